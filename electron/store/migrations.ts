@@ -1,0 +1,181 @@
+import type Database from 'better-sqlite3';
+
+// Numbered migrations in one ordered list. Numbers only go up; a shipped migration
+// is never edited (add a new one instead). user_version records the last applied.
+
+export interface Migration {
+  version: number;
+  name: string;
+  up: (db: Database.Database) => void;
+}
+
+// Every merged entity has a UUID, updated_at, the coder who made the change and a
+// tombstone (deleted_at), so copies of a project can be merged by identity.
+const v1 = `
+CREATE TABLE project (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  codebook TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE coders (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  deleted_at TEXT
+) STRICT;
+CREATE INDEX coders_name ON coders(name COLLATE NOCASE);
+
+CREATE TABLE cases (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  coder_id TEXT NOT NULL REFERENCES coders(id),
+  deleted_at TEXT
+) STRICT;
+CREATE INDEX cases_name ON cases(name COLLATE NOCASE);
+
+CREATE TABLE attributes (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  sort INTEGER NOT NULL DEFAULT 0,
+  updated_at TEXT NOT NULL,
+  coder_id TEXT NOT NULL REFERENCES coders(id),
+  deleted_at TEXT
+) STRICT;
+
+CREATE TABLE attribute_values (
+  case_id TEXT NOT NULL REFERENCES cases(id),
+  attribute_id TEXT NOT NULL REFERENCES attributes(id),
+  value TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  coder_id TEXT NOT NULL REFERENCES coders(id),
+  PRIMARY KEY (case_id, attribute_id)
+) STRICT;
+
+CREATE TABLE documents (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  case_id TEXT REFERENCES cases(id),
+  text TEXT NOT NULL,
+  sha256 TEXT NOT NULL,
+  format TEXT NOT NULL,
+  encoding TEXT NOT NULL,
+  source_name TEXT NOT NULL,
+  imported_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  coder_id TEXT NOT NULL REFERENCES coders(id),
+  deleted_at TEXT
+) STRICT;
+CREATE INDEX documents_sha256 ON documents(sha256);
+CREATE INDEX documents_case ON documents(case_id);
+
+-- Turns belong to the immutable text: written once at import, never edited.
+CREATE TABLE turns (
+  document_id TEXT NOT NULL REFERENCES documents(id),
+  idx INTEGER NOT NULL,
+  speaker TEXT,
+  role TEXT,
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  time_start REAL,
+  time_end REAL,
+  PRIMARY KEY (document_id, idx)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE codes (
+  id TEXT PRIMARY KEY,
+  parent_id TEXT REFERENCES codes(id),
+  name TEXT NOT NULL,
+  colour TEXT NOT NULL,
+  sort REAL NOT NULL DEFAULT 0,
+  definition TEXT NOT NULL DEFAULT '',
+  when_to_use TEXT NOT NULL DEFAULT '',
+  when_not_to_use TEXT NOT NULL DEFAULT '',
+  updated_at TEXT NOT NULL,
+  coder_id TEXT NOT NULL REFERENCES coders(id),
+  deleted_at TEXT
+) STRICT;
+CREATE INDEX codes_parent ON codes(parent_id);
+
+CREATE TABLE segments (
+  id TEXT PRIMARY KEY,
+  document_id TEXT NOT NULL REFERENCES documents(id),
+  code_id TEXT NOT NULL REFERENCES codes(id),
+  coder_id TEXT NOT NULL REFERENCES coders(id),
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  memo TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  deleted_at TEXT,
+  CHECK (start >= 0 AND end > start)
+) STRICT;
+CREATE INDEX segments_document ON segments(document_id, start);
+CREATE INDEX segments_code ON segments(code_id);
+
+CREATE TABLE anchor_examples (
+  code_id TEXT NOT NULL REFERENCES codes(id),
+  segment_id TEXT NOT NULL REFERENCES segments(id),
+  note TEXT NOT NULL DEFAULT '',
+  updated_at TEXT NOT NULL,
+  coder_id TEXT NOT NULL REFERENCES coders(id),
+  deleted_at TEXT,
+  PRIMARY KEY (code_id, segment_id)
+) STRICT;
+
+CREATE TABLE memos (
+  id TEXT PRIMARY KEY,
+  target TEXT NOT NULL,
+  target_id TEXT,
+  title TEXT NOT NULL DEFAULT '',
+  body TEXT NOT NULL DEFAULT '',
+  coder_id TEXT NOT NULL REFERENCES coders(id),
+  updated_at TEXT NOT NULL,
+  deleted_at TEXT
+) STRICT;
+CREATE INDEX memos_target ON memos(target, target_id);
+
+CREATE TABLE merges (
+  id TEXT PRIMARY KEY,
+  file_name TEXT NOT NULL,
+  project_id TEXT NOT NULL,
+  sha256 TEXT NOT NULL,
+  merged_at TEXT NOT NULL,
+  counts TEXT NOT NULL,
+  report TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE settings (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) STRICT;
+
+CREATE VIRTUAL TABLE document_search USING fts5(
+  document_id UNINDEXED,
+  text,
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+`;
+
+export const MIGRATIONS: Migration[] = [
+  { version: 1, name: 'project file', up: (db) => db.exec(v1) },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
+
+/** Applies every migration above the file's user_version, each in its own transaction. */
+export function migrate(db: Database.Database, migrations: Migration[] = MIGRATIONS): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (const m of migrations) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+}
