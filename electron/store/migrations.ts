@@ -62,6 +62,7 @@ CREATE TABLE documents (
   kind TEXT NOT NULL,
   case_id TEXT REFERENCES cases(id),
   text TEXT NOT NULL,
+  chars INTEGER NOT NULL, -- UTF-16 code units, the unit of offsets
   sha256 TEXT NOT NULL,
   format TEXT NOT NULL,
   encoding TEXT NOT NULL,

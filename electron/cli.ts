@@ -1,0 +1,48 @@
+import { Command, CommanderError } from 'commander';
+import { userMessage } from './store/errors';
+import { registerProjectCommands } from './cli/project';
+import { registerCodingCommands } from './cli/coding';
+import { registerReportCommands } from './cli/reports';
+import { registerTeamCommands } from './cli/team';
+
+// The `fieldcode` command line over the same services as the app.
+// Exit 0 on success, 1 with one line on stderr for bad input, 2 for bad usage.
+
+export function buildProgram(): Command {
+  const program = new Command('fieldcode')
+    .description('Fieldcode: qualitative coding of interview, focus-group and workshop transcripts')
+    .version('0.1.0')
+    .showHelpAfterError('(run "fieldcode --help" for usage)')
+    .exitOverride();
+  registerProjectCommands(program);
+  registerCodingCommands(program);
+  registerTeamCommands(program);
+  registerReportCommands(program);
+  return program;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return process.exitCode === 1 ? 1 : 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version end here too, with exit code 0.
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    process.stderr.write(`fieldcode: ${userMessage(e)}\n`);
+    return 1;
+  }
+}
+
+const isMain = process.argv[1] && /(^|[\\/])(cli\.ts|fieldcode(\.mjs)?)$/.test(process.argv[1]);
+if (isMain || process.env.FIELDCODE_CLI === '1') {
+  run(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (e) => {
+      process.stderr.write(`fieldcode: ${userMessage(e)}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,32 @@
+import type { Project } from '../store/db';
+import { closeProject, openProject } from '../store/db';
+
+/** Opens a project for one command and always closes it, so the WAL is checkpointed. */
+export async function withProject<T>(path: string, fn: (p: Project) => T | Promise<T>, opts: { readonly?: boolean } = {}): Promise<T> {
+  const p = openProject(path, { readonly: opts.readonly });
+  try {
+    return await fn(p);
+  } finally {
+    closeProject(p);
+  }
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+export function print(line = ''): void {
+  process.stdout.write(`${line}\n`);
+}
+
+/** A plain-text table with columns padded to their widest cell. */
+export function printTable(header: string[], rows: (string | number)[][]): void {
+  const cells = [header, ...rows.map((r) => r.map(String))];
+  const widths = header.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
+  for (const r of cells) print(r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  ').trimEnd());
+}
+
+/** Repeatable options: `--where a=b --where c=d`. */
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}

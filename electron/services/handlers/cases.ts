@@ -1,0 +1,29 @@
+import type { HandlerGroup } from '../handlers';
+import { createCase, deleteCase, importCaseSheet, listAttributes, listCases, renameCase, setCaseAttribute } from '../cases';
+import { deleteMemo, listMemos, saveMemo } from '../memos';
+import { requireProject } from '../session';
+
+type CaseMethods =
+  | 'cases.list'
+  | 'cases.attributes'
+  | 'cases.create'
+  | 'cases.rename'
+  | 'cases.delete'
+  | 'cases.setAttribute'
+  | 'cases.importSheet'
+  | 'memos.list'
+  | 'memos.save'
+  | 'memos.delete';
+
+export const casesHandlers: HandlerGroup<CaseMethods> = {
+  'cases.list': (s) => listCases(requireProject(s)),
+  'cases.attributes': (s) => listAttributes(requireProject(s)),
+  'cases.create': (s, i) => createCase(requireProject(s), i.name),
+  'cases.rename': (s, i) => renameCase(requireProject(s), i.id, i.name),
+  'cases.delete': (s, i) => (deleteCase(requireProject(s), i.id), null),
+  'cases.setAttribute': (s, i) => setCaseAttribute(requireProject(s), i.caseId, i.attribute, i.value),
+  'cases.importSheet': (s, i) => importCaseSheet(requireProject(s), i.name, Buffer.from(i.data, 'base64')),
+  'memos.list': (s, i) => listMemos(requireProject(s), i.target, i.targetId),
+  'memos.save': (s, i) => saveMemo(requireProject(s), i),
+  'memos.delete': (s, i) => (deleteMemo(requireProject(s), i.id), null),
+};

@@ -1,0 +1,3 @@
+import type { HandlerGroup } from '../handlers';
+
+export const reportsHandlers: HandlerGroup<never> = {};

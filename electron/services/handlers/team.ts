@@ -1,0 +1,3 @@
+import type { HandlerGroup } from '../handlers';
+
+export const teamHandlers: HandlerGroup<never> = {};

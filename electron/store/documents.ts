@@ -1,0 +1,170 @@
+import type { DocumentKind, DocumentSummary, TranscriptDocument, Turn } from '../../shared/types';
+import type { Project } from './db';
+import { NotFoundError } from './errors';
+
+export interface DocumentRow {
+  id: string;
+  name: string;
+  kind: string;
+  case_id: string | null;
+  text: string;
+  chars: number;
+  sha256: string;
+  format: string;
+  encoding: string;
+  source_name: string;
+  imported_at: string;
+  updated_at: string;
+  coder_id: string;
+  deleted_at: string | null;
+}
+
+export interface TurnRow {
+  document_id: string;
+  idx: number;
+  speaker: string | null;
+  role: string | null;
+  start: number;
+  end: number;
+  time_start: number | null;
+  time_end: number | null;
+}
+
+export function rowToTurn(r: TurnRow): Turn {
+  return { index: r.idx, speaker: r.speaker, role: r.role, start: r.start, end: r.end, timeStart: r.time_start, timeEnd: r.time_end };
+}
+
+const SUMMARY_SQL = `
+  SELECT d.id, d.name, d.kind, d.case_id AS caseId, c.name AS caseName, d.chars, d.sha256, d.format, d.imported_at AS importedAt,
+         (SELECT count(*) FROM turns t WHERE t.document_id = d.id) AS turns,
+         (SELECT group_concat(speaker, char(31)) FROM (SELECT DISTINCT speaker FROM turns t
+            WHERE t.document_id = d.id AND speaker IS NOT NULL ORDER BY speaker)) AS speakers,
+         (SELECT count(*) FROM segments s WHERE s.document_id = d.id AND s.deleted_at IS NULL) AS segments
+  FROM documents d LEFT JOIN cases c ON c.id = d.case_id AND c.deleted_at IS NULL
+  WHERE d.deleted_at IS NULL`;
+
+interface SummaryRow {
+  id: string;
+  name: string;
+  kind: string;
+  caseId: string | null;
+  caseName: string | null;
+  chars: number;
+  sha256: string;
+  format: string;
+  importedAt: string;
+  turns: number;
+  speakers: string | null;
+  segments: number;
+}
+
+function toSummary(r: SummaryRow): DocumentSummary {
+  return {
+    id: r.id,
+    name: r.name,
+    kind: r.kind as DocumentKind,
+    caseId: r.caseName === null ? null : r.caseId,
+    caseName: r.caseName,
+    chars: r.chars,
+    sha256: r.sha256,
+    format: r.format,
+    turns: r.turns,
+    speakers: r.speakers ? r.speakers.split('\u001f') : [],
+    segments: r.segments,
+    importedAt: r.importedAt,
+  };
+}
+
+export function listDocuments(p: Project): DocumentSummary[] {
+  const rows = p.db.prepare(`${SUMMARY_SQL} ORDER BY d.name COLLATE NOCASE, d.imported_at`).all() as SummaryRow[];
+  return rows.map(toSummary);
+}
+
+export function getDocumentSummary(p: Project, id: string): DocumentSummary {
+  const row = p.db.prepare(`${SUMMARY_SQL} AND d.id = ?`).get(id) as SummaryRow | undefined;
+  if (!row) throw new NotFoundError(`no document with id ${id}`);
+  return toSummary(row);
+}
+
+export function getTurns(p: Project, documentId: string): Turn[] {
+  const rows = p.db.prepare('SELECT * FROM turns WHERE document_id = ? ORDER BY idx').all(documentId) as TurnRow[];
+  return rows.map(rowToTurn);
+}
+
+// Urdu, Arabic, Persian, Hebrew, Syriac, Thaana, N'Ko scripts.
+const RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/g;
+
+/** A text is shown right-to-left when most of its letters are in a right-to-left script. */
+export function isMostlyRtl(text: string): boolean {
+  const rtl = text.match(RTL)?.length ?? 0;
+  if (rtl === 0) return false;
+  const latin = text.match(/[A-Za-z\u00c0-\u024f]/g)?.length ?? 0;
+  return rtl > latin;
+}
+
+export function getDocument(p: Project, id: string): TranscriptDocument {
+  const summary = getDocumentSummary(p, id);
+  const { text } = p.db.prepare('SELECT text FROM documents WHERE id = ?').get(id) as { text: string };
+  return { ...summary, text, turnList: getTurns(p, id), rtl: isMostlyRtl(text) };
+}
+
+export function getDocumentText(p: Project, id: string): string {
+  const row = p.db.prepare('SELECT text FROM documents WHERE id = ? AND deleted_at IS NULL').get(id) as { text: string } | undefined;
+  if (!row) throw new NotFoundError(`no document with id ${id}`);
+  return row.text;
+}
+
+/** A document by id, or by name (ignoring case). */
+export function findDocument(p: Project, nameOrId: string): DocumentSummary {
+  const row = p.db
+    .prepare(`${SUMMARY_SQL} AND (d.id = ? OR d.name = ? COLLATE NOCASE) ORDER BY d.id = ? DESC LIMIT 1`)
+    .get(nameOrId, nameOrId, nameOrId) as SummaryRow | undefined;
+  if (!row) throw new NotFoundError(`no document named "${nameOrId}"`);
+  return toSummary(row);
+}
+
+export function findDocumentBySha(p: Project, sha256: string): { id: string; name: string } | null {
+  const row = p.db.prepare('SELECT id, name FROM documents WHERE sha256 = ? AND deleted_at IS NULL LIMIT 1').get(sha256) as
+    | { id: string; name: string }
+    | undefined;
+  return row ?? null;
+}
+
+export function insertDocument(p: Project, row: DocumentRow, turns: Omit<TurnRow, 'document_id'>[]): void {
+  p.db
+    .prepare(
+      `INSERT INTO documents (id, name, kind, case_id, text, chars, sha256, format, encoding, source_name, imported_at, updated_at, coder_id, deleted_at)
+       VALUES (@id, @name, @kind, @case_id, @text, @chars, @sha256, @format, @encoding, @source_name, @imported_at, @updated_at, @coder_id, @deleted_at)`,
+    )
+    .run(row);
+  const insertTurn = p.db.prepare(
+    'INSERT INTO turns (document_id, idx, speaker, role, start, end, time_start, time_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  for (const t of turns) insertTurn.run(row.id, t.idx, t.speaker, t.role, t.start, t.end, t.time_start, t.time_end);
+  p.db.prepare('INSERT INTO document_search (document_id, text) VALUES (?, ?)').run(row.id, row.text);
+}
+
+export interface DocumentChanges {
+  name?: string;
+  kind?: DocumentKind;
+  caseId?: string | null;
+}
+
+export function updateDocument(p: Project, id: string, changes: DocumentChanges, coderId: string): void {
+  getDocumentSummary(p, id);
+  const sets: string[] = [];
+  const args: Record<string, unknown> = { id, updated_at: p.now(), coder_id: coderId };
+  if (changes.name !== undefined) (sets.push('name = @name'), (args.name = changes.name));
+  if (changes.kind !== undefined) (sets.push('kind = @kind'), (args.kind = changes.kind));
+  if (changes.caseId !== undefined) (sets.push('case_id = @case_id'), (args.case_id = changes.caseId));
+  if (sets.length === 0) return;
+  p.db.prepare(`UPDATE documents SET ${sets.join(', ')}, updated_at = @updated_at, coder_id = @coder_id WHERE id = @id`).run(args);
+}
+
+/** Tombstones a document and its segments; the text stays for merges to recognise it. */
+export function deleteDocument(p: Project, id: string, coderId: string): void {
+  const now = p.now();
+  p.db.prepare('UPDATE documents SET deleted_at = ?, updated_at = ?, coder_id = ? WHERE id = ?').run(now, now, coderId, id);
+  p.db.prepare('UPDATE segments SET deleted_at = ?, updated_at = ? WHERE document_id = ? AND deleted_at IS NULL').run(now, now, id);
+  p.db.prepare('DELETE FROM document_search WHERE document_id = ?').run(id);
+}

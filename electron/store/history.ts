@@ -1,0 +1,164 @@
+import type { Project } from './db';
+
+// Undo and redo for the interactive session. TEMP triggers (they live only on this
+// connection, so the CLI, merges and imports pay nothing) record each changed row's
+// before and after image as JSON, grouped by the user action that changed it.
+// Undo writes the before images back, redo the after images — with a fresh
+// updated_at, so the restored state is also the newest one for a later merge.
+
+const TRACKED = ['codes', 'segments', 'anchor_examples', 'memos', 'cases', 'attributes', 'attribute_values', 'documents'] as const;
+type Tracked = (typeof TRACKED)[number];
+
+interface TableInfo {
+  columns: string[];
+  keys: string[];
+}
+
+const enabled = new WeakSet<Project>();
+const active = new WeakSet<Project>();
+const infoCache = new WeakMap<Project, Map<Tracked, TableInfo>>();
+
+function tableInfo(p: Project): Map<Tracked, TableInfo> {
+  let cached = infoCache.get(p);
+  if (cached) return cached;
+  cached = new Map();
+  for (const t of TRACKED) {
+    const cols = p.db.prepare(`SELECT name, pk FROM pragma_table_info(?)`).all(t) as { name: string; pk: number }[];
+    cached.set(t, {
+      columns: cols.map((c) => c.name),
+      keys: cols.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name),
+    });
+  }
+  infoCache.set(p, cached);
+  return cached;
+}
+
+function jsonOf(prefix: 'NEW' | 'OLD', cols: string[]): string {
+  return `json_object(${cols.map((c) => `'${c}', ${prefix}."${c}"`).join(', ')})`;
+}
+
+/** Turns on undo recording for this connection (the app and the bridge do; the CLI doesn't). */
+export function enableHistory(p: Project): void {
+  if (enabled.has(p)) return;
+  const db = p.db;
+  db.exec(`
+    CREATE TEMP TABLE IF NOT EXISTS history_state (one INTEGER PRIMARY KEY CHECK (one = 1), action INTEGER);
+    INSERT OR IGNORE INTO temp.history_state (one, action) VALUES (1, NULL);
+    CREATE TEMP TABLE IF NOT EXISTS history_actions (id INTEGER PRIMARY KEY, label TEXT NOT NULL, undone INTEGER NOT NULL DEFAULT 0);
+    CREATE TEMP TABLE IF NOT EXISTS history_rows (seq INTEGER PRIMARY KEY, action INTEGER NOT NULL, tbl TEXT NOT NULL, before TEXT, after TEXT);
+  `);
+  const when = 'WHEN (SELECT action FROM temp.history_state) IS NOT NULL';
+  const action = '(SELECT action FROM temp.history_state)';
+  for (const [t, info] of tableInfo(p)) {
+    db.exec(`
+      CREATE TEMP TRIGGER IF NOT EXISTS history_${t}_insert AFTER INSERT ON main.${t} ${when} BEGIN
+        INSERT INTO temp.history_rows (action, tbl, before, after) VALUES (${action}, '${t}', NULL, ${jsonOf('NEW', info.columns)});
+      END;
+      CREATE TEMP TRIGGER IF NOT EXISTS history_${t}_update AFTER UPDATE ON main.${t} ${when} BEGIN
+        INSERT INTO temp.history_rows (action, tbl, before, after) VALUES (${action}, '${t}', ${jsonOf('OLD', info.columns)}, ${jsonOf('NEW', info.columns)});
+      END;
+      CREATE TEMP TRIGGER IF NOT EXISTS history_${t}_delete AFTER DELETE ON main.${t} ${when} BEGIN
+        INSERT INTO temp.history_rows (action, tbl, before, after) VALUES (${action}, '${t}', ${jsonOf('OLD', info.columns)}, NULL);
+      END;
+    `);
+  }
+  enabled.add(p);
+}
+
+/**
+ * Runs one user action as one transaction. With history enabled, its row changes
+ * become one undo step labelled `label`, and the redo list is cleared.
+ */
+export function action<T>(p: Project, label: string, fn: () => T): T {
+  // An action inside another (ensureCodePath while coding in vivo) joins the outer step.
+  if (!enabled.has(p) || active.has(p)) return p.db.transaction(fn)();
+  active.add(p);
+  try {
+    return record(p, label, fn);
+  } finally {
+    active.delete(p);
+  }
+}
+
+function record<T>(p: Project, label: string, fn: () => T): T {
+  return p.db.transaction(() => {
+    p.db.exec(`DELETE FROM temp.history_rows WHERE action IN (SELECT id FROM temp.history_actions WHERE undone = 1);
+               DELETE FROM temp.history_actions WHERE undone = 1;`);
+    const id = Number(p.db.prepare('INSERT INTO temp.history_actions (label) VALUES (?)').run(label).lastInsertRowid);
+    p.db.prepare('UPDATE temp.history_state SET action = ?').run(id);
+    try {
+      const result = fn();
+      const changed = p.db.prepare('SELECT count(*) FROM temp.history_rows WHERE action = ?').pluck().get(id) as number;
+      if (changed === 0) p.db.prepare('DELETE FROM temp.history_actions WHERE id = ?').run(id);
+      return result;
+    } finally {
+      p.db.prepare('UPDATE temp.history_state SET action = NULL').run();
+    }
+  })();
+}
+
+export interface HistoryState {
+  undo: string | null;
+  redo: string | null;
+}
+
+export function historyState(p: Project): HistoryState {
+  if (!enabled.has(p)) return { undo: null, redo: null };
+  const undo = p.db.prepare('SELECT label FROM temp.history_actions WHERE undone = 0 ORDER BY id DESC LIMIT 1').pluck().get() as string | undefined;
+  const redo = p.db.prepare('SELECT label FROM temp.history_actions WHERE undone = 1 ORDER BY id ASC LIMIT 1').pluck().get() as string | undefined;
+  return { undo: undo ?? null, redo: redo ?? null };
+}
+
+function writeImage(p: Project, table: Tracked, image: Record<string, unknown>, now: string): void {
+  const info = tableInfo(p).get(table)!;
+  const row = { ...image };
+  if ('updated_at' in row) row.updated_at = now;
+  const cols = info.columns;
+  const updates = cols.filter((c) => !info.keys.includes(c)).map((c) => `"${c}" = excluded."${c}"`);
+  p.db
+    .prepare(
+      `INSERT INTO main.${table} (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})
+       ON CONFLICT(${info.keys.map((k) => `"${k}"`).join(', ')}) DO UPDATE SET ${updates.join(', ')}`,
+    )
+    .run(...cols.map((c) => row[c] ?? null));
+}
+
+/** Undoing an insert: a tombstone where the table has one (merges then see it), else a delete. */
+function removeImage(p: Project, table: Tracked, image: Record<string, unknown>, now: string): void {
+  const info = tableInfo(p).get(table)!;
+  if (info.columns.includes('deleted_at')) {
+    writeImage(p, table, { ...image, deleted_at: now }, now);
+    return;
+  }
+  p.db.prepare(`DELETE FROM main.${table} WHERE ${info.keys.map((k) => `"${k}" = ?`).join(' AND ')}`).run(...info.keys.map((k) => image[k]));
+}
+
+function replay(p: Project, direction: 'undo' | 'redo'): string | null {
+  if (!enabled.has(p)) return null;
+  return p.db.transaction(() => {
+    const act = p.db
+      .prepare(
+        direction === 'undo'
+          ? 'SELECT id, label FROM temp.history_actions WHERE undone = 0 ORDER BY id DESC LIMIT 1'
+          : 'SELECT id, label FROM temp.history_actions WHERE undone = 1 ORDER BY id ASC LIMIT 1',
+      )
+      .get() as { id: number; label: string } | undefined;
+    if (!act) return null;
+    const rows = p.db
+      .prepare(`SELECT tbl, before, after FROM temp.history_rows WHERE action = ? ORDER BY seq ${direction === 'undo' ? 'DESC' : 'ASC'}`)
+      .all(act.id) as { tbl: Tracked; before: string | null; after: string | null }[];
+    const now = p.now();
+    p.db.pragma('defer_foreign_keys = ON');
+    for (const r of rows) {
+      const target = direction === 'undo' ? r.before : r.after;
+      const other = direction === 'undo' ? r.after : r.before;
+      if (target) writeImage(p, r.tbl, JSON.parse(target), now);
+      else if (other) removeImage(p, r.tbl, JSON.parse(other), now);
+    }
+    p.db.prepare('UPDATE temp.history_actions SET undone = ? WHERE id = ?').run(direction === 'undo' ? 1 : 0, act.id);
+    return act.label;
+  })();
+}
+
+export const undo = (p: Project): string | null => replay(p, 'undo');
+export const redo = (p: Project): string | null => replay(p, 'redo');

@@ -1,0 +1,2 @@
+// Coded-segment reports, matrices, charts, REFI-QDA (filled in by the reports work).
+export const reportsApi = {};
