@@ -1,0 +1,129 @@
+import Database from 'better-sqlite3';
+import { copyFileSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { APPLICATION_ID, closeProject, createProjectFile, openProject } from '../../electron/store/db';
+import { ProjectFileError } from '../../electron/store/errors';
+import { MIGRATIONS, SCHEMA_VERSION, migrate } from '../../electron/store/migrations';
+import { tempDir, tempProject } from '../helpers/temp';
+
+function refusal(path: string): string {
+  try {
+    closeProject(openProject(path));
+  } catch (e) {
+    expect(e).toBeInstanceOf(ProjectFileError);
+    return (e as Error).message;
+  }
+  throw new Error('the file was opened');
+}
+
+describe('project file', () => {
+  it('is an SQLite file with Fieldcode identity, WAL, full sync and foreign keys', () => {
+    const p = tempProject();
+    expect(p.db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    expect(p.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(p.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(p.db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(p.db.pragma('foreign_keys', { simple: true })).toBe(1);
+  });
+
+  it('reopens with everything it held', () => {
+    const p = tempProject({ name: 'Kenya visits' });
+    const path = p.path;
+    closeProject(p);
+    const again = openProject(path);
+    expect(again.db.prepare('SELECT name FROM project').pluck().get()).toBe('Kenya visits');
+    expect(again.db.prepare('SELECT count(*) FROM codes').pluck().get()).toBeGreaterThan(80);
+    closeProject(again);
+  });
+
+  it('refuses a file that is not a project, and leaves it unchanged', () => {
+    const dir = tempDir();
+    const text = join(dir, 'notes.fieldcode');
+    writeFileSync(text, 'Interviewer: hello\n');
+    expect(refusal(text)).toBe('notes.fieldcode: not a Fieldcode project (not an SQLite database)');
+    expect(readFileSync(text, 'utf8')).toBe('Interviewer: hello\n');
+
+    const empty = join(dir, 'empty.fieldcode');
+    writeFileSync(empty, '');
+    expect(refusal(empty)).toMatch(/empty/);
+
+    const other = join(dir, 'other.fieldcode');
+    const db = new Database(other);
+    db.exec('CREATE TABLE t (x)');
+    db.close();
+    const before = readFileSync(other);
+    expect(refusal(other)).toMatch(/an SQLite database of another program/);
+    expect(readFileSync(other).equals(before)).toBe(true);
+  });
+
+  it('refuses a missing file with its name', () => {
+    expect(refusal(join(tempDir(), 'gone.fieldcode'))).toBe('gone.fieldcode: no such project file');
+  });
+
+  it('refuses a truncated project without writing to it', () => {
+    const p = tempProject();
+    const path = p.path;
+    closeProject(p);
+    const cut = join(tempDir(), 'cut.fieldcode');
+    copyFileSync(path, cut);
+    truncateSync(cut, Math.floor(statSync(cut).size / 2));
+    const size = statSync(cut).size;
+    expect(refusal(cut)).toMatch(/^cut\.fieldcode: the project file is (truncated|damaged)/);
+    expect(statSync(cut).size).toBe(size);
+  });
+
+  it('refuses a project from a newer Fieldcode and writes nothing', () => {
+    const p = tempProject();
+    p.db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    const path = p.path;
+    closeProject(p);
+    const before = readFileSync(path);
+    expect(refusal(path)).toMatch(/made by a newer Fieldcode \(file version 2, this version reads up to 1\)/);
+    expect(readFileSync(path).equals(before)).toBe(true);
+  });
+
+  it('refuses to create over an existing file', () => {
+    const p = tempProject();
+    expect(() => createProjectFile(p.path)).toThrow(/already exists/);
+  });
+});
+
+describe('migrations', () => {
+  it('numbers only go up and start at 1', () => {
+    MIGRATIONS.forEach((m, i) => expect(m.version).toBe(i + 1));
+  });
+
+  it('applies each migration N-1 → N on a real file, and only once', () => {
+    const path = join(tempDir(), 'm.sqlite');
+    const db = new Database(path);
+    for (const m of MIGRATIONS) {
+      migrate(db, MIGRATIONS.filter((x) => x.version <= m.version));
+      expect(db.pragma('user_version', { simple: true })).toBe(m.version);
+    }
+    expect(() => migrate(db)).not.toThrow();
+    db.close();
+  });
+
+  it('keeps the schema it ships (snapshot: change it only with a new migration)', () => {
+    const db = new Database(':memory:');
+    migrate(db);
+    const schema = (db.prepare("SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'document_search_%' ORDER BY type, name").all() as { sql: string }[])
+      .map((r) => r.sql.replace(/\s+/g, ' '))
+      .join('\n');
+    expect(schema).toMatchSnapshot();
+    db.close();
+  });
+
+  it('makes every merged table STRICT with a tombstone and updated_at', () => {
+    const db = new Database(':memory:');
+    migrate(db);
+    for (const t of ['coders', 'cases', 'attributes', 'documents', 'codes', 'segments', 'anchor_examples', 'memos']) {
+      const cols = (db.prepare('SELECT name FROM pragma_table_info(?)').all(t) as { name: string }[]).map((c) => c.name);
+      expect(cols, t).toContain('deleted_at');
+      expect(cols, t).toContain('updated_at');
+      expect(db.prepare('SELECT sql FROM sqlite_master WHERE name = ?').pluck().get(t) as string, t).toMatch(/STRICT/);
+    }
+    db.close();
+  });
+});
