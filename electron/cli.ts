@@ -36,13 +36,9 @@ export async function run(argv: string[]): Promise<number> {
   }
 }
 
-const isMain = process.argv[1] && /(^|[\\/])(cli\.ts|fieldcode(\.mjs)?)$/.test(process.argv[1]);
-if (isMain || process.env.FIELDCODE_CLI === '1') {
-  run(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (e) => {
-      process.stderr.write(`fieldcode: ${userMessage(e)}\n`);
-      process.exit(1);
-    },
-  );
+// Run directly (`node --import tsx electron/cli.ts …`); build/fieldcode.mjs calls run() itself.
+if (process.argv[1] && /(^|[\\/])cli\.ts$/.test(process.argv[1])) {
+  run(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }

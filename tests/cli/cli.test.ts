@@ -31,7 +31,7 @@ describe('fieldcode command line', () => {
 
     const docs = json<{ name: string; kind: string; case: string; chars: number; sha256: string; turns: number; speakers: string[] }[]>(fieldcode('docs', project, '--json'));
     expect(docs.map((d) => d.name)).toEqual(['Focus group - Teachers', 'Interview - Headteacher']);
-    expect(docs[1]).toMatchObject({ kind: 'interview', case: 'Mbale Primary', chars: INTERVIEW.length - 1, turns: 4, speakers: ['Headteacher', 'Interviewer'] });
+    expect(docs[1]).toMatchObject({ kind: 'interview', case: 'Mbale Primary', chars: INTERVIEW.length, turns: 4, speakers: ['Headteacher', 'Interviewer'] });
     expect(docs[0].kind).toBe('focus group');
     expect(docs[0].sha256).toMatch(/^[0-9a-f]{64}$/);
 
