@@ -1,0 +1,43 @@
+// `npm run serve -- [project.fieldcode]`: browser mode. Serves the built renderer
+// and the API on 127.0.0.1 with a random token, and prints the URL to open.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { register } from 'tsx/esm/api';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const project = process.argv.slice(2).find((a) => !a.startsWith('-'));
+const portArg = process.argv.find((a) => a.startsWith('--port='));
+
+function newest(dir) {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+const index = join(root, 'build/renderer/index.html');
+if (!existsSync(index) || statSync(index).mtimeMs < newest(join(root, 'renderer')) || statSync(index).mtimeMs < newest(join(root, 'shared'))) {
+  console.log('Building the app…');
+  const r = spawnSync(process.execPath, [join(root, 'build/build.mjs'), '--renderer'], { stdio: 'inherit' });
+  if (r.status !== 0) process.exit(1);
+}
+
+register();
+const { startBridge } = await import('../electron/bridge.ts');
+const { userMessage } = await import('../electron/store/errors.ts');
+try {
+  const bridge = await startBridge({ projectPath: project ? resolve(project) : undefined, port: portArg ? Number(portArg.slice(7)) : 0 });
+  console.log(`Fieldcode is running in browser mode${project ? ` with ${project}` : ''}.`);
+  console.log(`Open ${bridge.url}`);
+  console.log('Press Ctrl+C to stop.');
+  const stop = () => bridge.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+} catch (e) {
+  console.error(`fieldcode: ${userMessage(e)}`);
+  process.exit(1);
+}

@@ -1,0 +1,30 @@
+import { create } from 'zustand';
+
+// Which main view is showing, and where the transcript should go. Any view can ask
+// to open a document at a passage (a search hit, a retrieved segment, a disagreement).
+
+export type ViewName = 'code' | 'search' | 'segments' | 'cases' | 'memos' | 'team' | 'reports';
+
+export interface Target {
+  documentId: string;
+  start: number;
+  end: number;
+  /** changes on every request so the same passage can be flashed again */
+  nonce: number;
+}
+
+interface NavState {
+  view: ViewName;
+  target: Target | null;
+  setView: (view: ViewName) => void;
+  openAt: (documentId: string, start?: number, end?: number) => void;
+}
+
+let nonce = 0;
+
+export const useNav = create<NavState>()((set) => ({
+  view: 'code',
+  target: null,
+  setView: (view) => set({ view }),
+  openAt: (documentId, start = 0, end = start) => set({ view: 'code', target: { documentId, start, end, nonce: ++nonce } }),
+}));

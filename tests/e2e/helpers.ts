@@ -1,0 +1,48 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startBridge, type Bridge } from '../../electron/bridge';
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+export const SCREENSHOTS = join(ROOT, 'tests', 'e2e', 'screenshots');
+
+/** Debian's Chromium; never a browser download of a test tool's own. */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+export interface App {
+  bridge: Bridge;
+  dir: string;
+  close: () => Promise<void>;
+}
+
+/** The bridge in-process on a free port over a temporary settings folder. */
+export async function startApp(projectPath?: string): Promise<App> {
+  const dir = mkdtempSync(join(tmpdir(), 'fieldcode-e2e-'));
+  const bridge = await startBridge({
+    projectPath,
+    staticDir: join(ROOT, 'build', 'renderer'),
+    settingsFolder: join(dir, 'settings'),
+    defaultFolder: join(dir, 'projects'),
+  });
+  return {
+    bridge,
+    dir,
+    close: async () => {
+      await bridge.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
