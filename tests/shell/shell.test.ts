@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
+import type { IpcMain } from 'electron';
 import { METHOD_NAMES } from '../../shared/api';
 import { registerHandlers, type Reply } from '../../electron/ipc';
 import { callMethod } from '../../electron/services/handlers';
@@ -14,13 +15,14 @@ type Listener = (event: unknown, input: unknown) => Promise<Reply>;
 
 function fakeIpc() {
   const handlers = new Map<string, Listener>();
-  return {
+  const ipc: Pick<IpcMain, 'handle'> & { handlers: Map<string, Listener> } = {
     handlers,
-    handle: (name: string, fn: Listener) => {
+    handle: (name, fn) => {
       if (handlers.has(name)) throw new Error(`twice: ${name}`);
-      handlers.set(name, fn);
+      handlers.set(name, fn as Listener);
     },
   };
+  return ipc;
 }
 
 function flat(items: MenuItemSpec[]): MenuItemSpec[] {
