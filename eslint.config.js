@@ -33,6 +33,7 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**'],
+    ignores: ['renderer/vite.config.ts'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {

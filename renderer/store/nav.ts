@@ -16,8 +16,11 @@ export interface Target {
 interface NavState {
   view: ViewName;
   target: Target | null;
+  /** the code the Coded segments view opens with */
+  segmentsCode: string | null;
   setView: (view: ViewName) => void;
   openAt: (documentId: string, start?: number, end?: number) => void;
+  showSegments: (codeId: string | null) => void;
 }
 
 let nonce = 0;
@@ -25,6 +28,8 @@ let nonce = 0;
 export const useNav = create<NavState>()((set) => ({
   view: 'code',
   target: null,
+  segmentsCode: null,
   setView: (view) => set({ view }),
   openAt: (documentId, start = 0, end = start) => set({ view: 'code', target: { documentId, start, end, nonce: ++nonce } }),
+  showSegments: (segmentsCode) => set({ view: 'segments', segmentsCode }),
 }));

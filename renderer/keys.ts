@@ -1,0 +1,51 @@
+import { useCodebook } from './store/codebook';
+import { useCoding } from './store/coding';
+import { useNav } from './store/nav';
+import { useProject } from './store/project';
+import { useUi } from './store/ui';
+
+// The app's keyboard: Ctrl/Cmd+K quick code, Ctrl/Cmd+Z / Shift+Z undo and redo,
+// 1–9 pinned codes, Ctrl/Cmd+I in vivo, Delete removes the picked segment, Esc clears.
+
+function typing(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+}
+
+export function onGlobalKey(e: KeyboardEvent): void {
+  if (!useProject.getState().info) return;
+  const ui = useUi.getState();
+  if (ui.palette || ui.confirm || ui.importing) return;
+  const mod = e.ctrlKey || e.metaKey;
+  const key = e.key.toLowerCase();
+  const coding = useCoding.getState();
+  const handled = (() => {
+    if (mod && key === 'k') return ui.openPalette(coding.selection ? { kind: 'apply' } : { kind: 'goto' }), true;
+    if (typing(e.target)) return false;
+    if (mod && key === 'z') return void (e.shiftKey ? useProject.getState().redo() : useProject.getState().undo()), true;
+    if (mod && key === 'y') return void useProject.getState().redo(), true;
+    if (mod && key === 'i') return void coding.inVivo(), true;
+    if (mod && key === 'f') return useNav.getState().setView('search'), true;
+    if (mod || e.altKey) return false;
+    if (/^[1-9]$/.test(e.key) && coding.selection) {
+      const id = useCodebook.getState().pins[Number(e.key) - 1];
+      return id ? (void coding.apply(id), true) : false;
+    }
+    if ((e.key === 'Delete' || e.key === 'Backspace') && coding.active.length === 1) return void coding.remove(coding.active[0]), true;
+    if (e.key === 'Escape') return coding.select(null), coding.activate([]), true;
+    return false;
+  })();
+  if (handled) e.preventDefault();
+}
+
+/** Commands from Electron's native menu. */
+export function onMenuCommand(command: string): void {
+  const project = useProject.getState();
+  if (command === 'refresh') void project.init();
+  else if (command === 'undo') void project.undo();
+  else if (command === 'redo') void project.redo();
+  else if (command === 'quick-code') useUi.getState().openPalette(useCoding.getState().selection ? { kind: 'apply' } : { kind: 'goto' });
+  else if (command === 'import') useUi.getState().setImporting(true);
+  else if (command === 'find') useNav.getState().setView('search');
+  else if (command === 'close-project') void project.close();
+}

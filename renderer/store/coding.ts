@@ -1,0 +1,131 @@
+import { create } from 'zustand';
+import type { Coder, Segment } from '../../shared/types';
+import { api } from '../api';
+import { useCodebook } from './codebook';
+import { useDocuments } from './documents';
+import { useProject } from './project';
+
+// Coding the open transcript: the passage selected, the segments shown (mine,
+// everyone's or one coder's; blind mode hides others' work), and the coding
+// actions themselves. "View as" never changes who is writing.
+
+export interface Passage {
+  start: number;
+  end: number;
+}
+
+export type ViewAs = 'mine' | 'all' | { coderId: string };
+
+interface CodingState {
+  documentId: string | null;
+  segments: Segment[];
+  coders: Coder[];
+  selection: Passage | null;
+  /** segments picked by clicking a highlight or a stripe */
+  active: string[];
+  viewAs: ViewAs;
+  blind: boolean;
+  load: (documentId: string | null) => Promise<void>;
+  refresh: () => Promise<void>;
+  select: (p: Passage | null) => void;
+  activate: (ids: string[]) => void;
+  setViewAs: (v: ViewAs) => void;
+  setBlind: (blind: boolean) => void;
+  apply: (codeId: string) => Promise<boolean>;
+  applyNew: (name: string, parentId?: string | null) => Promise<boolean>;
+  inVivo: () => Promise<boolean>;
+  remove: (id: string) => Promise<void>;
+  recode: (id: string, codeId: string) => Promise<void>;
+  setMemo: (id: string, memo: string) => Promise<void>;
+}
+
+export const useCoding = create<CodingState>()((set, get) => {
+  const write = useProject.getState().write;
+  const after = async () => {
+    await Promise.all([get().refresh(), useCodebook.getState().refresh()]);
+  };
+  return {
+    documentId: null,
+    segments: [],
+    coders: [],
+    selection: null,
+    active: [],
+    viewAs: 'all',
+    blind: false,
+    load: async (documentId) => {
+      set({ documentId, selection: null, active: [], segments: documentId === get().documentId ? get().segments : [] });
+      await get().refresh();
+    },
+    refresh: async () => {
+      const { documentId } = get();
+      if (!documentId) return set({ segments: [] });
+      try {
+        const [segments, coders] = await Promise.all([api['segments.list']({ documentId }), api['coders.list']({})]);
+        if (get().documentId !== documentId) return;
+        const live = new Set(segments.map((s) => s.id));
+        set({ segments, coders, active: get().active.filter((id) => live.has(id)) });
+      } catch (e) {
+        useProject.getState().report(e);
+      }
+    },
+    select: (selection) => set({ selection: selection && selection.end > selection.start ? selection : null }),
+    activate: (active) => set({ active }),
+    setViewAs: (viewAs) => set({ viewAs }),
+    setBlind: (blind) => set({ blind }),
+    apply: async (codeId) => {
+      const { documentId, selection } = get();
+      if (!documentId || !selection) return false;
+      const segment = await write(() => api['segments.apply']({ documentId, codeId, ...selection }));
+      if (!segment) return false;
+      set({ selection: null, active: [segment.id] });
+      await after();
+      return true;
+    },
+    applyNew: async (name, parentId = null) => {
+      const { documentId, selection } = get();
+      if (!documentId || !selection) return false;
+      const made = await write(() => api['segments.applyNewCode']({ documentId, name, parentId, ...selection }));
+      if (!made) return false;
+      set({ selection: null, active: [made.segment.id] });
+      useCodebook.getState().select(made.code.id);
+      await after();
+      return true;
+    },
+    inVivo: async () => {
+      const { selection } = get();
+      const text = useDocuments.getState().current?.text;
+      if (!selection || !text) return false;
+      const name = inVivoName(text.slice(selection.start, selection.end));
+      if (!name) return false;
+      return get().applyNew(name, useCodebook.getState().selectedId);
+    },
+    remove: async (id) => {
+      if ((await write(() => api['segments.remove']({ id }))) !== undefined) {
+        set({ active: get().active.filter((a) => a !== id) });
+        await after();
+      }
+    },
+    recode: async (id, codeId) => {
+      if (await write(() => api['segments.update']({ id, codeId }))) await after();
+    },
+    setMemo: async (id, memo) => {
+      if (await write(() => api['segments.update']({ id, memo }))) await get().refresh();
+    },
+  };
+});
+
+/** A code name from quoted words: whitespace folded, quotes trimmed, at most 60 characters at a word end. */
+export function inVivoName(quote: string): string {
+  const clean = quote.replace(/\s+/g, ' ').replace(/^[\s"'“”‘’«»]+|[\s"'“”‘’«».,;:!?]+$/g, '').replace(/\//g, '\u2215');
+  if (clean.length <= 60) return clean;
+  const cut = clean.slice(0, 60);
+  const space = cut.lastIndexOf(' ');
+  return `${space > 20 ? cut.slice(0, space) : cut}…`;
+}
+
+/** The segments the transcript shows under "view as" and blind mode. */
+export function visibleSegments(segments: readonly Segment[], viewAs: ViewAs, blind: boolean, me: string | undefined): Segment[] {
+  if (blind || viewAs === 'mine') return segments.filter((s) => s.coderId === me);
+  if (viewAs === 'all') return [...segments];
+  return segments.filter((s) => s.coderId === viewAs.coderId);
+}

@@ -1,0 +1,115 @@
+import { create } from 'zustand';
+import type { HistoryState, RecentProject } from '../../shared/api';
+import type { ProjectInfo } from '../../shared/types';
+import { api } from '../api';
+import { useRevision } from './revision';
+
+// The open project, the recent list, undo/redo and the "saved" indicator. Every
+// write in the app goes through `write`: one user action, one call, saved at once.
+
+export type SaveStatus = 'saved' | 'saving' | 'failed';
+
+interface ProjectState {
+  info: ProjectInfo | null;
+  recent: RecentProject[];
+  ready: boolean;
+  history: HistoryState;
+  status: SaveStatus;
+  /** the last problem, shown in a dismissable bar */
+  problem: string | null;
+  /** what the last undo/redo did, for a moment */
+  notice: string | null;
+  init: () => Promise<void>;
+  open: (path: string) => Promise<void>;
+  create: (name: string, codebook: 'nssp' | 'empty') => Promise<void>;
+  openSample: () => Promise<void>;
+  close: () => Promise<void>;
+  refreshInfo: () => Promise<void>;
+  write: <T>(fn: () => Promise<T>) => Promise<T | undefined>;
+  undo: () => Promise<void>;
+  redo: () => Promise<void>;
+  setCoder: (name: string) => Promise<void>;
+  report: (e: unknown) => void;
+  dismiss: () => void;
+}
+
+export function messageOf(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  return text.split('\n')[0];
+}
+
+const NO_HISTORY: HistoryState = { undo: null, redo: null };
+
+export const useProject = create<ProjectState>()((set, get) => {
+  const opened = async (info: ProjectInfo) => {
+    set({ info, problem: null, status: 'saved', history: await api['history.state']({}) });
+    useRevision.getState().bump();
+  };
+  const guarded = async (fn: () => Promise<void>) => {
+    try {
+      await fn();
+    } catch (e) {
+      get().report(e);
+    }
+  };
+  const step = async (which: 'history.undo' | 'history.redo') => {
+    if (!get().info) return;
+    set({ status: 'saving' });
+    try {
+      const r = await api[which]({});
+      set({ history: { undo: r.undo, redo: r.redo }, status: 'saved', notice: r.done ? `${which === 'history.undo' ? 'Undid' : 'Redid'}: ${r.done}` : null });
+      useRevision.getState().bump();
+    } catch (e) {
+      set({ status: 'failed' });
+      get().report(e);
+    }
+  };
+  return {
+    info: null,
+    recent: [],
+    ready: false,
+    history: NO_HISTORY,
+    status: 'saved',
+    problem: null,
+    notice: null,
+    init: () =>
+      guarded(async () => {
+        const [info, recent] = await Promise.all([api['project.info']({}), api['app.recent']({})]);
+        set({ recent, ready: true });
+        if (info) await opened(info);
+      }).finally(() => set({ ready: true })),
+    open: (path) => guarded(async () => opened(await api['project.open']({ path }))),
+    create: (name, codebook) => guarded(async () => opened(await api['project.create']({ path: name, name, codebook }))),
+    openSample: () => guarded(async () => opened(await api['project.openSample']({}))),
+    close: () =>
+      guarded(async () => {
+        await api['project.close']({});
+        set({ info: null, history: NO_HISTORY, recent: await api['app.recent']({}) });
+        useRevision.getState().bump();
+      }),
+    refreshInfo: () =>
+      guarded(async () => {
+        const info = await api['project.info']({});
+        set({ info });
+      }),
+    write: async (fn) => {
+      set({ status: 'saving' });
+      try {
+        const result = await fn();
+        set({ status: 'saved', notice: null });
+        void api['history.state']({}).then((history) => set({ history }), () => undefined);
+        useRevision.getState().bump();
+        return result;
+      } catch (e) {
+        set({ status: 'failed' });
+        get().report(e);
+        return undefined;
+      }
+    },
+    undo: () => step('history.undo'),
+    redo: () => step('history.redo'),
+    setCoder: (name) => guarded(async () => set({ info: await api['project.setCoder']({ name }) })),
+    report: (e) => set({ problem: messageOf(e) }),
+    dismiss: () => set({ problem: null, notice: null }),
+  };
+});

@@ -1,0 +1,103 @@
+import { useMemo } from 'react';
+import { useCodebook } from '../../store/codebook';
+import { useCoding } from '../../store/coding';
+import { useDocuments } from '../../store/documents';
+import { useUi } from '../../store/ui';
+import { CodeEditor } from '../codebook/CodeEditor';
+
+function excerpt(text: string, max = 220): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > max ? `${t.slice(0, max)}…` : t;
+}
+
+/** The right pane: the selection and how to code it, the codes at the cursor, the selected code's entry. */
+export function Inspector() {
+  const selection = useCoding((s) => s.selection);
+  const active = useCoding((s) => s.active);
+  const segments = useCoding((s) => s.segments);
+  const coders = useCoding((s) => s.coders);
+  const text = useDocuments((s) => s.current?.text ?? '');
+  const codes = useCodebook((s) => s.codes);
+  const pins = useCodebook((s) => s.pins);
+  const selectedId = useCodebook((s) => s.selectedId);
+  const byId = useMemo(() => new Map(codes.map((c) => [c.id, c])), [codes]);
+  const here = segments.filter((s) => active.includes(s.id));
+  const selected = selectedId ? byId.get(selectedId) : undefined;
+  const coderName = (id: string) => coders.find((c) => c.id === id)?.name ?? 'unknown coder';
+
+  return (
+    <aside className="inspector" aria-label="Inspector">
+      {selection && (
+        <section className="inspector-section" aria-label="Selection">
+          <h3>Selection</h3>
+          <blockquote className="quote">{excerpt(text.slice(selection.start, selection.end))}</blockquote>
+          <p className="muted">{selection.end - selection.start} characters</p>
+          <div className="button-row">
+            <button type="button" className="primary" onClick={() => useUi.getState().openPalette({ kind: 'apply' })}>
+              Code with… <kbd>Ctrl K</kbd>
+            </button>
+            <button type="button" onClick={() => void useCoding.getState().inVivo()}>
+              In vivo <kbd>Ctrl I</kbd>
+            </button>
+          </div>
+          {pins.length > 0 && (
+            <ol className="pinned" aria-label="Pinned codes">
+              {pins.map((id, i) => {
+                const c = byId.get(id);
+                return c ? (
+                  <li key={id}>
+                    <button type="button" onClick={() => void useCoding.getState().apply(id)}>
+                      <kbd>{i + 1}</kbd>
+                      <span className="swatch" style={{ background: c.colour }} aria-hidden />
+                      {c.name}
+                    </button>
+                  </li>
+                ) : null;
+              })}
+            </ol>
+          )}
+        </section>
+      )}
+      {here.length > 0 && (
+        <section className="inspector-section" aria-label="Codes here">
+          <h3>Codes here</h3>
+          {here.map((s) => {
+            const c = byId.get(s.codeId);
+            return (
+              <div key={s.id} className="here" data-testid="segment-card">
+                <div className="here-head">
+                  <span className="swatch" style={{ background: c?.colour }} aria-hidden />
+                  <button type="button" className="link" onClick={() => useCodebook.getState().select(s.codeId)}>
+                    {c?.path ?? 'deleted code'}
+                  </button>
+                </div>
+                <blockquote className="quote small">{excerpt(text.slice(s.start, s.end), 160)}</blockquote>
+                <p className="muted">coded by {coderName(s.coderId)}</p>
+                <label className="field">
+                  <span>Segment memo</span>
+                  <textarea key={`${s.id}:${s.memo}`} rows={2} defaultValue={s.memo} onBlur={(e) => e.currentTarget.value !== s.memo && void useCoding.getState().setMemo(s.id, e.currentTarget.value)} />
+                </label>
+                <div className="button-row">
+                  <button type="button" onClick={() => useUi.getState().openPalette({ kind: 'recode', segmentId: s.id })}>Recode…</button>
+                  <button type="button" className="danger" onClick={() => void useCoding.getState().remove(s.id)}>Remove</button>
+                </div>
+              </div>
+            );
+          })}
+        </section>
+      )}
+      {selected && <CodeEditor code={selected} />}
+      {!selection && !here.length && !selected && (
+        <section className="inspector-section hint">
+          <h3>How to code</h3>
+          <ol className="steps">
+            <li>Select a passage in the transcript (it snaps to whole words; hold Alt for exact characters).</li>
+            <li>Click a code, press <kbd>1</kbd>–<kbd>9</kbd> for a pinned code, or <kbd>Ctrl K</kbd> to find one.</li>
+            <li>Click a highlight or a stripe to see, recode or remove its coding.</li>
+          </ol>
+          <p className="muted">Every change is saved at once. <kbd>Ctrl Z</kbd> undoes.</p>
+        </section>
+      )}
+    </aside>
+  );
+}

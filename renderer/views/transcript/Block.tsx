@@ -1,0 +1,93 @@
+import { memo, useCallback } from 'react';
+import type { Code, Segment } from '../../../shared/types';
+import { clock, runsOf, type Block } from './layout';
+
+export interface BlockProps {
+  index: number;
+  block: Block;
+  text: string;
+  segments: readonly Segment[];
+  selection: { start: number; end: number } | null;
+  codes: ReadonlyMap<string, Code>;
+  lanes: ReadonlyMap<string, number>;
+  laneCount: number;
+  active: readonly string[];
+  measure: (i: number, height: number) => void;
+  onStripe: (segmentId: string) => void;
+}
+
+const LANE = 16;
+
+function tint(hex: string, alpha: number): string {
+  return `${hex}${Math.round(alpha * 255).toString(16).padStart(2, '0')}`;
+}
+
+/** One paragraph of a turn: speaker and time, the text with its highlights, the coding stripes. */
+export const TranscriptBlock = memo(function TranscriptBlock(p: BlockProps) {
+  const { block, text, codes } = p;
+  const inside = p.segments.filter((s) => s.start < block.end && s.end > block.start);
+  const runs = runsOf(block, inside, p.selection);
+  const ref = useCallback((el: HTMLDivElement | null) => {
+    if (el) p.measure(p.index, el.getBoundingClientRect().height);
+  }, [p.index, p.measure]); // eslint-disable-line react-hooks/exhaustive-deps
+  const span = block.end - block.start;
+  return (
+    <div ref={ref} className={`turn${block.speaker ? ' turn-first' : ''}`} data-testid="turn" data-block-start={block.start} data-block-end={block.end} tabIndex={0}>
+      <div className="turn-speaker" aria-hidden={!block.speaker}>
+        {block.speaker && <span className="speaker-name">{block.speaker}</span>}
+        {block.time !== null && <time className="speaker-time">{clock(block.time)}</time>}
+      </div>
+      <div className="turn-text" data-testid="turn-text" data-start={block.start} dir={block.rtl ? 'rtl' : 'ltr'} lang={block.rtl ? 'ur' : undefined}>
+        {runs.map((r) => {
+          const quote = text.slice(r.start, r.end);
+          if (!r.segments.length && !r.selected) return <span key={r.start} data-start={r.start} data-end={r.end}>{quote}</span>;
+          const colours = r.segments.map((s) => codes.get(s.codeId)?.colour ?? '#888888');
+          const isActive = r.segments.some((s) => p.active.includes(s.id));
+          const style = r.segments.length
+            ? {
+                backgroundColor: tint(colours[0], isActive ? 0.42 : 0.24),
+                boxShadow: colours.slice(1, 4).map((c, i) => `inset 0 -${(i + 1) * 3}px 0 ${c}`).join(', ') || undefined,
+              }
+            : undefined;
+          return (
+            <span
+              key={r.start}
+              data-start={r.start}
+              data-end={r.end}
+              data-testid={r.segments.length ? 'highlight' : undefined}
+              data-codes={r.segments.map((s) => s.codeId).join(' ') || undefined}
+              className={`${r.segments.length ? 'highlight' : ''}${r.selected ? ' selected' : ''}${isActive ? ' active' : ''}`}
+              style={style}
+              title={r.segments.map((s) => codes.get(s.codeId)?.path ?? '').join('\n') || undefined}
+            >
+              {quote}
+            </span>
+          );
+        })}
+      </div>
+      <div className="turn-stripes" style={{ width: p.laneCount * LANE }}>
+        {inside.map((s) => {
+          const code = codes.get(s.codeId);
+          const top = s.start > block.start ? ((s.start - block.start) / span) * 100 : 0;
+          const bottom = s.end < block.end ? ((block.end - s.end) / span) * 100 : 0;
+          const starts = s.start >= block.start;
+          return (
+            <button
+              type="button"
+              key={s.id}
+              data-testid="stripe"
+              data-code={code?.path}
+              className={`stripe${p.active.includes(s.id) ? ' active' : ''}${starts ? ' starts' : ''}`}
+              style={{ left: (p.lanes.get(s.id) ?? 0) * LANE, top: `${top}%`, bottom: `${bottom}%`, color: code?.colour, borderColor: code?.colour }}
+              title={code?.path}
+              aria-label={`Segment coded ${code?.path ?? 'with a deleted code'}`}
+              onClick={() => p.onStripe(s.id)}
+            >
+              {starts && <span className="stripe-label">{code?.name}</span>}
+            </button>
+          );
+        })}
+      </div>
+    </div>
+  );
+});

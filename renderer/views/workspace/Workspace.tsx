@@ -1,0 +1,98 @@
+import { useEffect } from 'react';
+import { api } from '../../api';
+import { useCodebook } from '../../store/codebook';
+import { useCoding } from '../../store/coding';
+import { useDocuments } from '../../store/documents';
+import { useNav } from '../../store/nav';
+import { useProject } from '../../store/project';
+import { useRevision } from '../../store/revision';
+import { CodeTree } from '../codebook/CodeTree';
+import { CasesView } from '../cases/CasesView';
+import { Inspector } from '../inspector/Inspector';
+import { MemosView } from '../memos/MemosView';
+import { ReportsView } from '../reports';
+import { SearchView } from '../search/SearchView';
+import { SegmentsView } from '../segments/SegmentsView';
+import { TeamView } from '../team/TeamView';
+import { Transcript } from '../transcript/Transcript';
+import { TranscriptHeader } from '../transcript/TranscriptHeader';
+import { DocumentList } from './DocumentList';
+import { StatusBar } from './StatusBar';
+import { TopBar } from './TopBar';
+
+/** Keeps the stores in step with the project: a new project resets them, every write refreshes them. */
+function useProjectData(): void {
+  const projectId = useProject((s) => s.info?.id);
+  const revision = useRevision((s) => s.revision);
+  const currentId = useDocuments((s) => s.currentId);
+  const target = useNav((s) => s.target);
+  useEffect(() => {
+    useDocuments.getState().reset();
+    useCodebook.getState().reset();
+    void useCoding.getState().load(null);
+  }, [projectId]);
+  useEffect(() => {
+    if (!projectId) return;
+    void useDocuments.getState().refresh();
+    void useCodebook.getState().refresh();
+    void useCoding.getState().refresh();
+    void useProject.getState().refreshInfo();
+  }, [projectId, revision]);
+  useEffect(() => {
+    void useCoding.getState().load(currentId);
+  }, [currentId]);
+  useEffect(() => {
+    if (target) void useDocuments.getState().select(target.documentId);
+  }, [target]);
+}
+
+function MainView() {
+  const view = useNav((s) => s.view);
+  switch (view) {
+    case 'search':
+      return <SearchView />;
+    case 'segments':
+      return <SegmentsView />;
+    case 'cases':
+      return <CasesView />;
+    case 'memos':
+      return <MemosView />;
+    case 'team':
+      return <TeamView />;
+    case 'reports':
+      return (
+        <div className="view-scroll">
+          <ReportsView client={api} />
+        </div>
+      );
+    default:
+      return (
+        <>
+          <TranscriptHeader />
+          <Transcript />
+        </>
+      );
+  }
+}
+
+/** The three panes: documents and codebook, the transcript (or another view), the inspector. */
+export function Workspace() {
+  useProjectData();
+  const view = useNav((s) => s.view);
+  return (
+    <div className="workspace">
+      <TopBar />
+      <div className={`panes${view === 'code' ? '' : ' wide'}`}>
+        <nav className="left-pane" aria-label="Documents and codebook">
+          <DocumentList />
+          <CodeTree />
+        </nav>
+        <main className="center-pane" aria-label={view === 'code' ? 'Transcript' : view}>
+          <MainView />
+        </main>
+        {view === 'code' && <Inspector />}
+      </div>
+      <StatusBar />
+    </div>
+  );
+}
