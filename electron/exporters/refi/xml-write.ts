@@ -1,0 +1,83 @@
+// A small streaming XML writer for project.qde and .qdc files: parts are pushed
+// to an array and joined once, which keeps a 50,000-segment project fast.
+
+// XML 1.0 forbids most control characters, lone surrogates and U+FFFE/U+FFFF even
+// as character references; they become U+FFFD (a text file may hold them, XML not).
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const TEXT_SPECIAL = /[&<>\r]/g;
+const ATTR_SPECIAL = /[&<>"\r\n\t]/g;
+const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\r': '&#13;', '\n': '&#10;', '\t': '&#9;' };
+
+function legal(s: string): string {
+  ILLEGAL.lastIndex = 0;
+  return ILLEGAL.test(s) ? s.replace(ILLEGAL, '\uFFFD') : s;
+}
+
+/** Element content: a carriage return is kept as a reference, since parsers fold a literal one into LF. */
+export function escapeText(s: string): string {
+  return legal(s).replace(TEXT_SPECIAL, (c) => ENTITY[c]);
+}
+
+/** Attribute values: line breaks and tabs as references, since parsers fold literal ones into spaces. */
+export function escapeAttr(s: string): string {
+  return legal(s).replace(ATTR_SPECIAL, (c) => ENTITY[c]);
+}
+
+export type Attrs = [name: string, value: string | number | boolean | null | undefined][];
+
+export class XmlWriter {
+  private readonly parts: string[] = ['<?xml version="1.0" encoding="UTF-8"?>\n'];
+  private depth = 0;
+
+  private attrs(attrs: Attrs): string {
+    let out = '';
+    for (const [name, value] of attrs) {
+      if (value === null || value === undefined || value === '') continue;
+      out += ` ${name}="${typeof value === 'string' ? escapeAttr(value) : String(value)}"`;
+    }
+    return out;
+  }
+
+  private indent(): string {
+    return '  '.repeat(this.depth);
+  }
+
+  open(name: string, attrs: Attrs = []): this {
+    this.parts.push(`${this.indent()}<${name}${this.attrs(attrs)}>\n`);
+    this.depth++;
+    return this;
+  }
+
+  close(name: string): this {
+    this.depth--;
+    this.parts.push(`${this.indent()}</${name}>\n`);
+    return this;
+  }
+
+  /** An element without children. */
+  empty(name: string, attrs: Attrs = []): this {
+    this.parts.push(`${this.indent()}<${name}${this.attrs(attrs)}/>\n`);
+    return this;
+  }
+
+  /** An element holding text exactly (no indentation inside it). Empty text writes nothing. */
+  text(name: string, text: string | null | undefined): this {
+    if (!text) return this;
+    this.parts.push(`${this.indent()}<${name}>${escapeText(text)}</${name}>\n`);
+    return this;
+  }
+
+  /** `open` when there will be children, else `empty`; the caller closes with `end`. */
+  element(name: string, attrs: Attrs, hasChildren: boolean): this {
+    return hasChildren ? this.open(name, attrs) : this.empty(name, attrs);
+  }
+
+  end(name: string, hadChildren: boolean): this {
+    return hadChildren ? this.close(name) : this;
+  }
+
+  toString(): string {
+    return this.parts.join('');
+  }
+}
