@@ -1,5 +1,5 @@
 import type { RefiCode, RefiCodebook, RefiCoding, RefiProject, RefiTextSource, RefiValue, Stamp } from './model';
-import { XmlWriter, type Attrs } from './xml-write';
+import { attrs, escapeAttr, escapeText, XmlWriter, type Attrs } from './xml-write';
 
 // project.qde and .qdc as the REFI-QDA 1.0 schemas order them. Empty containers
 // (<Codes/>, <Sets/>) are invalid by the schema, so they are left out, not emptied.
@@ -53,13 +53,20 @@ function source(w: XmlWriter, s: RefiTextSource): void {
   w.element('TextSource', [['guid', s.guid], ['name', s.name], ['plainTextPath', s.plainTextPath], ...stamp(s)], inner);
   w.text('Description', s.description);
   w.text('PlainTextContent', s.plainTextContent);
+  // The hot path of a big export: each selection is built as one string.
+  const i1 = w.indent();
+  const i2 = w.indent(1);
+  const i3 = w.indent(2);
   for (const sel of s.selections) {
-    const selInner = !!sel.description || sel.codings.length + sel.noteRefs.length > 0;
-    w.element('PlainTextSelection', [['guid', sel.guid], ['name', sel.name], ['startPosition', sel.start], ['endPosition', sel.end], ...stamp(sel)], selInner);
-    w.text('Description', sel.description);
-    for (const c of sel.codings) coding(w, c);
-    refs(w, 'NoteRef', sel.noteRefs);
-    w.end('PlainTextSelection', selInner);
+    let out = `${i1}<PlainTextSelection${attrs([['guid', sel.guid], ['name', sel.name], ['startPosition', sel.start], ['endPosition', sel.end], ...stamp(sel)])}>\n`;
+    if (sel.description) out += `${i2}<Description>${escapeText(sel.description)}</Description>\n`;
+    for (const c of sel.codings) {
+      out += `${i2}<Coding${attrs([['guid', c.guid], ['creatingUser', c.creatingUser], ['creationDateTime', c.creationDateTime]])}>\n${i3}<CodeRef targetGUID="${escapeAttr(c.codeRef)}"/>\n`;
+      for (const n of c.noteRefs) out += `${i3}<NoteRef targetGUID="${escapeAttr(n)}"/>\n`;
+      out += `${i2}</Coding>\n`;
+    }
+    for (const n of sel.noteRefs) out += `${i2}<NoteRef targetGUID="${escapeAttr(n)}"/>\n`;
+    w.raw(`${out}${i1}</PlainTextSelection>\n`);
   }
   for (const c of s.codings) coding(w, c);
   refs(w, 'NoteRef', s.noteRefs);

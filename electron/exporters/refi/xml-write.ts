@@ -14,33 +14,49 @@ function legal(s: string): string {
   return ILLEGAL.test(s) ? s.replace(ILLEGAL, '\uFFFD') : s;
 }
 
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const NEEDS_CARE = /[\u0000-\u001F&<>"\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 /** Element content: a carriage return is kept as a reference, since parsers fold a literal one into LF. */
 export function escapeText(s: string): string {
+  if (!NEEDS_CARE.test(s)) return s;
   return legal(s).replace(TEXT_SPECIAL, (c) => ENTITY[c]);
 }
 
 /** Attribute values: line breaks and tabs as references, since parsers fold literal ones into spaces. */
 export function escapeAttr(s: string): string {
+  if (!NEEDS_CARE.test(s)) return s;
   return legal(s).replace(ATTR_SPECIAL, (c) => ENTITY[c]);
 }
 
 export type Attrs = [name: string, value: string | number | boolean | null | undefined][];
 
+/** ` name="value"` for each attribute that has a value. */
+export function attrs(list: Attrs): string {
+  let out = '';
+  for (const [name, value] of list) {
+    if (value === null || value === undefined || value === '') continue;
+    out += ` ${name}="${typeof value === 'string' ? escapeAttr(value) : String(value)}"`;
+  }
+  return out;
+}
+
+const INDENTS = Array.from({ length: 64 }, (_, i) => '  '.repeat(i));
+
 export class XmlWriter {
   private readonly parts: string[] = ['<?xml version="1.0" encoding="UTF-8"?>\n'];
   private depth = 0;
 
-  private attrs(attrs: Attrs): string {
-    let out = '';
-    for (const [name, value] of attrs) {
-      if (value === null || value === undefined || value === '') continue;
-      out += ` ${name}="${typeof value === 'string' ? escapeAttr(value) : String(value)}"`;
-    }
-    return out;
+  private readonly attrs = attrs;
+
+  indent(extra = 0): string {
+    return INDENTS[this.depth + extra] ?? '  '.repeat(this.depth + extra);
   }
 
-  private indent(): string {
-    return '  '.repeat(this.depth);
+  /** Text already written as XML (a hot path builds its elements in one string). */
+  raw(xml: string): this {
+    this.parts.push(xml);
+    return this;
   }
 
   open(name: string, attrs: Attrs = []): this {

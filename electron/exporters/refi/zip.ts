@@ -1,5 +1,5 @@
-import { Inflate, zipSync, type Zippable } from 'fflate';
-import { crc32 } from 'node:zlib';
+import { Inflate, Zip, type ZipInputFile } from 'fflate';
+import { crc32, deflateRawSync } from 'node:zlib';
 import { RefiError } from './errors';
 
 // Zip reading for .qdpx files, defensively: the central directory is read by hand
@@ -163,9 +163,32 @@ export class ZipReader {
   }
 }
 
-/** A zip of the given files, deflated (text compresses well; level 1 keeps big exports fast). */
+/**
+ * A zip of the given files. fflate writes the archive; the deflating is Node's
+ * native zlib, four times faster than fflate's on a 30 MB project.qde, which is
+ * what keeps a 50,000-segment export within its budget.
+ */
 export function writeZip(files: Record<string, Uint8Array>): Uint8Array {
-  const zippable: Zippable = {};
-  for (const [name, data] of Object.entries(files)) zippable[name] = [data, { level: data.byteLength > 1024 ? 1 : 0 }];
-  return zipSync(zippable, { mtime: new Date('2000-01-01T00:00:00Z') });
+  const chunks: Uint8Array[] = [];
+  let failure: Error | null = null;
+  const zip = new Zip((err, chunk) => {
+    if (err) failure = err;
+    else chunks.push(chunk);
+  });
+  for (const [filename, data] of Object.entries(files)) {
+    const deflated = deflateRawSync(data, { level: 6 });
+    const stored = deflated.byteLength >= data.byteLength;
+    const file: ZipInputFile = { filename, size: data.byteLength, crc: crc32(data) >>> 0, compression: stored ? 0 : 8, mtime: new Date('2000-01-01T00:00:00Z') };
+    zip.add(file);
+    file.ondata!(null, stored ? data : deflated, true);
+  }
+  zip.end();
+  if (failure) throw failure;
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
 }
