@@ -1,0 +1,38 @@
+import { segmentHeader, segmentRow, type SegmentReport } from './report-model';
+
+// CSV for Excel and for scripts: UTF-8 with a byte-order mark (without it Excel
+// reads UTF-8 as the local code page and breaks every accent), RFC 4180 quoting
+// with CRLF line ends, and a guard against formula injection: a text cell that
+// starts with = + - @ (or a tab or carriage return, OWASP's list) gets a leading
+// apostrophe, so a quotation like "=HYPERLINK(…)" stays text when opened.
+
+export const CSV_BOM = '\uFEFF';
+
+const NEEDS_QUOTES = /[",\r\n]/;
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function csvCell(value: string | number | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  if (!NEEDS_QUOTES.test(text)) return text;
+  return `"${text.includes('"') ? text.replace(/"/g, '""') : text}"`;
+}
+
+export function csvLine(cells: readonly (string | number | null | undefined)[]): string {
+  return cells.map(csvCell).join(',');
+}
+
+/** A whole CSV file as text: BOM, header and rows, CRLF after every record. */
+export function toCsv(header: readonly string[], rows: Iterable<readonly (string | number | null | undefined)[]>): string {
+  const lines = [csvLine(header)];
+  for (const r of rows) lines.push(csvLine(r));
+  return `${CSV_BOM}${lines.join('\r\n')}\r\n`;
+}
+
+export function segmentsCsv(r: SegmentReport): string {
+  return toCsv(
+    segmentHeader(r),
+    r.segments.map((s) => segmentRow(r, s)),
+  );
+}
