@@ -1,3 +1,198 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { resolve } from 'node:path';
+import { MATRIX_COUNTS, SEGMENT_FORMATS, TABLE_FORMATS, COOCCURRENCE_UNITS, type MatrixCount, type SegmentFormat, type TableFormat } from '../../shared/api/reports';
+import { InputError } from '../store/errors';
+import { caseCrosstab, crosstabTable } from '../services/crosstab';
+import { codeCoderCounts, codeCooccurrence, codeCoderTable, cooccurrenceTable } from '../services/cooccurrence';
+import { codeMatrix, matrixTable } from '../services/matrix';
+import { exportProjectQdpx, importCodebookQdc, importProjectQdpx, renderCodebookQdc } from '../services/refi';
+import { renderSegments } from '../services/reports';
+import { renderCodebook } from '../services/reports-codebook';
+import { filterFromNames, type FilterByName } from '../services/reports-filter';
+import { writeOutput, type Rendered } from '../services/reports-output';
+import { renderTable } from '../services/reports-tables';
+import type { NumberTable } from '../exporters/tables';
+import { closeProject } from '../store/db';
+import { collect, print, printJson, printTable, withProject } from './output';
 
-export function registerReportCommands(_program: Command): void {}
+interface FilterOptions {
+  code?: string[];
+  descendants?: boolean;
+  where?: string[];
+  coder?: string[];
+  kind?: string[];
+  speaker?: string[];
+  context?: string;
+}
+
+function addFilterOptions(cmd: Command, withContext: boolean): Command {
+  cmd
+    .option('--code <path>', 'only this code (repeatable), e.g. "Students/Skills"', collect)
+    .option('--descendants', 'include the sub-codes of each --code')
+    .option('--where <attr=value>', 'only cases with this attribute value (repeatable; the same attribute twice means either)', collect)
+    .option('--coder <name>', 'only this coder (repeatable)', collect)
+    .option('--kind <kind>', 'only this document kind (repeatable)', collect)
+    .option('--speaker <name>', 'only turns of this speaker or participant role (repeatable)', collect);
+  if (withContext) cmd.option('--context <n>', 'characters of context either side of each segment');
+  return cmd;
+}
+
+function byName(o: FilterOptions): FilterByName {
+  let context: number | undefined;
+  if (o.context !== undefined) {
+    context = Number(o.context);
+    if (!/^\d+$/.test(o.context.trim())) throw new InputError(`--context must be a whole number of characters, not "${o.context}"`);
+  }
+  return { codes: o.code, descendants: o.descendants, where: o.where, coders: o.coder, kinds: o.kind, speakers: o.speaker, context };
+}
+
+function hasFilter(o: FilterOptions): boolean {
+  return !!(o.code?.length || o.descendants || o.where?.length || o.coder?.length || o.kind?.length || o.speaker?.length || o.context !== undefined);
+}
+
+function list(value: string): string[] {
+  const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+  if (names.length === 0) throw new InputError('name at least one case attribute, e.g. continent,phase');
+  return names;
+}
+
+function written(out: string, r: Rendered, what: string): void {
+  const bytes = writeOutput(resolve(out), r.data);
+  print(`wrote ${r.rows} ${what} to ${out} (${bytes < 10_240 ? `${bytes} bytes` : `${Math.round(bytes / 1024)} KB`})`);
+}
+
+/** Tables go to a file with -o; without one, JSON or CSV print, and the default is a text table. */
+async function outputTable(t: NumberTable, format: TableFormat | undefined, out: string | undefined): Promise<void> {
+  if (out) return written(out, await renderTable(t, format ?? 'csv'), 'rows');
+  if (format === 'xlsx' || format === 'html') throw new InputError(`--format ${format} writes a file: add -o FILE`);
+  if (format === 'json') return printJson(t.json);
+  if (format === 'csv') {
+    // No byte-order mark on a terminal or a pipe: TextDecoder drops it.
+    process.stdout.write(new TextDecoder().decode((await renderTable(t, 'csv')).data));
+    return;
+  }
+  printTable(t.header, t.rows.map((r) => r.cells));
+}
+
+const exportFormats = [...SEGMENT_FORMATS, 'qdpx', 'qdc'] as const;
+
+export function registerReportCommands(program: Command): void {
+  addFilterOptions(
+    program
+      .command('export <project>')
+      .description('export coded segments (csv, xlsx, docx, html, md) or the project (qdpx) or codebook (qdc) for REFI-QDA tools')
+      .addOption(new Option('--format <format>', 'file format').choices(exportFormats).makeOptionMandatory())
+      .requiredOption('-o, --out <file>', 'the file to write')
+      .option('--group-by <attrs>', 'group the HTML chart by case attributes, e.g. continent,phase')
+      .option('--title <title>', 'report title'),
+    true,
+  ).action(async (path: string, o: FilterOptions & { format: (typeof exportFormats)[number]; out: string; groupBy?: string; title?: string }) => {
+    if ((o.format === 'qdpx' || o.format === 'qdc') && hasFilter(o)) {
+      throw new InputError(`--format ${o.format} exports the whole ${o.format === 'qdpx' ? 'project' : 'codebook'}; the filters apply to segment reports (${SEGMENT_FORMATS.join(', ')})`);
+    }
+    await withProject(
+      path,
+      async (p) => {
+        if (o.format === 'qdpx') return written(o.out, exportProjectQdpx(p), 'segments');
+        if (o.format === 'qdc') return written(o.out, renderCodebookQdc(p), 'codes');
+        const filter = filterFromNames(p, byName(o));
+        const r = await renderSegments(p, filter, o.format as SegmentFormat, { title: o.title, groupBy: o.groupBy ? list(o.groupBy) : [] });
+        written(o.out, r, 'segments');
+      },
+      { readonly: true },
+    );
+  });
+
+  program
+    .command('codebook <project>')
+    .description('export the codebook with definitions and anchor examples')
+    .addOption(new Option('--format <format>', 'file format').choices(['docx', 'csv', 'qdc']).makeOptionMandatory())
+    .requiredOption('-o, --out <file>', 'the file to write')
+    .action(async (path: string, o: { format: 'docx' | 'csv' | 'qdc'; out: string }) => {
+      await withProject(path, async (p) => written(o.out, o.format === 'qdc' ? renderCodebookQdc(p) : await renderCodebook(p, o.format), 'codes'), { readonly: true });
+    });
+
+  addFilterOptions(
+    program
+      .command('matrix <project>')
+      .description('codes × groups of cases (e.g. --cols continent,phase), counting segments, cases or % of cases')
+      .requiredOption('--cols <attrs>', 'case attributes whose value combinations make the columns')
+      .addOption(new Option('--count <what>', 'what a cell counts').choices(MATRIX_COUNTS).default('segments'))
+      .addOption(new Option('--format <format>', 'output format (default: a text table, or csv with -o)').choices(TABLE_FORMATS))
+      .option('--own', 'count each code on its own (parents do not add up their sub-codes)')
+      .option('-o, --out <file>', 'write to this file'),
+    false,
+  ).action(async (path: string, o: FilterOptions & { cols: string; count: MatrixCount; format?: TableFormat; own?: boolean; out?: string }) => {
+    const t = await withProject(path, (p) => matrixTable(p, codeMatrix(p, { columns: list(o.cols), count: o.count, aggregate: !o.own, filter: filterFromNames(p, byName(o)) })), { readonly: true });
+    await outputTable(t, o.format, o.out);
+  });
+
+  program
+    .command('crosstab <project>')
+    .description('cases by one attribute against another, with totals (e.g. --rows country --cols phase)')
+    .requiredOption('--rows <attrs>', 'case attribute(s) for the rows')
+    .requiredOption('--cols <attrs>', 'case attribute(s) for the columns')
+    .option('--json', 'JSON: {columns, rows: [{row, cells, total}], totals}')
+    .addOption(new Option('--format <format>', 'output format').choices(TABLE_FORMATS))
+    .option('-o, --out <file>', 'write to this file')
+    .action(async (path: string, o: { rows: string; cols: string; json?: boolean; format?: TableFormat; out?: string }) => {
+      const t = await withProject(
+        path,
+        (p) => {
+          const rows = list(o.rows);
+          const cols = list(o.cols);
+          return crosstabTable(p, caseCrosstab(p, rows, cols), rows, cols);
+        },
+        { readonly: true },
+      );
+      await outputTable(t, o.json ? 'json' : o.format, o.out);
+    });
+
+  addFilterOptions(
+    program
+      .command('cooccurrence <project>')
+      .description('how often codes are applied together, by one coder')
+      .addOption(new Option('--unit <unit>', 'overlapping segments or the same speaker turn').choices(COOCCURRENCE_UNITS).default('overlap'))
+      .addOption(new Option('--format <format>', 'output format').choices(TABLE_FORMATS))
+      .option('--json', 'JSON output')
+      .option('-o, --out <file>', 'write to this file'),
+    false,
+  ).action(async (path: string, o: FilterOptions & { unit: 'overlap' | 'turn'; format?: TableFormat; json?: boolean; out?: string }) => {
+    const t = await withProject(path, (p) => cooccurrenceTable(p, codeCooccurrence(p, o.unit, filterFromNames(p, byName(o)))), { readonly: true });
+    await outputTable(t, o.json ? 'json' : o.format, o.out);
+  });
+
+  addFilterOptions(
+    program
+      .command('code-coders <project>')
+      .description('segments per code and coder')
+      .addOption(new Option('--format <format>', 'output format').choices(TABLE_FORMATS))
+      .option('--json', 'JSON output')
+      .option('-o, --out <file>', 'write to this file'),
+    false,
+  ).action(async (path: string, o: FilterOptions & { format?: TableFormat; json?: boolean; out?: string }) => {
+    const t = await withProject(path, (p) => codeCoderTable(p, codeCoderCounts(p, filterFromNames(p, byName(o)))), { readonly: true });
+    await outputTable(t, o.json ? 'json' : o.format, o.out);
+  });
+
+  program
+    .command('import-qdpx <file> <new-project>')
+    .description('import a REFI-QDA project (.qdpx, or a bare project.qde) from another tool as a new project')
+    .option('--json', 'JSON output')
+    .action(async (file: string, target: string, o: { json?: boolean }) => {
+      const { project, report } = await importProjectQdpx({ path: file }, target);
+      closeProject(project);
+      if (o.json) return printJson({ path: report.project.path, ...report.counts, skipped: report.skipped });
+      const c = report.counts;
+      print(`Created ${target}: ${c.documents} documents, ${c.codes} codes, ${c.segments} segments, ${c.cases} cases, ${c.coders} coders, ${c.memos} memos`);
+      for (const s of report.skipped) process.stderr.write(`fieldcode: ${file}: skipped ${s}\n`);
+    });
+
+  program
+    .command('import-qdc <project> <file>')
+    .description('add the codes of a REFI-QDA codebook (.qdc) to the project (matched by path, ignoring case)')
+    .action(async (path: string, file: string) => {
+      const r = await withProject(path, (p) => importCodebookQdc(p, { path: file }));
+      print(`${file}: ${r.added} codes added, ${r.updated} updated, ${r.unchanged} unchanged`);
+    });
+}
