@@ -68,7 +68,7 @@ describe('coding workspace (Chromium, browser mode)', () => {
   });
 
   it('codes a selection by clicking a code, and by the quick-code palette', async () => {
-    const code = page.getByTestId('code-item').filter({ hasText: 'Confidence' }).first();
+    const code = page.locator('[data-testid="code-item"][data-path="Teachers/Skills/teaching skills"]');
     const path = await code.getAttribute('data-path');
     const count = () => page.locator(`[data-testid="highlight"]`).evaluateAll((els, p) => els.filter((e) => (e.getAttribute('title') ?? '').split('\n').includes(p!)).length, path);
     const before = await count();
@@ -79,11 +79,20 @@ describe('coding workspace (Chromium, browser mode)', () => {
     await selectWords(6);
     await page.keyboard.press('Control+k');
     await page.getByTestId('palette').waitFor();
-    await page.getByTestId('palette-input').fill('new pedagog appr');
+    await page.getByTestId('palette-input').fill('lesson plan');
+    await expect.poll(() => page.getByTestId('palette').getByRole('option').first().textContent()).toMatch(/lesson planning/);
     await screenshot(page, '04-palette');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('palette').count()).toBe(0);
-    await expect.poll(() => page.locator('[data-testid="segment-card"]').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('[data-testid="segment-card"]').first().textContent()).toMatch(/lesson planning/);
+
+    // Nothing matches: the palette offers to create the code, and applies it in one step.
+    await selectWords(8);
+    await page.keyboard.press('Control+k');
+    await page.getByTestId('palette-input').fill('Visits changed expectations');
+    await expect.poll(() => page.getByTestId('palette').getByRole('option').last().textContent()).toMatch(/Create code “Visits changed expectations”/);
+    await page.getByTestId('palette').getByRole('option').last().click();
+    await expect.poll(() => page.locator('[data-testid="code-item"][data-path$="Visits changed expectations"]').count()).toBe(1);
     await screenshot(page, '05-inspector-after-palette');
   });
 

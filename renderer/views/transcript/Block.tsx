@@ -16,7 +16,24 @@ export interface BlockProps {
   onStripe: (segmentId: string) => void;
 }
 
-const LANE = 16;
+const LANE = 7;
+const LABEL_PX = 15;
+
+/** Labels for the segments that start in this block, pushed down where they would overlap. */
+function labelsOf(inside: readonly Segment[], block: Block): { s: Segment; top: number; shift: number }[] {
+  const span = block.end - block.start;
+  let lastTop = -Infinity;
+  let shift = 0;
+  return inside
+    .filter((s) => s.start >= block.start)
+    .sort((a, b) => a.start - b.start)
+    .map((s) => {
+      const top = ((s.start - block.start) / span) * 100;
+      shift = top - lastTop < 12 ? shift + LABEL_PX : 0;
+      if (shift === 0) lastTop = top;
+      return { s, top: shift ? lastTop : top, shift };
+    });
+}
 
 function tint(hex: string, alpha: number): string {
   return `${hex}${Math.round(alpha * 255).toString(16).padStart(2, '0')}`;
@@ -65,26 +82,39 @@ export const TranscriptBlock = memo(function TranscriptBlock(p: BlockProps) {
           );
         })}
       </div>
-      <div className="turn-stripes" style={{ width: p.laneCount * LANE }}>
+      <div className="turn-stripes" style={{ width: p.laneCount * LANE + 2 }}>
         {inside.map((s) => {
           const code = codes.get(s.codeId);
           const top = s.start > block.start ? ((s.start - block.start) / span) * 100 : 0;
           const bottom = s.end < block.end ? ((block.end - s.end) / span) * 100 : 0;
-          const starts = s.start >= block.start;
           return (
             <button
               type="button"
               key={s.id}
               data-testid="stripe"
               data-code={code?.path}
-              className={`stripe${p.active.includes(s.id) ? ' active' : ''}${starts ? ' starts' : ''}`}
-              style={{ left: (p.lanes.get(s.id) ?? 0) * LANE, top: `${top}%`, bottom: `${bottom}%`, color: code?.colour, borderColor: code?.colour }}
+              className={`stripe${p.active.includes(s.id) ? ' active' : ''}`}
+              style={{ left: (p.lanes.get(s.id) ?? 0) * LANE, top: `${top}%`, bottom: `${bottom}%`, borderColor: code?.colour }}
               title={code?.path}
               aria-label={`Segment coded ${code?.path ?? 'with a deleted code'}`}
               onClick={() => p.onStripe(s.id)}
+            />
+          );
+        })}
+      </div>
+      <div className="turn-labels" aria-hidden>
+        {labelsOf(inside, block).map(({ s, top, shift }) => {
+          const code = codes.get(s.codeId);
+          return (
+            <span
+              key={s.id}
+              className={`stripe-label${p.active.includes(s.id) ? ' active' : ''}`}
+              style={{ top: `calc(${top}% + ${shift}px)`, color: code?.colour }}
+              title={code?.path}
+              onClick={() => p.onStripe(s.id)}
             >
-              {starts && <span className="stripe-label">{code?.name}</span>}
-            </button>
+              {code?.name ?? 'deleted code'}
+            </span>
           );
         })}
       </div>

@@ -36,7 +36,7 @@ export function Transcript() {
   const estimate = useCallback(
     (i: number, width: number) => {
       const b = blocks[i];
-      const perLine = Math.max(20, (width - 190 - laneCount * 16) / CHAR);
+      const perLine = Math.max(20, (Math.min(width - 330 - laneCount * 7, 46 * 15)) / CHAR);
       return Math.ceil((b.end - b.start) / perLine) * LINE + (b.speaker ? 18 : 8);
     },
     [blocks, laneCount],
