@@ -1,0 +1,72 @@
+import { create } from 'zustand';
+import type { SearchHit } from '../../../shared/api';
+import { api } from '../../api';
+import { messageOf, useProject } from '../../store/project';
+import { plural } from '../common/files';
+
+// The last search stays while the researcher jumps to a hit and comes back.
+
+export const SEARCH_LIMIT = 5000;
+
+export const hitKey = (h: SearchHit) => `${h.documentId}:${h.start}`;
+
+interface SearchState {
+  query: string;
+  onlyCurrent: boolean;
+  /** what was searched for, and where */
+  asked: { query: string; documentId: string | null } | null;
+  hits: SearchHit[];
+  searching: boolean;
+  error: string | null;
+  /** hits the researcher unticked, so "code all hits" leaves them out */
+  excluded: ReadonlySet<string>;
+  /** what the last "code all hits" did */
+  done: string | null;
+  setQuery: (query: string) => void;
+  setOnlyCurrent: (on: boolean) => void;
+  search: (documentId: string | null) => Promise<void>;
+  toggle: (key: string) => void;
+  includeAll: (on: boolean) => void;
+  codeAll: (codeId: string, codeName: string) => Promise<void>;
+}
+
+export const useSearch = create<SearchState>()((set, get) => ({
+  query: '',
+  onlyCurrent: false,
+  asked: null,
+  hits: [],
+  searching: false,
+  error: null,
+  excluded: new Set(),
+  done: null,
+  setQuery: (query) => set({ query }),
+  setOnlyCurrent: (onlyCurrent) => set({ onlyCurrent }),
+  search: async (documentId) => {
+    const query = get().query.trim();
+    if (!query) return set({ asked: null, hits: [], error: null, done: null });
+    const scope = get().onlyCurrent ? documentId : null;
+    set({ searching: true, error: null, done: null });
+    try {
+      const hits = await api['search.text']({ query, limit: SEARCH_LIMIT, ...(scope ? { documentIds: [scope] } : {}) });
+      set({ hits, asked: { query, documentId: scope }, excluded: new Set() });
+    } catch (e) {
+      set({ error: messageOf(e), hits: [], asked: { query, documentId: scope } });
+    } finally {
+      set({ searching: false });
+    }
+  },
+  toggle: (key) => {
+    const excluded = new Set(get().excluded);
+    if (excluded.has(key)) excluded.delete(key);
+    else excluded.add(key);
+    set({ excluded });
+  },
+  includeAll: (on) => set({ excluded: on ? new Set() : new Set(get().hits.map(hitKey)) }),
+  codeAll: async (codeId, codeName) => {
+    const { hits, excluded } = get();
+    const passages = hits.filter((h) => !excluded.has(hitKey(h))).map((h) => ({ documentId: h.documentId, start: h.start, end: h.end }));
+    if (!passages.length) return;
+    const r = await useProject.getState().write(() => api['segments.applyMany']({ codeId, passages }));
+    if (r) set({ done: `Coded ${plural(passages.length, 'hit')} with “${codeName}” (${plural(r.count, 'coded segment')}).` });
+  },
+}));
