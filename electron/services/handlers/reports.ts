@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
 import type { HandlerGroup } from '../handlers';
 import { caseCrosstab, crosstabTable } from '../crosstab';
 import { codeCoderCounts, codeCooccurrence } from '../cooccurrence';
@@ -7,7 +9,15 @@ import { renderSegments } from '../reports';
 import { renderCodebook } from '../reports-codebook';
 import { deliver } from '../reports-output';
 import { renderTable } from '../reports-tables';
-import { adopt, requireProject } from '../session';
+import { adopt, requireProject, type Session } from '../session';
+
+/** Where an imported project goes: a name alone lands in the default folder, as for a new project. */
+function targetPath(s: Session, path: string): string {
+  const withExt = /\.fieldcode$/i.test(path) ? path : `${path}.fieldcode`;
+  if (isAbsolute(withExt)) return withExt;
+  mkdirSync(s.defaultFolder, { recursive: true });
+  return join(s.defaultFolder, withExt);
+}
 
 type ReportMethods =
   | 'reports.exportSegments'
@@ -42,7 +52,8 @@ export const reportsHandlers: HandlerGroup<ReportMethods> = {
   },
   'refi.exportProject': (s, i) => deliver(exportProjectQdpx(requireProject(s)), i.path),
   'refi.importProject': async (s, i) => {
-    const { project, report } = await importProjectQdpx(i.file ? { name: i.file.name, bytes: Buffer.from(i.file.data, 'base64') } : { path: i.path! }, i.target, {
+    const source = i.file ? { name: i.file.name, bytes: Buffer.from(i.file.data, 'base64') } : { path: i.path! };
+    const { project, report } = await importProjectQdpx(source, targetPath(s, i.target), {
       nativeBinding: s.nativeBinding,
     });
     adopt(s, project);
