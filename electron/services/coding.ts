@@ -2,7 +2,7 @@ import type { Segment } from '../../shared/types';
 import * as codes from '../store/codes';
 import { coderFor, currentCoder } from '../store/coders';
 import type { Project } from '../store/db';
-import { getDocumentSummary } from '../store/documents';
+import { getDocumentExtent } from '../store/documents';
 import { InputError } from '../store/errors';
 import { action } from '../store/history';
 import * as segments from '../store/segments';
@@ -18,7 +18,7 @@ export interface ApplyCode {
 }
 
 function checkRange(p: Project, documentId: string, start: number, end: number): void {
-  const doc = getDocumentSummary(p, documentId);
+  const doc = getDocumentExtent(p, documentId);
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || end > doc.chars) {
     throw new InputError(`the passage [${start}, ${end}) is not inside "${doc.name}" (0–${doc.chars})`);
   }

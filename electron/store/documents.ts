@@ -86,6 +86,13 @@ export function getDocumentSummary(p: Project, id: string): DocumentSummary {
   return toSummary(row);
 }
 
+/** Name and length only: what checking a passage needs, without the summary's counts. */
+export function getDocumentExtent(p: Project, id: string): { name: string; chars: number } {
+  const row = p.db.prepare('SELECT name, chars FROM documents WHERE id = ? AND deleted_at IS NULL').get(id) as { name: string; chars: number } | undefined;
+  if (!row) throw new NotFoundError(`no document with id ${id}`);
+  return row;
+}
+
 export function getTurns(p: Project, documentId: string): Turn[] {
   const rows = p.db.prepare('SELECT * FROM turns WHERE document_id = ? ORDER BY idx').all(documentId) as TurnRow[];
   return rows.map(rowToTurn);

@@ -41,9 +41,6 @@ interface CodingState {
 
 export const useCoding = create<CodingState>()((set, get) => {
   const write = useProject.getState().write;
-  const after = async () => {
-    await Promise.all([get().refresh(), useCodebook.getState().refresh()]);
-  };
   return {
     documentId: null,
     segments: [],
@@ -75,20 +72,19 @@ export const useCoding = create<CodingState>()((set, get) => {
     apply: async (codeId) => {
       const { documentId, selection } = get();
       if (!documentId || !selection) return false;
-      const segment = await write(() => api['segments.apply']({ documentId, codeId, ...selection }));
+      const segment = await write(() => api['segments.apply']({ documentId, codeId, ...selection }), 'counts');
       if (!segment) return false;
-      set({ selection: null, active: [segment.id] });
-      await after();
+      // Shown at once; the refresh that every write triggers brings the counts.
+      set({ selection: null, active: [segment.id], segments: withSegment(get().segments, segment) });
       return true;
     },
     applyNew: async (name, parentId = null) => {
       const { documentId, selection } = get();
       if (!documentId || !selection) return false;
-      const made = await write(() => api['segments.applyNewCode']({ documentId, name, parentId, ...selection }));
+      const made = await write(() => api['segments.applyNewCode']({ documentId, name, parentId, ...selection }), 'counts');
       if (!made) return false;
-      set({ selection: null, active: [made.segment.id] });
+      set({ selection: null, active: [made.segment.id], segments: withSegment(get().segments, made.segment) });
       useCodebook.getState().select(made.code.id);
-      await after();
       return true;
     },
     inVivo: async () => {
@@ -100,19 +96,30 @@ export const useCoding = create<CodingState>()((set, get) => {
       return get().applyNew(name, useCodebook.getState().selectedId);
     },
     remove: async (id) => {
-      if ((await write(() => api['segments.remove']({ id }))) !== undefined) {
-        set({ active: get().active.filter((a) => a !== id) });
-        await after();
+      if ((await write(() => api['segments.remove']({ id }), 'counts')) !== undefined) {
+        set({ active: get().active.filter((a) => a !== id), segments: get().segments.filter((s) => s.id !== id) });
       }
     },
     recode: async (id, codeId) => {
-      if (await write(() => api['segments.update']({ id, codeId }))) await after();
+      const segment = await write(() => api['segments.update']({ id, codeId }), 'counts');
+      if (segment) set({ segments: withSegment(get().segments.filter((s) => s.id !== id), segment) });
     },
     setMemo: async (id, memo) => {
-      if (await write(() => api['segments.update']({ id, memo }))) await get().refresh();
+      const segment = await write(() => api['segments.update']({ id, memo }), 'counts');
+      if (segment) set({ segments: get().segments.map((s) => (s.id === id ? segment : s)) });
     },
   };
 });
+
+/**
+ * The segments after the service applied `made`: coding a passage that overlaps
+ * or touches the same coder's segment of the same code extends that segment.
+ */
+export function withSegment(segments: readonly Segment[], made: Segment): Segment[] {
+  const absorbed = (s: Segment) =>
+    s.id === made.id || (s.codeId === made.codeId && s.coderId === made.coderId && s.documentId === made.documentId && s.start >= made.start && s.end <= made.end);
+  return [...segments.filter((s) => !absorbed(s)), made];
+}
 
 /** A code name from quoted words: whitespace folded, quotes trimmed, at most 60 characters at a word end. */
 export function inVivoName(quote: string): string {

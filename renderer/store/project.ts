@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { HistoryState, RecentProject } from '../../shared/api';
 import type { ProjectInfo } from '../../shared/types';
 import { api } from '../api';
-import { useRevision } from './revision';
+import { useRevision, type RefreshScope } from './revision';
 
 // The open project, the recent list, undo/redo and the "saved" indicator. Every
 // write in the app goes through `write`: one user action, one call, saved at once.
@@ -25,7 +25,7 @@ interface ProjectState {
   openSample: () => Promise<void>;
   close: () => Promise<void>;
   refreshInfo: () => Promise<void>;
-  write: <T>(fn: () => Promise<T>) => Promise<T | undefined>;
+  write: <T>(fn: () => Promise<T>, scope?: RefreshScope) => Promise<T | undefined>;
   undo: () => Promise<void>;
   redo: () => Promise<void>;
   setCoder: (name: string) => Promise<void>;
@@ -92,13 +92,13 @@ export const useProject = create<ProjectState>()((set, get) => {
         const info = await api['project.info']({});
         set({ info });
       }),
-    write: async (fn) => {
+    write: async (fn, scope = 'all') => {
       set({ status: 'saving' });
       try {
         const result = await fn();
         set({ status: 'saved', notice: null });
         void api['history.state']({}).then((history) => set({ history }), () => undefined);
-        useRevision.getState().bump();
+        useRevision.getState().bump(scope);
         return result;
       } catch (e) {
         set({ status: 'failed' });

@@ -23,8 +23,11 @@ export async function bigProject(dir: string): Promise<{ path: string; timingCod
   const text = `${lines.join('\n')}\n`;
   const path = join(dir, 'big.fieldcode');
   const p = newProject(path, { codebook: 'nssp', coder: 'Amina' });
-  const report = await importFiles(p, [{ name: 'Focus group - 150k words.txt', bytes: new TextEncoder().encode(text) }]);
-  const documentId = report.imported[0].documentId;
+  const report = await importFiles(p, [
+    { name: 'Focus group - 150k words.txt', bytes: new TextEncoder().encode(text) },
+    { name: 'Interview - short.txt', bytes: new TextEncoder().encode('Interviewer: Hello.\nHeadteacher: Hello, welcome to the school.\n') },
+  ]);
+  const documentId = report.imported.find((d) => d.name.startsWith('Focus'))!.documentId;
   const leaves = listCodes(p).slice(0, 30);
   const step = Math.floor(text.length / 3000);
   for (let k = 0; k < leaves.length; k++) {

@@ -33,22 +33,29 @@ describe('workspace speed (printed figures)', () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.goto(app.bridge.url);
     await page.getByTestId('transcript').waitFor();
-    // Open it again from the list, timed in the page from the click to the painted frame.
-    await page.getByTestId('doc-item').first().click();
-    await page.locator('[data-testid="highlight"]').first().waitFor();
-    const firstPaint = await page.evaluate(async () => {
-      const item = document.querySelector<HTMLElement>('[data-testid="doc-item"]')!;
-      // Leave the document, then come back to it: a fresh render of all its turns.
-      (document.querySelector<HTMLElement>('[data-testid="transcript"]')!).scrollTop = 0;
-      const t0 = performance.now();
-      item.click();
-      return new Promise<number>((resolve) => {
-        const wait = () => (document.querySelector('[data-testid="highlight"]') ? requestAnimationFrame(() => resolve(performance.now() - t0)) : requestAnimationFrame(wait));
-        wait();
-      });
-    });
+    // Open the short interview, then the big transcript, timed in the page from the click to the painted frame.
+    const big = page.getByTestId('doc-item').filter({ hasText: '150k' });
+    const paints: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      await page.getByTestId('doc-item').filter({ hasText: 'short' }).click();
+      await page.getByTestId('transcript').filter({ hasText: 'welcome to the school' }).waitFor();
+      await big.evaluate((el) => el.setAttribute('data-timing', '1'));
+      paints.push(
+        await page.evaluate(async () => {
+          const item = document.querySelector<HTMLElement>('[data-timing]')!;
+          const t0 = performance.now();
+          item.click();
+          return new Promise<number>((resolve) => {
+            const wait = () => (document.querySelector('[data-testid="highlight"]') ? requestAnimationFrame(() => resolve(performance.now() - t0)) : requestAnimationFrame(wait));
+            wait();
+          });
+        }),
+      );
+    }
+    const firstPaint = median(paints);
     // A cold open: reload the page and time from navigation start to the first painted highlight.
     await page.reload();
+    await big.click();
     await page.locator('[data-testid="highlight"]').first().waitFor();
     const cold = await page.evaluate(() => performance.now());
     const turns = await page.getByTestId('turn').count();
@@ -60,14 +67,15 @@ describe('workspace speed (printed figures)', () => {
     await row.getByRole('button', { name: 'Pin Timing' }).click();
     const key = (await row.locator('.pin-key').textContent())!.trim();
 
-    const times: number[] = await page.evaluate(
+    const { times, requests } = await page.evaluate(
       async ({ code, key, n }) => {
         const out: number[] = [];
+        const requests: number[] = [];
         const frame = () => new Promise((r) => requestAnimationFrame(r));
-        for (let i = 0; i < n; i++) {
+        for (let i = 0; out.length < n && i < n * 3; i++) {
           const runs = [...document.querySelectorAll<HTMLElement>('.turn-text [data-end]')].filter((r) => {
             const b = r.getBoundingClientRect();
-            return b.top > 120 && b.bottom < window.innerHeight - 60 && (r.textContent ?? '').length > 12;
+            return b.top > 120 && b.bottom < window.innerHeight - 60 && (r.textContent ?? '').length > 12 && !(r.dataset.codes ?? '').includes(code);
           });
           const run = runs[(i * 7) % runs.length];
           const node = run.firstChild!;
@@ -82,13 +90,15 @@ describe('workspace speed (printed figures)', () => {
           run.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
           await frame();
           const start = Number(run.dataset.start) + at;
+          const coded = () =>
+            [...document.querySelectorAll<HTMLElement>(`[data-testid="highlight"][data-codes~="${code}"]`)].some((h) => Number(h.dataset.start) <= start && Number(h.dataset.end) > start);
+          if (coded()) continue;
           const t0 = performance.now();
           window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
           await new Promise<void>((resolve, reject) => {
             const give = setTimeout(() => reject(new Error(`no highlight at ${start}`)), 5000);
             const wait = () => {
-              const hit = [...document.querySelectorAll<HTMLElement>(`[data-testid="highlight"][data-codes~="${code}"]`)].some((h) => Number(h.dataset.start) <= start && Number(h.dataset.end) > start);
-              if (hit) {
+              if (coded()) {
                 clearTimeout(give);
                 resolve();
               } else requestAnimationFrame(wait);
@@ -96,13 +106,17 @@ describe('workspace speed (printed figures)', () => {
             wait();
           });
           out.push(performance.now() - t0);
+          const calls = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/api/segments.apply'));
+          requests.push(calls[calls.length - 1]?.duration ?? NaN);
+          // A researcher reads between codings; let the counts refresh settle as it would.
+          await new Promise((r) => setTimeout(r, 300));
         }
-        return out;
+        return { times: out, requests };
       },
       { code: timingCode, key, n: 50 },
     );
-    console.log(`[e2e figures] 150,000-word transcript, 3,000 segments: open from the list to painted highlights ${firstPaint.toFixed(0)} ms (budget 500 ms); cold page load to first highlight ${cold.toFixed(0)} ms; ${turns} turns rendered of the virtual list`);
-    console.log(`[e2e figures] apply code → highlight, median of ${times.length}: ${median(times).toFixed(1)} ms (budget 50 ms); min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)} ms`);
+    console.log(`[e2e figures] 150,000-word transcript, 3,000 segments: open from the list to painted highlights, median of 5: ${firstPaint.toFixed(0)} ms (budget 500 ms); reload and open, from navigation start: ${cold.toFixed(0)} ms; ${turns} turns rendered of the virtual list`);
+    console.log(`[e2e figures] apply code → highlight, median of ${times.length}: ${median(times).toFixed(1)} ms (budget 50 ms); min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)} ms; of which the segments.apply request (HTTP round trip, in the page) median ${median(requests).toFixed(1)} ms`);
     expect(times).toHaveLength(50);
     expect(turns).toBeLessThan(400);
     await screenshot(page, '11-big-after-timing');

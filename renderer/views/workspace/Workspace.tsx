@@ -35,7 +35,7 @@ function useProjectData(): void {
     if (!projectId) return;
     void useDocuments.getState().refresh();
     void useCodebook.getState().refresh();
-    void useCoding.getState().refresh();
+    if (useRevision.getState().scope === 'all') void useCoding.getState().refresh();
     void useProject.getState().refreshInfo();
   }, [projectId, revision]);
   useEffect(() => {
