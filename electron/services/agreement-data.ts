@@ -153,3 +153,19 @@ export function turnsTouched(turns: { start: number; end: number }[], spans: [nu
   }
   return hit;
 }
+
+/** Every coder with how much they have coded, and which one is the consensus coder. */
+export function listTeamCoders(p: Project): { id: string; name: string; segments: number; documents: number; consensus: boolean }[] {
+  const consensus = consensusCoderId(p);
+  const counts = new Map(
+    (
+      p.db
+        .prepare(
+          `SELECT s.coder_id AS id, count(*) AS segments, count(DISTINCT s.document_id) AS documents FROM segments s
+           JOIN documents d ON d.id = s.document_id AND d.deleted_at IS NULL WHERE s.deleted_at IS NULL GROUP BY s.coder_id`,
+        )
+        .all() as { id: string; segments: number; documents: number }[]
+    ).map((r) => [r.id, r]),
+  );
+  return listCoders(p).map((c) => ({ ...c, segments: counts.get(c.id)?.segments ?? 0, documents: counts.get(c.id)?.documents ?? 0, consensus: c.id === consensus }));
+}
