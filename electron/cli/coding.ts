@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { listCodes } from '../store/codes';
 import { coderFor, findCoderByName } from '../store/coders';
 import type { Project } from '../store/db';
 import { InputError, NotFoundError } from '../store/errors';

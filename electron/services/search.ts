@@ -35,7 +35,10 @@ export function searchText(p: Project, query: string, opts: { documentIds?: stri
     const origin: number[] = [];
     for (let i = 0; i < doc.text.length; i++) {
       const f = fold(doc.text[i]);
-      for (const ch of f) (folded.push(ch), origin.push(i));
+      for (const ch of f) {
+        folded.push(ch);
+        origin.push(i);
+      }
     }
     const hay = folded.join('');
     origin.push(doc.text.length);

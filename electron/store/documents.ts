@@ -161,9 +161,13 @@ export function updateDocument(p: Project, id: string, changes: DocumentChanges,
   getDocumentSummary(p, id);
   const sets: string[] = [];
   const args: Record<string, unknown> = { id, updated_at: p.now(), coder_id: coderId };
-  if (changes.name !== undefined) (sets.push('name = @name'), (args.name = changes.name));
-  if (changes.kind !== undefined) (sets.push('kind = @kind'), (args.kind = changes.kind));
-  if (changes.caseId !== undefined) (sets.push('case_id = @case_id'), (args.case_id = changes.caseId));
+  const set = (column: string, value: unknown) => {
+    sets.push(`${column} = @${column}`);
+    args[column] = value;
+  };
+  if (changes.name !== undefined) set('name', changes.name);
+  if (changes.kind !== undefined) set('kind', changes.kind);
+  if (changes.caseId !== undefined) set('case_id', changes.caseId);
   if (sets.length === 0) return;
   p.db.prepare(`UPDATE documents SET ${sets.join(', ')}, updated_at = @updated_at, coder_id = @coder_id WHERE id = @id`).run(args);
 }

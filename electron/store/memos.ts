@@ -19,8 +19,14 @@ function rowToMemo(r: MemoRow): Memo {
 export function listMemos(p: Project, target?: MemoTarget, targetId?: string | null): Memo[] {
   const where = ['deleted_at IS NULL'];
   const args: unknown[] = [];
-  if (target) (where.push('target = ?'), args.push(target));
-  if (targetId !== undefined) (where.push('target_id IS ?'), args.push(targetId));
+  if (target) {
+    where.push('target = ?');
+    args.push(target);
+  }
+  if (targetId !== undefined) {
+    where.push('target_id IS ?');
+    args.push(targetId);
+  }
   const rows = p.db.prepare(`SELECT * FROM memos WHERE ${where.join(' AND ')} ORDER BY updated_at`).all(...args) as MemoRow[];
   return rows.map(rowToMemo);
 }

@@ -47,7 +47,10 @@ function chunks<T>(list: T[]): T[][] {
 export function listSegmentRows(p: Project, f: SegmentFilter = {}): SegmentRow[] {
   const where = ['deleted_at IS NULL'];
   const args: unknown[] = [];
-  if (f.documentId) (where.push('document_id = ?'), args.push(f.documentId));
+  if (f.documentId) {
+    where.push('document_id = ?');
+    args.push(f.documentId);
+  }
   if (f.coderIds && f.coderIds.length > 0) {
     where.push(`coder_id IN (${f.coderIds.map(() => '?').join(',')})`);
     args.push(...f.coderIds);
