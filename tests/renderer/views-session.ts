@@ -50,11 +50,11 @@ export interface Fixture {
 }
 
 /** A temp project (empty codebook unless asked), adopted by a session, with the renderer's client set. */
-export async function openProject(opts: { codebook?: 'nssp' | 'empty' } = {}): Promise<Fixture> {
+export async function openProject(opts: { codebook?: 'nssp' | 'empty'; onCall?: (method: string) => void } = {}): Promise<Fixture> {
   const p = tempProject({ codebook: opts.codebook ?? 'empty' });
   const session = createSession({ settingsFolder: tempDir(), defaultFolder: tempDir() });
   adopt(session, p);
-  const client = makeClient((method, input) => callMethod(session, method, input));
+  const client = makeClient((method, input) => (opts.onCall?.(method), callMethod(session, method, input)));
   setClient(client);
   return { p, client };
 }
