@@ -7,7 +7,7 @@ import type { Op } from './merge-plan';
 // Writing a planned merge. Called inside the merge's one transaction: the caller
 // commits or rolls back; nothing here opens or ends a transaction.
 
-/** Called between writes (progress, and tests that crash a merge half-way). */
+/** Called before each write (progress, and tests that crash a merge half-way). */
 export type WriteStep = (kind: MergeKind, done: number, total: number) => void;
 
 function statements(db: Database.Database) {
@@ -40,7 +40,7 @@ export function applyOps(p: Project, ops: Op[], step?: WriteStep): void {
   const indexText = st.sql('INSERT INTO document_search (document_id, text) SELECT id, text FROM documents WHERE id = ?');
   const unindex = st.sql('DELETE FROM document_search WHERE document_id = ?');
   ops.forEach((op, i) => {
-    if (step && i % 256 === 0) step(op.kind, i, ops.length);
+    step?.(op.kind, i, ops.length);
     if (op.type === 'update') {
       st.update(op.kind, op.row);
       if (op.kind === 'documents' && op.before && (op.before.deleted_at === null) !== (op.row.deleted_at === null)) {

@@ -104,7 +104,7 @@ export async function merge(master: Project, paths: string[], opts: MergeOptions
   if (changeMarker(master) !== marker) throw new InputError(`${basename(master.path)}: the project changed while the merge was being prepared; merge again`);
   master.db.transaction(() => {
     applyOps(master, state.ops, (kind, done, total) => {
-      opts.onProgress?.({ phase: 'write', file: kind, done, total });
+      if (done % 1000 === 0) opts.onProgress?.({ phase: 'write', file: kind, done, total });
       opts.onWrite?.(kind, done, total);
     });
     const at = master.now();
