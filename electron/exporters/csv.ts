@@ -10,10 +10,13 @@ export const CSV_BOM = '\uFEFF';
 
 const NEEDS_QUOTES = /[",\r\n]/;
 const FORMULA_START = /^[=+\-@\t\r]/;
+/** Either of the above, in one test: most cells need neither. */
+const SPECIAL = /^[=+\-@\t\r]|[",\r\n]/;
 
 export function csvCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined || value === '') return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (!SPECIAL.test(value)) return value;
   const text = FORMULA_START.test(value) ? `'${value}` : value;
   if (!NEEDS_QUOTES.test(text)) return text;
   return `"${text.includes('"') ? text.replace(/"/g, '""') : text}"`;

@@ -18,12 +18,32 @@ export const KIND_VARIABLE = { guid: deriveGuid('fieldcode', 'variable', 'docume
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/;
 const when = (s: string | null | undefined) => (s && ISO.test(s) ? s : null);
 
-/** A selection's name as other tools show it: the start of the quotation (60 characters at most). */
+const SPACE = /\s/;
+
+/** A selection's name as other tools show it: the start of the quotation, 60 characters at most, spaces folded. */
 function quoteName(text: string, start: number, end: number): string {
-  const flat = text.slice(start, Math.min(end, start + 200)).replace(/\s+/g, ' ').trim();
-  let cut = 0;
-  for (let n = 0; n < 60 && cut < flat.length; n++) cut += flat.codePointAt(cut)! > 0xffff ? 2 : 1;
-  return cut < flat.length || end - start > 200 ? `${flat.slice(0, cut)}…` : flat;
+  let out = '';
+  let points = 0;
+  let space = false;
+  let i = start;
+  for (; i < end && points < 60; i++) {
+    const c = text[i];
+    if (SPACE.test(c)) {
+      space = out !== '';
+      continue;
+    }
+    if (space) {
+      out += ' ';
+      points++;
+      space = false;
+    }
+    out += c;
+    const code = c.charCodeAt(0);
+    if (code < 0xd800 || code > 0xdbff) points++;
+  }
+  // Never end on half of a surrogate pair.
+  if (i < end && /[\ud800-\udbff]$/.test(out)) out += text[i++];
+  return i < end && /\S/.test(text.slice(i, Math.min(end, i + 200))) ? `${out}…` : out;
 }
 
 function byKey<T>(items: T[], key: (t: T) => string | null): Map<string, T[]> {

@@ -165,8 +165,9 @@ export class ZipReader {
 
 /**
  * A zip of the given files. fflate writes the archive; the deflating is Node's
- * native zlib, four times faster than fflate's on a 30 MB project.qde, which is
- * what keeps a 50,000-segment export within its budget.
+ * native zlib at level 1: on a 50,000-segment project (30 MB of XML, 16 MB of
+ * text) it takes 0.5 s where level 6 takes 2.3 s (or fflate's deflate 3 s) for
+ * a file only 15% smaller — the difference that keeps the export in its budget.
  */
 export function writeZip(files: Record<string, Uint8Array>): Uint8Array {
   const chunks: Uint8Array[] = [];
@@ -176,7 +177,7 @@ export function writeZip(files: Record<string, Uint8Array>): Uint8Array {
     else chunks.push(chunk);
   });
   for (const [filename, data] of Object.entries(files)) {
-    const deflated = deflateRawSync(data, { level: 6 });
+    const deflated = deflateRawSync(data, { level: 1 });
     const stored = deflated.byteLength >= data.byteLength;
     const file: ZipInputFile = { filename, size: data.byteLength, crc: crc32(data) >>> 0, compression: stored ? 0 : 8, mtime: new Date('2000-01-01T00:00:00Z') };
     zip.add(file);
