@@ -13,7 +13,8 @@ function typing(target: EventTarget | null): boolean {
 }
 
 export function onGlobalKey(e: KeyboardEvent): void {
-  if (!useProject.getState().info) return;
+  // A key a component already acted on (Delete in the code tree, Enter in the palette) is not the app's.
+  if (e.defaultPrevented || !useProject.getState().info) return;
   const ui = useUi.getState();
   if (ui.palette || ui.confirm || ui.importing) return;
   const mod = e.ctrlKey || e.metaKey;

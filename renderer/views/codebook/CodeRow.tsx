@@ -17,6 +17,7 @@ interface CodeRowProps {
   onChoose: () => void;
   onKey: (e: KeyboardEvent) => void;
   onRenamed: (name: string | null) => void;
+  onRename: () => void;
   onAddChild: () => void;
   onDragOver: (e: DragEvent) => void;
   onDrop: (e: DragEvent) => void;
@@ -51,6 +52,7 @@ export const CodeRow = memo(function CodeRow(p: CodeRowProps) {
       onClick={() => !p.renaming && p.onChoose()}
       onDoubleClick={(e) => {
         e.preventDefault();
+        p.onRename();
       }}
     >
       <span

@@ -109,6 +109,7 @@ export function CodeTree() {
               setRenaming(null);
               if (name && name !== r.code.name) void useCodebook.getState().update(r.code.id, { name });
             }}
+            onRename={() => setRenaming(r.code.id)}
             onAddChild={() => void useCodebook.getState().create('New code', r.code.id).then((c) => c && setRenaming(c.id))}
             onDragOver={(e) => {
               e.preventDefault();
