@@ -5,6 +5,7 @@ import { companionGuid, deriveGuid, readGuid } from '../../electron/exporters/re
 import { dialectFor, fromPositions, STANDARD, toCodePoints } from '../../electron/exporters/refi/positions';
 import { decodeEntities } from '../../electron/exporters/refi/xml-read';
 import { escapeAttr, escapeText } from '../../electron/exporters/refi/xml-write';
+import { openQdpx } from '../../electron/exporters/refi/qdpx';
 import { unsafeEntryName, writeZip, ZipReader } from '../../electron/exporters/refi/zip';
 import { InputError } from '../../electron/store/errors';
 import { declareSize, zipOf } from './helpers';
@@ -100,6 +101,12 @@ describe('zip reading limits', () => {
     expect(unsafeEntryName('/x')).toMatch(/absolute/);
     expect(unsafeEntryName('c:/x')).toMatch(/drive/);
     expect(unsafeEntryName('a\0b')).toMatch(/NUL/);
+  });
+
+  it('caps a bare project.qde like an unpacked entry', () => {
+    const qde = new TextEncoder().encode(`<Project name="x">${' '.repeat(2000)}</Project>`);
+    expect(() => openQdpx('big.qde', qde, { entryBytes: 1000, totalBytes: 1000, entries: 1 })).toThrow(/^big\.qde: refused: the XML is 1 MB \(the limit is 1 MB\)$/);
+    expect(openQdpx('ok.qde', qde).project.name).toBe('x');
   });
 
   it('is an InputError naming the file', () => {

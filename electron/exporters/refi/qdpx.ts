@@ -60,9 +60,14 @@ function projectEntry(file: string, zip: ZipReader): ZipEntry {
   throw new RefiError(file, qde.length ? 'it holds several .qde files; a QDPX holds one project.qde' : 'not a QDPX project (there is no project.qde inside the zip)');
 }
 
+function checkXmlSize(file: string, bytes: Uint8Array, limit: number): void {
+  if (bytes.byteLength > limit) throw new RefiError(file, `refused: the XML is ${Math.ceil(bytes.byteLength / 1048576)} MB (the limit is ${Math.ceil(limit / 1048576)} MB)`);
+}
+
 export function openQdpx(file: string, bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): OpenedQdpx {
   if (bytes.byteLength === 0) throw new RefiError(file, 'the file is empty');
   if (looksLikeXml(bytes)) {
+    checkXmlSize(file, bytes, limits.entryBytes);
     const project = readProject(file, parseXml(file, 'project.qde', decodeXml(file, 'project.qde', bytes)));
     return { project, bare: true, text: (path) => ({ missing: /^(relative|absolute):/i.test(path) ? 'external' : 'absent' }) };
   }
@@ -96,5 +101,6 @@ export function openQdpx(file: string, bytes: Uint8Array, limits: ZipLimits = ZI
 export function openCodebook(file: string, bytes: Uint8Array): RefiCodebook {
   if (bytes.byteLength === 0) throw new RefiError(file, 'the file is empty');
   if (!looksLikeXml(bytes)) throw new RefiError(file, 'not a REFI-QDA codebook (a .qdc is an XML file)');
+  checkXmlSize(file, bytes, ZIP_LIMITS.entryBytes);
   return readCodebook(file, parseXml(file, 'the codebook', decodeXml(file, 'the codebook', bytes)));
 }
