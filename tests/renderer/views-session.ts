@@ -14,6 +14,7 @@ import { useProject } from '../../renderer/store/project';
 import { useUi } from '../../renderer/store/ui';
 import { useSearch } from '../../renderer/views/search/searchStore';
 import { useSegmentsFilter } from '../../renderer/views/segments/segmentsFilter';
+import { useTeam } from '../../renderer/views/team/teamStore';
 import { tempDir, tempProject } from '../helpers/temp';
 
 // The wide views against the real services: a temp project adopted by a session,
@@ -26,6 +27,7 @@ export const fixture = (...parts: string[]) => readFileSync(join(FIXTURES, ...pa
 const initial = {
   search: useSearch.getState(),
   filter: useSegmentsFilter.getState(),
+  team: useTeam.getState(),
   nav: useNav.getState(),
   ui: useUi.getState(),
   project: useProject.getState(),
@@ -36,6 +38,7 @@ afterEach(() => {
   setClient(null);
   useSearch.setState(initial.search, true);
   useSegmentsFilter.setState(initial.filter, true);
+  useTeam.setState(initial.team, true);
   useNav.setState(initial.nav, true);
   useUi.setState(initial.ui, true);
   useProject.setState(initial.project, true);

@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import type { MergeReport } from '../../../shared/api/team';
+import { api } from '../../api';
+import { attempt, tryCall } from '../common/attempt';
+import { plural } from '../common/files';
+import { MergeReportView } from './MergeReport';
+
+type Step = { kind: 'paths' } | { kind: 'checked'; report: MergeReport } | { kind: 'merged'; report: MergeReport };
+
+const pathsOf = (text: string) => [...new Set(text.split(/\r?\n/).map((l) => l.trim().replace(/^"(.*)"$/, '$1')).filter(Boolean))];
+
+/**
+ * Merging coders' copies into this project: name the files, see what a merge would
+ * change (nothing is written), then merge. The copies themselves are never written to.
+ */
+export function MergeWizard() {
+  const [text, setText] = useState('');
+  const [step, setStep] = useState<Step>({ kind: 'paths' });
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const paths = pathsOf(text);
+  const run = async (kind: 'checked' | 'merged') => {
+    setBusy(true);
+    setError(null);
+    // the dry run writes nothing, so it does not go through the project's write
+    const r = kind === 'checked' ? await tryCall(() => api['team.mergePreview']({ paths })) : await attempt(() => api['team.merge']({ paths }));
+    setBusy(false);
+    if (r.ok) setStep({ kind, report: r.ok });
+    else setError(r.error ?? 'the merge did not finish');
+  };
+  return (
+    <section className="view-section merge-wizard" aria-labelledby="merge-heading">
+      <h3 id="merge-heading">Merge coders’ copies</h3>
+      <ol className="wizard-steps" aria-label="Steps">
+        <li aria-current={step.kind === 'paths' ? 'step' : undefined}>Name the files</li>
+        <li aria-current={step.kind === 'checked' ? 'step' : undefined}>Check what would change</li>
+        <li aria-current={step.kind === 'merged' ? 'step' : undefined}>Merge</li>
+      </ol>
+      <label className="field">
+        <span>Project files to merge, one path per line</span>
+        <textarea
+          rows={3}
+          value={text}
+          spellCheck={false}
+          placeholder={'/Users/lead/Fieldcode/Amina copy.fieldcode\n/Users/lead/Fieldcode/Ben copy.fieldcode'}
+          onChange={(e) => {
+            setText(e.currentTarget.value);
+            setStep({ kind: 'paths' });
+          }}
+        />
+      </label>
+      <div className="button-row">
+        <button type="button" disabled={!paths.length || busy} onClick={() => void run('checked')}>
+          {busy && step.kind === 'paths' ? 'Checking…' : 'Check (dry run)'}
+        </button>
+        {step.kind === 'checked' && (
+          <button type="button" className="primary" disabled={busy || !step.report.changed} onClick={() => void run('merged')}>
+            {busy ? 'Merging…' : `Merge ${plural(paths.length, 'file')}`}
+          </button>
+        )}
+        {step.kind === 'merged' && (
+          <button type="button" onClick={() => (setText(''), setStep({ kind: 'paths' }))}>
+            Merge more files
+          </button>
+        )}
+      </div>
+      {error && (
+        <p className="view-error" role="alert">
+          {error}
+        </p>
+      )}
+      {step.kind !== 'paths' && <MergeReportView report={step.report} />}
+    </section>
+  );
+}
