@@ -13,6 +13,14 @@ import { at, importTexts, openProject } from './views-session';
 
 const FG = 'Facilitator: What changed in your teaching?\nMrs Achieng: We plan lessons together with our partner school in Leeds now.\nMr Otieno: I learnt to teach science with fewer resources.\n';
 
+/** Renames a code in a coder's copy through its own session. */
+async function renameInCopy(path: string, id: string, name: string) {
+  const s = createSession({ settingsFolder: tempDir(), defaultFolder: tempDir() });
+  openInSession(s, path);
+  await makeClient((m, i) => callMethod(s, m, i))['codes.update']({ id, name });
+  closeSession(s);
+}
+
 /** Codes in a coder's copy through its own session, as the coder's app would, then closes it. */
 async function codeInCopy(path: string, quotes: string[], codeId: string, documentId: string) {
   const s = createSession({ settingsFolder: tempDir(), defaultFolder: tempDir() });
@@ -50,19 +58,34 @@ describe('Team view', () => {
     fireEvent.change(textbox, { target: { value: `${ben}\n"${cai}"\n\n` } });
     fireEvent.click(screen.getByRole('button', { name: 'Check (dry run)' }));
     const preview = await screen.findByTestId('merge-preview');
-    expect(within(preview).getByRole('status').textContent).toBe('A merge would bring in 3 new coded segments, 0 new codes, 0 new documents; 0 conflicts.');
+    expect(within(preview).getByRole('status').textContent).toBe('A merge would bring in 2 new coders and 3 new coded segments; no conflicts.');
     expect(preview.textContent).toContain('ben.fieldcode — coder copy for Ben');
     expect((await client['segments.list']({})).length).toBe(0);
 
     fireEvent.click(screen.getByRole('button', { name: 'Merge 2 files' }));
     const report = await screen.findByTestId('merge-report');
-    expect(within(report).getByRole('status').textContent).toBe('Merged: 3 new coded segments, 0 new codes, 0 new documents; 0 conflicts.');
+    expect(within(report).getByRole('status').textContent).toBe('Merged: 2 new coders and 3 new coded segments; no conflicts.');
     expect(report.textContent).toMatch(/Backup before the merge: .*\.fieldcode/);
     expect((await client['segments.list']({})).length).toBe(3);
     const log = await screen.findByTestId('merge-log');
     expect([...log.querySelectorAll('tbody th')].map((th) => th.textContent)).toEqual(expect.arrayContaining(['ben.fieldcode', 'cai.fieldcode']));
     const coders = screen.getByTestId('coders-table');
     await waitFor(() => expect(within(coders).getByRole('rowheader', { name: 'Cai' }).closest('tr')!.querySelectorAll('td')[0].textContent).toBe('2'));
+  });
+
+  it('lists conflicts with the version kept', async () => {
+    const { ben, cai, code } = await setup();
+    await renameInCopy(ben, code.id, 'Partnerships');
+    await renameInCopy(cai, code.id, 'School links');
+    render(<TeamView />);
+    fireEvent.change(screen.getByRole('textbox', { name: 'Project files to merge, one path per line' }), { target: { value: `${ben}\n${cai}` } });
+    fireEvent.click(screen.getByRole('button', { name: 'Check (dry run)' }));
+    const preview = await screen.findByTestId('merge-preview');
+    const conflicts = within(preview).getByRole('region', { name: 'Conflicts' });
+    expect(within(preview).getByRole('status').textContent).toBe('A merge would bring in 2 new coders, 3 new coded segments and 2 changed codes; 1 conflict (listed below).');
+    expect(within(conflicts).getByRole('listitem').textContent).toBe(
+      'School links (codes, cai.fieldcode): changed in both files; the copy’s newer version is kept.name: “Partnerships” here, “School links” in the copy',
+    );
   });
 
   it('hands out a coder copy, and refuses to overwrite a file', async () => {

@@ -88,7 +88,7 @@ function CaseTable({ cases, attributes }: { cases: Case[]; attributes: Attribute
               })}
               <td className="num">{c.documents}</td>
               <td>
-                <button type="button" className="icon-button danger" aria-label={`Delete case ${c.name}`} title="Delete case" onClick={() => askDelete(c)}>
+                <button type="button" className="icon-button row-delete" aria-label={`Delete case ${c.name}`} title="Delete case" onClick={() => askDelete(c)}>
                   ✕
                 </button>
               </td>
@@ -128,7 +128,7 @@ function OneLine({ label, button, placeholder, disabled, hint, save }: { label: 
 }
 
 function AddCase() {
-  return <OneLine label="New case name" button="Add case" placeholder="New case, e.g. School 12 (Kenya)" save={async (name) => !!(await write(() => api['cases.create']({ name })))} />;
+  return <OneLine label="New case name" button="Add case" placeholder="New case name" save={async (name) => !!(await write(() => api['cases.create']({ name })))} />;
 }
 
 /** An attribute exists once any case has it, so a new one is set (empty) on the first case. */

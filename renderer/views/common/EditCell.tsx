@@ -28,5 +28,7 @@ export function EditCell({ value, label, onCommit, required, testId }: EditCellP
     } else return;
     e.preventDefault();
   };
-  return <input className="cell-input" aria-label={label} data-testid={testId} defaultValue={value} onBlur={(e) => void commit(e.currentTarget)} onKeyDown={onKeyDown} />;
+  // wide enough for its value, so tables size their columns to the text
+  const minWidth = `${Math.min(30, Math.max(6, Math.ceil(value.length * 0.8) + 2))}ch`;
+  return <input className="cell-input" style={{ minWidth }} aria-label={label} data-testid={testId} defaultValue={value} onBlur={(e) => void commit(e.currentTarget)} onKeyDown={onKeyDown} />;
 }

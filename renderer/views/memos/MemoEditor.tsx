@@ -77,7 +77,9 @@ export function MemoEditor({ item, onSaved, onDeleted }: MemoEditorProps) {
   return (
     <form className="memo-editor" aria-label="Memo" onSubmit={(e) => (e.preventDefault(), void save())}>
       <p className="memo-about">
-        Memo on <strong>{item.about}</strong>
+        <span>
+          Memo on <strong>{item.about}</strong>
+        </span>
         {item.place && (
           <button type="button" className="link" onClick={() => item.place && useNav.getState().openAt(item.place.documentId, item.place.start, item.place.end)}>
             {item.target === 'document' ? 'Open document' : 'Go to passage'}

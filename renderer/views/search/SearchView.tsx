@@ -20,7 +20,9 @@ export function SearchView() {
   const currentId = useDocuments((d) => d.currentId);
   const currentName = useDocuments((d) => d.list.find((x) => x.id === d.currentId)?.name ?? d.current?.name ?? null);
   const input = useRef<HTMLInputElement>(null);
-  useEffect(() => input.current?.focus(), []);
+  useEffect(() => {
+    input.current?.focus();
+  }, []);
   const documents = useMemo(() => new Set(s.hits.map((h) => h.documentId)).size, [s.hits]);
   const included = s.hits.length - s.excluded;
 

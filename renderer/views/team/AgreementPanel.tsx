@@ -96,8 +96,8 @@ function Row({ row, open }: { row: AgreementRow; open: boolean }) {
     <tr className={open ? 'selected' : undefined}>
       <th scope="row">
         {row.codeId ? (
-          <button type="button" className="link" aria-expanded={open} onClick={() => useTeam.getState().openCode(open ? null : row.codeId)} title="Show where the coders disagree">
-            {row.code}
+          <button type="button" className="link code-link" aria-expanded={open} onClick={() => useTeam.getState().openCode(open ? null : row.codeId)} title={`${row.code}: show where the coders disagree`}>
+            <CodeName path={row.code ?? ''} />
           </button>
         ) : (
           'All codes (pooled)'
@@ -108,6 +108,17 @@ function Row({ row, open }: { row: AgreementRow; open: boolean }) {
       {stat(row.kappa, 'kappa')}
       {stat(row.alpha, 'alpha')}
     </tr>
+  );
+}
+
+/** A code's name, with the path above it muted. */
+function CodeName({ path }: { path: string }) {
+  const cut = path.lastIndexOf('/');
+  return (
+    <>
+      {cut > 0 && <span className="code-parent">{path.slice(0, cut + 1)}</span>}
+      <span className="code-own">{path.slice(cut + 1)}</span>
+    </>
   );
 }
 

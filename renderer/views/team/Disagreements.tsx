@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Disagreement, Resolution } from '../../../shared/api/team';
 import { api } from '../../api';
 import { useNav } from '../../store/nav';
@@ -17,6 +17,12 @@ export function Disagreements({ codeId, filters }: { codeId: string; filters: Ag
   const key = JSON.stringify(input);
   const { data, error } = useFetch(`disagreements:${key}`, () => api['team.disagreements'](input));
   const [hideResolved, setHideResolved] = useState(false);
+  const section = useRef<HTMLElement>(null);
+  const loaded = data !== null;
+  useEffect(() => {
+    // (a block body: Chromium's scrollIntoView returns a promise, which React would take for a cleanup)
+    if (loaded) section.current?.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
+  }, [codeId, loaded]);
   const [accepted, setAccepted] = useState<string | null>(null);
   const shown = (data ?? []).filter((d) => !hideResolved || !d.resolved);
   const { visible, left, showMore } = usePaged(shown, `${key}:${hideResolved}`, 50);
@@ -26,7 +32,7 @@ export function Disagreements({ codeId, filters }: { codeId: string; filters: Ag
     setAccepted(r.ok ? `Copied ${plural(r.ok.segments, 'agreed coded segment')} into the consensus.` : (r.error ?? ''));
   };
   return (
-    <section className="view-section disagreements" aria-labelledby="disagreements-heading">
+    <section ref={section} className="view-section disagreements" aria-labelledby="disagreements-heading">
       <div className="view-toolbar">
         <h3 id="disagreements-heading">Disagreements{data?.[0] ? ` on ${data[0].code}` : ''}</h3>
         <span className="muted" role="status" data-testid="disagreements-count">

@@ -13,11 +13,29 @@ const KIND_LABEL: Record<MergeKind, string> = {
 };
 const COLUMNS: (keyof MergeCounts)[] = ['new', 'updated', 'deleted', 'unchanged', 'conflicts'];
 
+const PLURAL: Record<MergeKind, [string, string]> = {
+  coders: ['coder', 'coders'],
+  cases: ['case', 'cases'],
+  attributes: ['attribute', 'attributes'],
+  attributeValues: ['attribute value', 'attribute values'],
+  documents: ['document', 'documents'],
+  codes: ['code', 'codes'],
+  segments: ['coded segment', 'coded segments'],
+  anchors: ['anchor example', 'anchor examples'],
+  memos: ['memo', 'memos'],
+};
+
+/** "2 new coders and 3 new coded segments; no conflicts." */
 function headline(r: MergeReport): string {
   if (!r.changed) return r.dryRun ? 'Nothing would change: everything in these files is already here.' : 'Nothing changed: everything in these files was already here.';
-  const segs = r.totals.segments.new;
-  const lead = r.dryRun ? 'A merge would bring in' : 'Merged:';
-  return `${lead} ${segs} new coded segment${segs === 1 ? '' : 's'}, ${r.totals.codes.new} new code${r.totals.codes.new === 1 ? '' : 's'}, ${r.totals.documents.new} new document${r.totals.documents.new === 1 ? '' : 's'}; ${r.conflicts} conflict${r.conflicts === 1 ? '' : 's'}.`;
+  const count = (k: MergeKind, n: number, adjective: string) => `${n} ${adjective} ${PLURAL[k][n === 1 ? 0 : 1]}`;
+  const parts = [
+    ...MERGE_KINDS.filter((k) => r.totals[k].new > 0).map((k) => count(k, r.totals[k].new, 'new')),
+    ...MERGE_KINDS.filter((k) => r.totals[k].updated > 0).map((k) => count(k, r.totals[k].updated, 'changed')),
+  ];
+  const list = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : (parts[0] ?? 'changes');
+  const conflicts = r.conflicts ? `${r.conflicts} conflict${r.conflicts === 1 ? '' : 's'} (listed below)` : 'no conflicts';
+  return `${r.dryRun ? 'A merge would bring in' : 'Merged:'} ${list}; ${conflicts}.`;
 }
 
 /** What a merge brought in (or would), per file and kind, and every conflict with the version kept. */
@@ -72,7 +90,7 @@ export function MergeReportView({ report }: { report: MergeReport }) {
             {report.files.flatMap((f) =>
               f.conflicts.map((c, i) => (
                 <li key={`${f.path}:${i}`}>
-                  <strong>{c.label}</strong> ({KIND_LABEL[c.kind]}, {f.file}): {c.reason}. Kept: {c.kept === 'both' ? 'both' : c.kept === 'master' ? 'this project’s version' : 'the copy’s version'}.
+                  <strong>{c.label}</strong> ({KIND_LABEL[c.kind]}, {f.file}): {c.reason.replace(/\.$/, '')}.
                   {c.fields.length > 0 && (
                     <span className="conflict-fields">
                       {c.fields.map((x) => `${x.field}: “${x.master ?? ''}” here, “${x.copy ?? ''}” in the copy`).join('; ')}

@@ -8,7 +8,11 @@ export interface CellStyle {
 
 export function scaleStyle(v: number | null): CellStyle {
   if (v === null || Number.isNaN(v)) return {};
-  if (v < 0) return { background: '#fbd9b5', color: '#6b3300' };
+  if (v < 0) {
+    // orange, deeper the further below chance (a hair below 0 stays pale)
+    const light = Math.round(96 - Math.min(1, -v * 2) * 30);
+    return { background: `hsl(28 90% ${light}%)`, color: '#5c2c00' };
+  }
   const t = Math.min(1, v);
   const light = Math.round(97 - t * 55);
   return { background: `hsl(220 68% ${light}%)`, color: light < 62 ? '#ffffff' : '#1d2330' };
