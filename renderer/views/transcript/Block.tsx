@@ -12,6 +12,8 @@ export interface BlockProps {
   lanes: ReadonlyMap<string, number>;
   laneCount: number;
   active: readonly string[];
+  /** the block's height in pixels (measured, or estimated until it is) */
+  height: number;
   measure: (i: number, height: number) => void;
   onStripe: (segmentId: string) => void;
 }
@@ -19,20 +21,26 @@ export interface BlockProps {
 const LANE = 7;
 const LABEL_PX = 15;
 
-/** Labels for the segments that start in this block, pushed down where they would overlap. */
-function labelsOf(inside: readonly Segment[], block: Block): { s: Segment; top: number; shift: number }[] {
+/**
+ * One label per code starting in this block, at the height of its first start,
+ * pushed down where it would cover the label above; "×n" when the code starts
+ * several times here.
+ */
+function labelsOf(inside: readonly Segment[], block: Block, height: number): { s: Segment; top: number; times: number }[] {
   const span = block.end - block.start;
-  let lastTop = -Infinity;
-  let shift = 0;
-  return inside
-    .filter((s) => s.start >= block.start)
-    .sort((a, b) => a.start - b.start)
-    .map((s) => {
-      const top = ((s.start - block.start) / span) * 100;
-      shift = top - lastTop < 12 ? shift + LABEL_PX : 0;
-      if (shift === 0) lastTop = top;
-      return { s, top: shift ? lastTop : top, shift };
-    });
+  const firsts = new Map<string, { s: Segment; times: number }>();
+  for (const s of [...inside].sort((a, b) => a.start - b.start)) {
+    if (s.start < block.start) continue;
+    const seen = firsts.get(s.codeId);
+    if (seen) seen.times++;
+    else firsts.set(s.codeId, { s, times: 1 });
+  }
+  let next = 0;
+  return [...firsts.values()].map(({ s, times }) => {
+    const top = Math.max(next, Math.round(((s.start - block.start) / span) * Math.max(0, height - LABEL_PX)));
+    next = top + LABEL_PX;
+    return { s, top, times };
+  });
 }
 
 function tint(hex: string, alpha: number): string {
@@ -103,17 +111,18 @@ export const TranscriptBlock = memo(function TranscriptBlock(p: BlockProps) {
         })}
       </div>
       <div className="turn-labels" aria-hidden>
-        {labelsOf(inside, block).map(({ s, top, shift }) => {
+        {labelsOf(inside, block, p.height).map(({ s, top, times }) => {
           const code = codes.get(s.codeId);
           return (
             <span
               key={s.id}
               className={`stripe-label${p.active.includes(s.id) ? ' active' : ''}`}
-              style={{ top: `calc(${top}% + ${shift}px)`, color: code?.colour }}
+              style={{ top, color: code?.colour }}
               title={code?.path}
               onClick={() => p.onStripe(s.id)}
             >
               {code?.name ?? 'deleted code'}
+              {times > 1 && <span className="times"> ×{times}</span>}
             </span>
           );
         })}

@@ -102,6 +102,7 @@ export function Transcript() {
           lanes={lanes}
           laneCount={laneCount}
           active={active}
+          height={v.topOf(v.first + k + 1) - v.topOf(v.first + k)}
           measure={v.measure}
           onStripe={onStripe}
         />
