@@ -1,7 +1,8 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { useDocuments } from '../../renderer/store/documents';
 import { useNav } from '../../renderer/store/nav';
+import { useProject } from '../../renderer/store/project';
 import { SearchView } from '../../renderer/views/search/SearchView';
 import { importTexts, loadStores, openProject } from './views-session';
 
@@ -77,5 +78,17 @@ describe('Search view', () => {
     expect(button.disabled).toBe(true);
     fireEvent.click(button);
     await waitFor(async () => expect(await client['segments.list']({})).toEqual([]));
+  });
+
+  it('forgets the last search when another project opens', async () => {
+    const { client } = await setup();
+    useProject.setState({ info: await client['project.info']({}) });
+    render(<SearchView />);
+    await search('partner');
+    expect(screen.getByTestId('search-hits').children).toHaveLength(4);
+    const other = (await client['project.info']({}))!;
+    act(() => useProject.setState({ info: { ...other, id: 'another-project' } }));
+    expect(screen.queryByTestId('search-hits')).toBeNull();
+    expect((screen.getByRole('searchbox', { name: 'Search the transcripts' }) as HTMLInputElement).value).toBe('');
   });
 });

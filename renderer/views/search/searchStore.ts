@@ -30,6 +30,8 @@ interface SearchState {
   codeAll: (codeId: string, codeName: string) => Promise<void>;
 }
 
+const EMPTY = { query: '', asked: null, hits: [], error: null, excluded: new Set<string>(), done: null };
+
 export const useSearch = create<SearchState>()((set, get) => ({
   query: '',
   onlyCurrent: false,
@@ -70,3 +72,8 @@ export const useSearch = create<SearchState>()((set, get) => ({
     if (r) set({ done: `Coded ${plural(passages.length, 'hit')} with “${codeName}” (${plural(r.count, 'coded segment')}).` });
   },
 }));
+
+// Another project: the last search belonged to the old one.
+useProject.subscribe((s, prev) => {
+  if (s.info?.id !== prev.info?.id) useSearch.setState(EMPTY);
+});

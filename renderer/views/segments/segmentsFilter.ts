@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { Input } from '../../../shared/api';
+import { useProject } from '../../store/project';
 
 // The Coded segments filters (besides the code, which lives in useNav so any view
 // can open this one at a code). They stay while the researcher jumps to a row and back.
@@ -44,3 +45,8 @@ export function retrievalOf(codeId: string | null, f: SegmentsFilter): Input<'se
 export function isFiltered(f: SegmentsFilter): boolean {
   return !!(f.kind || f.speaker || f.coderId || Object.values(f.where).some(Boolean));
 }
+
+// Another project has other attributes, speakers and coders.
+useProject.subscribe((s, prev) => {
+  if (s.info?.id !== prev.info?.id) useSegmentsFilter.getState().clear();
+});

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { AgreementUnit } from '../../../shared/api/team';
+import { useProject } from '../../store/project';
 
 // Where the lead is in the Team view: the tab, the agreement filters and the code
 // whose disagreements are open. Kept while jumping to a passage and back.
@@ -37,3 +38,8 @@ export const useTeam = create<TeamState>()((set) => ({
 export function filterInput(f: AgreementFilters): { coderIds?: string[]; documentIds?: string[]; unit: AgreementUnit } {
   return { unit: f.unit, ...(f.coderIds.length ? { coderIds: f.coderIds } : {}), ...(f.documentIds.length ? { documentIds: f.documentIds } : {}) };
 }
+
+// Another project has other coders, documents and codes.
+useProject.subscribe((s, prev) => {
+  if (s.info?.id !== prev.info?.id) useTeam.setState({ coderIds: [], documentIds: [], codeId: null });
+});
