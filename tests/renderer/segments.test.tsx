@@ -1,5 +1,6 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { useCodebook } from '../../renderer/store/codebook';
 import { useNav } from '../../renderer/store/nav';
 import { SegmentsView } from '../../renderer/views/segments/SegmentsView';
 import { at, importTexts, loadStores, openProject } from './views-session';
@@ -51,9 +52,21 @@ describe('Coded segments view', () => {
     expect(rows().map((r) => r.querySelector('.result-code')!.textContent)).toEqual(['Partnership', 'Partnership']);
   });
 
+  it('waits for a code, takes the one selected in the codebook, or all codes when asked', async () => {
+    const { visits } = await setup();
+    render(<SegmentsView />);
+    expect(screen.getByText('Choose a code to see everything coded with it (or all codes).')).toBeTruthy();
+    expect(screen.queryByTestId('segment-rows')).toBeNull();
+    act(() => useCodebook.getState().select(visits.id));
+    await waitFor(() => expect(count()).toBe('1 coded segment in 1 document · Partnership/Visits and sub-codes'));
+    pick('Code', '*');
+    await waitFor(() => expect(count()).toBe('4 coded segments in 2 documents'));
+  });
+
   it('filters by case attribute, document kind, speaker and coder', async () => {
     await setup();
     render(<SegmentsView />);
+    pick('Code', '*');
     await waitFor(() => expect(count()).toBe('4 coded segments in 2 documents'));
     pick('continent', 'Africa');
     await waitFor(() => expect(count()).toBe('2 coded segments in 1 document'));

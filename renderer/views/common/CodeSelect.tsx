@@ -8,15 +8,22 @@ interface CodeSelectProps {
   label: string;
   /** the option for "no code" (e.g. "Choose a code…" or "All codes") */
   none: string;
+  /** more options after "none", e.g. ["*", "All codes"] */
+  extra?: [string, string][];
   id?: string;
   testId?: string;
 }
 
 /** A select of the codebook in tree order, indented by depth, with full paths as titles. */
-export function CodeSelect({ codes, value, onChange, label, none, id, testId }: CodeSelectProps) {
+export function CodeSelect({ codes, value, onChange, label, none, extra = [], id, testId }: CodeSelectProps) {
   return (
     <select id={id} aria-label={label} data-testid={testId} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
       <option value="">{none}</option>
+      {extra.map(([v, text]) => (
+        <option key={v} value={v}>
+          {text}
+        </option>
+      ))}
       {treeOrder(codes).map((c) => (
         <option key={c.id} value={c.id} title={c.path}>
           {'\u2002\u2002'.repeat(c.path.split('/').length - 1)}

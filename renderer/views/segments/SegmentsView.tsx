@@ -29,13 +29,16 @@ function useOptions() {
 
 /** "Coded segments": everything coded with a code (and its sub-codes), filtered, each row a way back to its place. */
 export function SegmentsView() {
-  const codeId = useNav((s) => s.segmentsCode);
+  const asked = useNav((s) => s.segmentsCode);
+  const selected = useCodebook((s) => s.selectedId);
   const codes = useCodebook((s) => s.codes);
-  const filter = useSegmentsFilter(useShallow((s) => ({ descendants: s.descendants, where: s.where, kind: s.kind, speaker: s.speaker, coderId: s.coderId })));
-  const code = codes.find((c) => c.id === codeId) ?? null;
+  const filter = useSegmentsFilter(useShallow((s) => ({ allCodes: s.allCodes, descendants: s.descendants, where: s.where, kind: s.kind, speaker: s.speaker, coderId: s.coderId })));
+  // the code asked for, else all codes if chosen, else the code selected in the codebook
+  const code = codes.find((c) => c.id === (asked ?? (filter.allCodes ? null : selected))) ?? null;
+  const idle = !code && !filter.allCodes;
   const request = useMemo(() => retrievalOf(code?.id ?? null, filter), [code, filter]);
-  const key = JSON.stringify(request);
-  const rows = useFetch(key, () => api['segments.retrieve'](request));
+  const key = idle ? 'idle' : JSON.stringify(request);
+  const rows = useFetch(key, () => (idle ? Promise.resolve(null) : api['segments.retrieve'](request)));
   const options = useOptions().data;
   const set = useSegmentsFilter.getState().set;
   const colours = useMemo(() => new Map(codes.map((c) => [c.id, c.colour])), [codes]);
@@ -49,7 +52,18 @@ export function SegmentsView() {
       <div className="view-toolbar" role="group" aria-label="Code">
         <label className="inline-field">
           <span>Code</span>
-          <CodeSelect codes={codes} value={code?.id ?? ''} onChange={(id) => useNav.getState().showSegments(id || null)} label="Code" none="All codes" testId="segments-code" />
+          <CodeSelect
+            codes={codes}
+            value={code?.id ?? (filter.allCodes ? '*' : '')}
+            onChange={(id) => {
+              set({ allCodes: id === '*' });
+              useNav.getState().showSegments(id && id !== '*' ? id : null);
+            }}
+            label="Code"
+            none="Choose a code…"
+            extra={[['*', 'All codes']]}
+            testId="segments-code"
+          />
         </label>
         <label className="check">
           <input type="checkbox" checked={filter.descendants} disabled={!code} onChange={(e) => set({ descendants: e.currentTarget.checked })} /> Include sub-codes
@@ -83,7 +97,8 @@ export function SegmentsView() {
           {rows.error}
         </p>
       )}
-      <p className="view-summary" role="status" data-testid="segments-count">
+      {idle && <p className="pane-empty">Choose a code to see everything coded with it (or all codes).</p>}
+      <p className="view-summary" role="status" data-testid="segments-count" hidden={idle}>
         {rows.data ? `${plural(rows.data.length, 'coded segment')} in ${plural(documents, 'document')}${code ? ` · ${code.path}${filter.descendants ? ' and sub-codes' : ''}` : ''}` : 'Loading…'}
       </p>
       {rows.data && <SegmentRows rows={rows.data} resetKey={key} colours={colours} />}

@@ -6,6 +6,8 @@ import { useProject } from '../../store/project';
 // can open this one at a code). They stay while the researcher jumps to a row and back.
 
 export interface SegmentsFilter {
+  /** every code, chosen on purpose (a big project holds tens of thousands of segments) */
+  allCodes: boolean;
   descendants: boolean;
   /** case attribute → value ("" = any) */
   where: Record<string, string>;
@@ -20,13 +22,13 @@ interface SegmentsFilterState extends SegmentsFilter {
   clear: () => void;
 }
 
-const NONE: SegmentsFilter = { descendants: true, where: {}, kind: '', speaker: '', coderId: '' };
+const NONE: SegmentsFilter = { allCodes: false, descendants: true, where: {}, kind: '', speaker: '', coderId: '' };
 
 export const useSegmentsFilter = create<SegmentsFilterState>()((set, get) => ({
   ...NONE,
   set: (patch) => set(patch),
   setWhere: (attribute, value) => set({ where: { ...get().where, [attribute]: value } }),
-  clear: () => set({ ...NONE, descendants: get().descendants }),
+  clear: () => set({ ...NONE, descendants: get().descendants, allCodes: get().allCodes }),
 }));
 
 /** The retrieval request for a code and the filters. */
@@ -48,5 +50,5 @@ export function isFiltered(f: SegmentsFilter): boolean {
 
 // Another project has other attributes, speakers and coders.
 useProject.subscribe((s, prev) => {
-  if (s.info?.id !== prev.info?.id) useSegmentsFilter.getState().clear();
+  if (s.info?.id !== prev.info?.id) useSegmentsFilter.setState(NONE);
 });
