@@ -81,7 +81,7 @@ export function loadAgreementData(p: Project, f: AgreementFilter = {}): Agreemen
       `SELECT s.id, s.document_id, s.code_id, s.coder_id, s.start, s.end FROM segments s
        JOIN documents d ON d.id = s.document_id AND d.deleted_at IS NULL
        JOIN codes c ON c.id = s.code_id AND c.deleted_at IS NULL
-       WHERE s.deleted_at IS NULL AND s.coder_id IN (${ph(coderIds.length)}) ORDER BY s.start, s.end`,
+       WHERE s.deleted_at IS NULL AND s.coder_id IN (${ph(coderIds.length)})`,
     )
     .all(...coderIds) as { id: string; document_id: string; code_id: string; coder_id: string; start: number; end: number }[];
   const wantedDocs = f.documentIds && f.documentIds.length > 0 ? new Set(f.documentIds) : null;

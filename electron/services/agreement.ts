@@ -1,6 +1,5 @@
 import { addPair, addTally, addUnits, emptyTally, tallyAlpha, tallyKappa, tallyPercentAgreement, tallyUnits, type BinaryTally } from '../../shared/agreement';
 import type { AgreementReport, AgreementRow } from '../../shared/api/team';
-import { listCodes } from '../store/codes';
 import type { Project } from '../store/db';
 import { loadAgreementData, turnsTouched, union, type AgreementData, type AgreementFilter, type ComparedDocument, type Span } from './agreement-data';
 
@@ -25,7 +24,12 @@ function tallyDocument(t: BinaryTally, d: ComparedDocument, byCoder: Map<string,
   const n = unitCount(d, data.unit);
   const k = d.coders.length;
   if (n === 0) return;
-  const covered = d.coders.map((c) => union(byCoder?.get(c) ?? [], d.chars));
+  if (!byCoder) {
+    // Nobody applied the code in this document: every unit agrees on "not coded".
+    if (k === 2) return addPair(t, { both: 0, onlyA: 0, onlyB: 0, neither: n });
+    return addUnits(t, k, 0, n);
+  }
+  const covered = d.coders.map((c) => union(byCoder.get(c) ?? [], d.chars));
   if (data.unit === 'turn') {
     const marked = covered.map((spans) => turnsTouched(d.turns, spans));
     if (k === 2) {
@@ -65,6 +69,27 @@ function row(code: string | null, codeId: string | null, t: BinaryTally, units: 
   return { code, codeId, units, percentAgreement: tallyPercentAgreement(t), kappa: tallyKappa(t), alpha: tallyAlpha(t) };
 }
 
+/** Live codes in codebook order with their paths (without listCodes' segment counts, which agreement does not need). */
+function codesInOrder(p: Project): { id: string; path: string }[] {
+  const rows = p.db.prepare('SELECT id, parent_id, name, sort FROM codes WHERE deleted_at IS NULL').all() as { id: string; parent_id: string | null; name: string; sort: number }[];
+  const ids = new Set(rows.map((r) => r.id));
+  const kids = new Map<string | null, typeof rows>();
+  for (const r of rows) {
+    const parent = r.parent_id && ids.has(r.parent_id) ? r.parent_id : null;
+    kids.set(parent, [...(kids.get(parent) ?? []), r]);
+  }
+  const out: { id: string; path: string }[] = [];
+  const walk = (parent: string | null, prefix: string) => {
+    for (const r of (kids.get(parent) ?? []).sort((a, b) => a.sort - b.sort || a.name.localeCompare(b.name))) {
+      const path = prefix ? `${prefix}/${r.name}` : r.name;
+      out.push({ id: r.id, path });
+      walk(r.id, path);
+    }
+  };
+  walk(null, '');
+  return out;
+}
+
 /**
  * Agreement per code and pooled. Codes listed: those any compared coder applied
  * in a compared document (or the codes asked for), in codebook order.
@@ -75,7 +100,7 @@ export function agreement(p: Project, f: AgreementFilter = {}): AgreementReport 
   const units = data.documents.reduce((s, d) => s + unitCount(d, data.unit), 0);
   const pooled = emptyTally(twoCoders);
   const codes: AgreementRow[] = [];
-  for (const code of listCodes(p)) {
+  for (const code of codesInOrder(p)) {
     const byDoc = data.spans.get(code.id);
     if (!byDoc) continue;
     const t = emptyTally(twoCoders);

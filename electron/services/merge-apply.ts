@@ -17,18 +17,31 @@ function statements(db: Database.Database) {
     if (!st) cache.set(sql, (st = db.prepare(sql)));
     return st;
   };
+  const inserts = new Map<string, { st: Database.Statement; columns: string[] }>();
+  const updates = new Map<string, { st: Database.Statement; columns: string[] }>();
   return {
     insert(kind: MergeKind, row: Row, text?: string) {
-      const s = SPECS[kind];
-      const cols = text === undefined ? s.columns : [...s.columns, 'text'];
-      const sql = `INSERT INTO ${s.table} (${cols.map(q).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`;
-      get(sql).run(...s.columns.map((c) => row[c]), ...(text === undefined ? [] : [text]));
+      const id = text === undefined ? kind : `${kind}+text`;
+      let it = inserts.get(id);
+      if (!it) {
+        const s = SPECS[kind];
+        const cols = text === undefined ? s.columns : [...s.columns, 'text'];
+        const st = db.prepare(`INSERT INTO ${s.table} (${cols.map(q).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
+        inserts.set(id, (it = { st, columns: s.columns }));
+      }
+      const args = it.columns.map((c) => row[c]);
+      if (text !== undefined) args.push(text);
+      it.st.run(args);
     },
     update(kind: MergeKind, row: Row) {
-      const s = SPECS[kind];
-      const sets = [...s.content, 'updated_at', ...(s.writer ? ['coder_id'] : [])].filter((c) => !s.key.includes(c));
-      const sql = `UPDATE ${s.table} SET ${sets.map((c) => `${q(c)} = ?`).join(', ')} WHERE ${s.key.map((k) => `${q(k)} = ?`).join(' AND ')}`;
-      get(sql).run(...sets.map((c) => row[c]), ...s.key.map((k) => row[k]));
+      let it = updates.get(kind);
+      if (!it) {
+        const s = SPECS[kind];
+        const sets = [...s.content, 'updated_at', ...(s.writer ? ['coder_id'] : [])].filter((c) => !s.key.includes(c));
+        const st = db.prepare(`UPDATE ${s.table} SET ${sets.map((c) => `${q(c)} = ?`).join(', ')} WHERE ${s.key.map((k) => `${q(k)} = ?`).join(' AND ')}`);
+        updates.set(kind, (it = { st, columns: [...sets, ...s.key] }));
+      }
+      it.st.run(it.columns.map((c) => row[c]));
     },
     sql: get,
   };

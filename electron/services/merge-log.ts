@@ -13,6 +13,8 @@ export interface LogReport {
   /** which copy this was: a coder copy's origin, or the project id of another project */
   origin: string;
   highWater: string;
+  /** the file's identity on disk when merged (merge-source.ts fileIdentity) */
+  identity?: string | null;
   aliases: Partial<Record<MergeKind, Record<string, string>>>;
   conflicts: MergeConflict[];
 }
@@ -37,7 +39,7 @@ export function readLogRows(p: Project): LogRow[] {
 export function parseReport(row: LogRow): LogReport {
   try {
     const r = JSON.parse(row.report) as Partial<LogReport>;
-    return { coder: r.coder ?? null, madeAt: r.madeAt ?? null, origin: r.origin ?? '', highWater: r.highWater ?? '', aliases: r.aliases ?? {}, conflicts: r.conflicts ?? [] };
+    return { coder: r.coder ?? null, madeAt: r.madeAt ?? null, origin: r.origin ?? '', highWater: r.highWater ?? '', identity: r.identity ?? null, aliases: r.aliases ?? {}, conflicts: r.conflicts ?? [] };
   } catch {
     return { coder: null, madeAt: null, origin: '', highWater: '', aliases: {}, conflicts: [] };
   }

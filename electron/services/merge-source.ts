@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
+import { webcrypto } from 'node:crypto';
 import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -32,6 +32,8 @@ export interface CopyFile {
   bytes: Buffer;
   /** the copy's pending -wal journal, when it has one */
   wal: Buffer | null;
+  /** device, inode, size and change times when read: the same identity later means the same bytes */
+  identity: string | null;
 }
 
 export interface OpenCopy {
@@ -78,10 +80,36 @@ function checkHeader(bytes: Buffer, file: string): void {
   }
 }
 
+/**
+ * A file's identity on disk — device, inode, size, modification and change times
+ * in nanoseconds — or null when it has none worth trusting (missing, not a plain
+ * file, or with a pending -wal journal). As in git's index, a file whose identity
+ * is unchanged has not been written since, so its recorded hash still holds.
+ */
+export function fileIdentity(path: string): string | null {
+  try {
+    const s = statSync(path, { bigint: true });
+    if (!s.isFile()) return null;
+    try {
+      if (statSync(`${path}-wal`).size > 0) return null;
+    } catch {
+      // no journal: the usual case
+    }
+    return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+  } catch {
+    return null;
+  }
+}
+
+export function refuseMaster(master: Project, path: string): void {
+  if (sameFile(path, master.path)) throw new MergeRefusal(basename(path), 'this is the master project itself; merge coders\u2019 copies into it, not the master');
+}
+
 /** Reads and checks a file to merge; refuses the master itself and anything that is not a Fieldcode project. */
 export async function readCopy(master: Project, path: string): Promise<CopyFile> {
   const file = basename(path);
-  if (sameFile(path, master.path)) throw new MergeRefusal(file, 'this is the master project itself; merge coders\u2019 copies into it, not the master');
+  refuseMaster(master, path);
+  const identity = fileIdentity(path);
   const bytes = await readOrRefuse(path, file);
   checkHeader(bytes, file);
   let wal: Buffer | null = null;
@@ -90,9 +118,9 @@ export async function readCopy(master: Project, path: string): Promise<CopyFile>
   } catch {
     wal = null;
   }
-  const hash = createHash('sha256').update(bytes);
-  if (wal) hash.update(wal);
-  return { path: resolve(path), file, sha256: hash.digest('hex'), bytes, wal };
+  // WebCrypto hashes on libuv's thread pool, beside the planning of the previous file.
+  const digest = await webcrypto.subtle.digest('SHA-256', wal ? Buffer.concat([bytes, wal]) : bytes);
+  return { path: resolve(path), file, sha256: Buffer.from(digest).toString('hex'), bytes, wal, identity };
 }
 
 function damaged(file: string, e: unknown): MergeRefusal {

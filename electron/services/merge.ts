@@ -1,4 +1,4 @@
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { MERGE_KINDS, type MergeCounts, type MergeFileReport, type MergeKind, type MergeReport } from '../../shared/api/team';
 import { backupProject } from '../store/backup';
 import type { Project } from '../store/db';
@@ -8,7 +8,7 @@ import { loggedAliases, parseReport, readLogRows, writeLogRow, type LogReport } 
 import { readTables } from './merge-model';
 import { emptyKindCounts, planCopy, type MergeState } from './merge-plan';
 import { loadSnapshot } from './merge-snapshot';
-import { readCopy, type CopyFile } from './merge-source';
+import { fileIdentity, readCopy, refuseMaster, type CopyFile } from './merge-source';
 import { projectRow } from './project';
 
 // Merging coders' copies (or any Fieldcode projects) into the open master.
@@ -18,8 +18,10 @@ import { projectRow } from './project';
 // 3. Otherwise the master is backed up (when anything changes) and every planned
 //    write plus one merge-log row per file go in as ONE transaction: a failure or
 //    a kill half-way leaves the master as it was. The copies are never written.
-// A file whose exact bytes (SHA-256) were merged before is not read again: by the
-// merge rules it cannot change anything (pass `force` to compare it anyway).
+// A file whose exact bytes (SHA-256) were merged before is not compared again: by
+// the merge rules it cannot change anything; one not even written since (the same
+// identity on disk, as in git's index) is not read again. Pass `force` to read and
+// compare every file row by row anyway.
 
 export interface MergeProgress {
   phase: 'read' | 'write';
@@ -56,39 +58,68 @@ export async function merge(master: Project, paths: string[], opts: MergeOptions
     const rep = parseReport(r);
     if (rep.highWater > (highWater.get(rep.origin) ?? '')) highWater.set(rep.origin, rep.highWater);
   }
-  const state: MergeState = { tables: readTables(master.db), aliases: loggedAliases(logRows), ops: [] };
+  // The master's rows are read only once a file needs comparing (not when every file was merged before).
+  let loaded: MergeState | null = null;
+  const state = () => (loaded ??= { tables: readTables(master.db), aliases: loggedAliases(logRows), ops: [] });
   const marker = changeMarker(master);
   const files: MergeFileReport[] = [];
   const log: { file: CopyFile; projectId: string; counts: Record<MergeKind, MergeCounts>; report: LogReport }[] = [];
   const seen = new Map<string, { mergedAt: string; projectId: string; report: LogReport }>();
-  for (const r of logRows) seen.set(r.sha256, { mergedAt: r.merged_at, projectId: r.project_id, report: parseReport(r) });
+  const known = new Map<string, string>(); // file identity on disk → SHA-256 merged
+  for (const r of logRows) {
+    const report = parseReport(r);
+    seen.set(r.sha256, { mergedAt: r.merged_at, projectId: r.project_id, report });
+    if (report.identity) known.set(report.identity, r.sha256);
+  }
 
-  // Read the next file while the current one is planned.
-  const read = (i: number) => {
-    const pending = readCopy(master, paths[i]);
-    pending.catch(() => undefined);
-    return pending;
+  // A file merged before and not written since (same identity on disk) is not read again.
+  const recall = (path: string): Promise<CopyFile> | null => {
+    const identity = opts.force ? null : fileIdentity(path);
+    const sha256 = identity ? known.get(identity) : undefined;
+    if (!identity || !sha256) return null;
+    refuseMaster(master, path);
+    return Promise.resolve({ path: resolve(path), file: basename(path), sha256, bytes: Buffer.alloc(0), wal: null, identity });
   };
-  let next = read(0);
+
+  // Files are read (and hashed) two ahead of the one being planned.
+  const reads = paths.map(() => null as Promise<CopyFile> | null);
+  const read = (i: number) => {
+    if (i >= paths.length || reads[i]) return;
+    const pending = recall(paths[i]) ?? readCopy(master, paths[i]);
+    pending.catch(() => undefined);
+    reads[i] = pending;
+  };
+  read(0);
+  read(1);
   for (let i = 0; i < paths.length; i++) {
-    const copy = await next;
-    if (i + 1 < paths.length) next = read(i + 1);
+    read(i + 2);
+    const copy = await reads[i]!;
+    reads[i] = null;
     opts.onProgress?.({ phase: 'read', file: copy.file, done: i, total: paths.length });
     const before = seen.get(copy.sha256);
     if (before && !opts.force) {
+      copy.bytes = Buffer.alloc(0);
       const rep = before.report;
       files.push({ file: copy.file, path: copy.path, projectId: before.projectId, sha256: copy.sha256, coder: rep.coder, madeAt: rep.madeAt, alreadyMerged: before.mergedAt, counts: emptyKindCounts(), conflicts: [] });
-      log.push({ file: copy, projectId: before.projectId, counts: emptyKindCounts(), report: { ...rep, aliases: {}, conflicts: [] } });
+      log.push({ file: copy, projectId: before.projectId, counts: emptyKindCounts(), report: { ...rep, identity: copy.identity, aliases: {}, conflicts: [] } });
       continue;
     }
-    const snap = loadSnapshot(copy, me.codebook, state.tables, state.aliases.documents, opts.nativeBinding);
+    const snap = loadSnapshot(copy, me.codebook, state().tables, state().aliases.documents, opts.nativeBinding);
     copy.bytes = Buffer.alloc(0);
     const ours = snap.origin && snap.origin.projectId === me.id ? snap.origin : null;
     const origin = ours ? `copy:${ours.projectId}/${ours.coderId}/${ours.madeAt}` : `project:${snap.project.id}`;
     const since = [ours?.madeAt ?? '', highWater.get(origin) ?? ''].sort().pop() || null;
-    const plan = planCopy(state, snap, since);
+    const plan = planCopy(state(), snap, since);
     if (plan.highWater > (highWater.get(origin) ?? '')) highWater.set(origin, plan.highWater);
-    const report: LogReport = { coder: snap.origin?.coder ?? null, madeAt: snap.origin?.madeAt ?? null, origin, highWater: highWater.get(origin) ?? '', aliases: plan.aliases, conflicts: plan.conflicts };
+    const report: LogReport = {
+      coder: snap.origin?.coder ?? null,
+      madeAt: snap.origin?.madeAt ?? null,
+      origin,
+      highWater: highWater.get(origin) ?? '',
+      identity: copy.identity,
+      aliases: plan.aliases,
+      conflicts: plan.conflicts,
+    };
     files.push({ file: copy.file, path: copy.path, projectId: snap.project.id, sha256: copy.sha256, coder: report.coder, madeAt: report.madeAt, alreadyMerged: before?.mergedAt ?? null, counts: plan.counts, conflicts: plan.conflicts });
     log.push({ file: copy, projectId: snap.project.id, counts: plan.counts, report });
     seen.set(copy.sha256, { mergedAt: 'earlier in this merge', projectId: snap.project.id, report });
@@ -96,14 +127,15 @@ export async function merge(master: Project, paths: string[], opts: MergeOptions
 
   const totals = emptyKindCounts();
   for (const f of files) addCounts(totals, f.counts);
-  const changed = state.ops.length > 0;
+  const ops = (loaded as MergeState | null)?.ops ?? [];
+  const changed = ops.length > 0;
   const result: MergeReport = { dryRun: !!opts.dryRun, files, totals, conflicts: MERGE_KINDS.reduce((n, k) => n + totals[k].conflicts, 0), changed, backup: null };
   if (opts.dryRun) return result;
 
   if (changed) result.backup = await backupProject(master, 'before merge');
   if (changeMarker(master) !== marker) throw new InputError(`${basename(master.path)}: the project changed while the merge was being prepared; merge again`);
   master.db.transaction(() => {
-    applyOps(master, state.ops, (kind, done, total) => {
+    applyOps(master, ops, (kind, done, total) => {
       if (done % 1000 === 0) opts.onProgress?.({ phase: 'write', file: kind, done, total });
       opts.onWrite?.(kind, done, total);
     });

@@ -1,4 +1,5 @@
 import type { Figure } from './run';
+import { benchTeam } from './team';
 
 export interface BenchContext {
   dir: string;
@@ -8,4 +9,6 @@ export interface BenchContext {
 }
 
 /** Further sections (merge, agreement, exports) join here. */
-export async function runSections(_ctx: BenchContext): Promise<void> {}
+export async function runSections(ctx: BenchContext): Promise<void> {
+  await benchTeam(ctx);
+}

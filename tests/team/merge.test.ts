@@ -1,3 +1,4 @@
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { coderCopy } from '../../electron/services/coder-copy';
@@ -138,6 +139,27 @@ describe('merging coder copies', () => {
     expect(contentDump(master)).toBe(content);
     expect(codings(master).filter((c) => c.includes('Drama and role play'))).toHaveLength(2);
     expect(master.db.prepare('SELECT deleted_at IS NOT NULL FROM segments WHERE id = ?').pluck().get(seg.id)).toBe(1);
+  });
+
+  it('merges a copy again after the coder went on coding in it, and knows a copied file by its hash', async () => {
+    const { dir, master, copies } = await twoCoders();
+    const a = open(copies.amina);
+    const fg = docId(a, 'Focus group - Teachers');
+    applyCode(a, { ...span(a, fg, 'We plan lessons'), codeId: resolveCodePath(a, PLANNING).id });
+    closeProject(a);
+    expect((await merge(master, [copies.amina])).totals.segments.new).toBe(1);
+    const again = open(copies.amina);
+    applyCode(again, { ...span(again, fg, 'fewer resources'), codeId: resolveCodePath(again, RESOURCES).id });
+    closeProject(again);
+    const second = await merge(master, [copies.amina]);
+    expect(second.files[0].alreadyMerged).toBeNull();
+    expect(second.totals.segments).toMatchObject({ new: 1, unchanged: 1 });
+    // The same bytes under another name (emailed back, copied from a stick): known by hash, nothing to do.
+    copyFileSync(copies.amina, join(dir, 'amina (1).fieldcode'));
+    const third = await merge(master, [join(dir, 'amina (1).fieldcode')]);
+    expect(third.files[0]).toMatchObject({ file: 'amina (1).fieldcode', alreadyMerged: expect.any(String) });
+    expect(third.changed).toBe(false);
+    expect(mergeLog(master)).toHaveLength(3);
   });
 
   it('reports segments that come in on a code the master deleted, and keeps them', async () => {
