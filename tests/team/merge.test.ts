@@ -162,6 +162,26 @@ describe('merging coder copies', () => {
     expect(mergeLog(master)).toHaveLength(3);
   });
 
+  it('keeps a document whose text differs under the same id as a separate document, with its codings', async () => {
+    const { master, copies } = await twoCoders();
+    const b = open(copies.ben);
+    const fg = docId(b, 'Focus group - Teachers');
+    // Another program (or a damaged re-import) changed the text under the same id.
+    b.db.prepare("UPDATE documents SET text = text || 'Mr Otieno: And the parents came too.', chars = chars + 36, sha256 = 'changed' WHERE id = ?").run(fg);
+    applyCode(b, { ...span(b, fg, 'And the parents came too'), codeId: resolveCodePath(b, PLANNING).id });
+    closeProject(b);
+    const r = await merge(master, [copies.ben]);
+    expect(r.files[0].conflicts).toEqual([expect.objectContaining({ kind: 'documents', kept: 'both', reason: expect.stringMatching(/text differs/) })]);
+    expect(r.totals.documents.new).toBe(1);
+    const names = master.db.prepare('SELECT name FROM documents WHERE deleted_at IS NULL ORDER BY name').pluck().all();
+    expect(names).toContain('Focus group - Teachers (ben.fieldcode)');
+    const seg = master.db.prepare('SELECT d.name, substr(d.text, s.start + 1, s.end - s.start) AS quote FROM segments s JOIN documents d ON d.id = s.document_id').get();
+    expect(seg).toEqual({ name: 'Focus group - Teachers (ben.fieldcode)', quote: 'And the parents came too' });
+    const content = contentDump(master);
+    expect((await merge(master, [copies.ben], { force: true })).changed).toBe(false);
+    expect(contentDump(master)).toBe(content);
+  });
+
   it('reports segments that come in on a code the master deleted, and keeps them', async () => {
     const { master, copies } = await twoCoders();
     const a = open(copies.amina);
