@@ -29,6 +29,6 @@ export function EditCell({ value, label, onCommit, required, testId }: EditCellP
     e.preventDefault();
   };
   // wide enough for its value, so tables size their columns to the text
-  const minWidth = `${Math.min(30, Math.max(6, Math.ceil(value.length * 0.8) + 2))}ch`;
+  const minWidth = `${Math.min(30, Math.max(6, Math.ceil(value.length * 0.85) + 3))}ch`;
   return <input className="cell-input" style={{ minWidth }} aria-label={label} data-testid={testId} defaultValue={value} onBlur={(e) => void commit(e.currentTarget)} onKeyDown={onKeyDown} />;
 }
