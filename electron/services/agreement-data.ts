@@ -76,14 +76,15 @@ export function loadAgreementData(p: Project, f: AgreementFilter = {}): Agreemen
   const coders = chooseCoders(p, f.coderIds);
   const order = new Map(coders.map((c, i) => [c.id, i]));
   const coderIds = coders.map((c) => c.id);
-  const rows = p.db
-    .prepare(
-      `SELECT s.id, s.document_id, s.code_id, s.coder_id, s.start, s.end FROM segments s
-       JOIN documents d ON d.id = s.document_id AND d.deleted_at IS NULL
-       JOIN codes c ON c.id = s.code_id AND c.deleted_at IS NULL
-       WHERE s.deleted_at IS NULL AND s.coder_id IN (${ph(coderIds.length)})`,
-    )
-    .all(...coderIds) as { id: string; document_id: string; code_id: string; coder_id: string; start: number; end: number }[];
+  // Live documents and codes are looked up once: joining them per segment would make
+  // SQLite walk each document's text (its deleted_at is stored after the text).
+  const liveDocs = new Set(p.db.prepare('SELECT id FROM documents WHERE deleted_at IS NULL').pluck().all() as string[]);
+  const liveCodes = new Set(p.db.prepare('SELECT id FROM codes WHERE deleted_at IS NULL').pluck().all() as string[]);
+  const rows = (
+    p.db
+      .prepare(`SELECT id, document_id, code_id, coder_id, start, end FROM segments WHERE deleted_at IS NULL AND coder_id IN (${ph(coderIds.length)})`)
+      .all(...coderIds) as { id: string; document_id: string; code_id: string; coder_id: string; start: number; end: number }[]
+  ).filter((r) => liveDocs.has(r.document_id) && liveCodes.has(r.code_id));
   const wantedDocs = f.documentIds && f.documentIds.length > 0 ? new Set(f.documentIds) : null;
   const present = new Map<string, Set<string>>();
   for (const r of rows) {

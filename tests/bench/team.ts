@@ -136,7 +136,7 @@ export async function benchTeam(ctx: BenchContext): Promise<void> {
       const ms = performance.now() - started;
       const agreementCpu = cpuNote();
       started = performance.now();
-      master.db.prepare('SELECT document_id, code_id, coder_id, start, end FROM segments WHERE deleted_at IS NULL ORDER BY start').all();
+      master.db.prepare('SELECT id, document_id, code_id, coder_id, start, end FROM segments WHERE deleted_at IS NULL').all();
       if (unit === 'turn') master.db.prepare('SELECT document_id, start, end FROM turns').all();
       const floorMs = performance.now() - started;
       ctx.report({
