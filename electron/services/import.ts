@@ -5,7 +5,7 @@ import type { ImportReport } from '../../shared/api';
 import type { DocumentKind } from '../../shared/types';
 import { ImportError, readTranscript } from '../importers';
 import { listImportable } from '../importers/walk';
-import { backupProject } from '../store/backup';
+import { backupUnlessRecent } from '../store/backup';
 import { ensureCase } from '../store/cases';
 import { coderFor } from '../store/coders';
 import type { Project } from '../store/db';
@@ -65,8 +65,9 @@ export async function importFiles(p: Project, files: IncomingFile[], opts: Impor
     opts.onProgress?.(i + 1, files.length, f.name);
   }
   if (ready.length === 0) return report;
-  // A backup before every import batch into a project that already holds work.
-  if (countDocuments(p) > 0) await backupProject(p, 'import');
+  // A backup before importing into a project that already holds work; batches of
+  // one import (the dialog sends files a few at a time) share the first one.
+  if (countDocuments(p) > 0) await backupUnlessRecent(p, 'import', 10 * 60_000);
   const coder = coderFor(p, opts.coder);
   p.db.transaction(() => {
     const caseId = opts.caseName?.trim() ? ensureCase(p, opts.caseName, coder.id).id : null;

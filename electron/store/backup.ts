@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Project } from './db';
 
@@ -35,4 +35,15 @@ export async function backupProject(p: Project, reason: string): Promise<string>
   const all = listBackups(p);
   for (const old of all.slice(0, Math.max(0, all.length - BACKUPS_KEPT))) rmSync(old, { force: true });
   return target;
+}
+
+/**
+ * A backup for a stream of small operations (the import dialog sends files in
+ * batches): skipped when one for the same reason was made within `withinMs`, so a
+ * long import keeps the older backups instead of rotating them all away.
+ */
+export async function backupUnlessRecent(p: Project, reason: string, withinMs: number): Promise<string | null> {
+  const newest = listBackups(p).filter((f) => f.endsWith(`_${reason}.fieldcode`)).at(-1);
+  if (newest && Date.now() - statSync(newest).mtimeMs < withinMs) return null;
+  return backupProject(p, reason);
 }

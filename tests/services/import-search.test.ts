@@ -34,6 +34,9 @@ describe('importing transcripts', () => {
     expect(again.duplicates).toEqual([{ file: 'copy of a.txt', existing: 'a' }]);
     expect(again.imported.map((d) => d.name)).toEqual(['b']);
     expect(listBackups(p)).toHaveLength(1);
+    // The next batch of the same import (minutes apart at most) shares that backup.
+    await importFiles(p, [{ name: 'c.txt', bytes: enc('T1: third batch') }]);
+    expect(listBackups(p)).toHaveLength(1);
   });
 
   it('assigns kind and case at import and detects right-to-left text', async () => {

@@ -21,7 +21,9 @@ function PaletteBody({ mode }: { mode: PaletteMode }) {
   const [index, setIndex] = useState(0);
   const input = useRef<HTMLInputElement>(null);
 
-  useEffect(() => input.current?.focus(), []);
+  useEffect(() => {
+    input.current?.focus();
+  }, []);
 
   const choices = useMemo<Choice[]>(() => {
     const found = rank(query, codes, (c) => c.name, (c) => c.path, 40).map<Choice>((c) => ({ kind: 'code', id: c.id, name: c.name, path: c.path, colour: c.colour }));

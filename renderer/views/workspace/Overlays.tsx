@@ -6,7 +6,9 @@ import { useUi } from '../../store/ui';
 export function ConfirmDialog() {
   const confirm = useUi((s) => s.confirm);
   const button = useRef<HTMLButtonElement>(null);
-  useEffect(() => button.current?.focus(), [confirm]);
+  useEffect(() => {
+    button.current?.focus();
+  }, [confirm]);
   if (!confirm) return null;
   const close = () => useUi.getState().ask(null);
   return (
