@@ -97,11 +97,12 @@ export interface SegmentQuery {
   /** include segments of the code's descendants */
   descendants?: boolean;
   coderIds?: string[];
+  withMemo?: boolean;
 }
 
 export function listSegments(p: Project, q: SegmentQuery = {}): Segment[] {
   const codeIds = q.codeId ? (q.descendants ? codes.descendantIds(p, q.codeId) : [q.codeId]) : undefined;
-  return segments.listSegmentRows(p, { documentId: q.documentId, codeIds, coderIds: q.coderIds }).map(segments.rowToSegment);
+  return segments.listSegmentRows(p, { documentId: q.documentId, codeIds, coderIds: q.coderIds, withMemo: q.withMemo }).map(segments.rowToSegment);
 }
 
 /** Applies one code to many passages as one action (autocode, "code all hits"). */

@@ -33,6 +33,8 @@ export interface SegmentFilter {
   documentId?: string;
   codeIds?: string[];
   coderIds?: string[];
+  /** only segments that carry a memo (their own, or one in the memos table) */
+  withMemo?: boolean;
 }
 
 // Long IN (…) lists are chunked: SQLite caps bound parameters per statement.
@@ -51,6 +53,7 @@ export function listSegmentRows(p: Project, f: SegmentFilter = {}): SegmentRow[]
     where.push('document_id = ?');
     args.push(f.documentId);
   }
+  if (f.withMemo) where.push("(memo != '' OR id IN (SELECT target_id FROM memos WHERE target = 'segment' AND deleted_at IS NULL))");
   if (f.coderIds && f.coderIds.length > 0) {
     where.push(`coder_id IN (${f.coderIds.map(() => '?').join(',')})`);
     args.push(...f.coderIds);

@@ -41,7 +41,14 @@ const passage = { documentId: id, start: offset, end: offset };
 
 export const codingApi = {
   'segments.list': returns<Segment[]>()(
-    z.object({ documentId: id.optional(), codeId: id.optional(), descendants: z.boolean().optional(), coderIds: z.array(id).optional() }),
+    z.object({
+      documentId: id.optional(),
+      codeId: id.optional(),
+      descendants: z.boolean().optional(),
+      coderIds: z.array(id).optional(),
+      /** only segments with a memo (the Memos view) */
+      withMemo: z.boolean().optional(),
+    }),
   ),
   'segments.apply': returns<Segment>()(z.object({ ...passage, codeId: id, memo: text(20_000).optional() })),
   /** in-vivo coding and "create code …" from the palette: a new code and its first segment, one undo step */

@@ -3,6 +3,7 @@ import { applyCode, listSegments, removeSegment, updateSegment } from '../../ele
 import { resolveCodePath } from '../../electron/store/codes';
 import { enableHistory, historyState, redo, undo } from '../../electron/store/history';
 import { codedSegments } from '../../electron/services/retrieval';
+import { saveMemo } from '../../electron/services/memos';
 import { tempProject } from '../helpers/temp';
 import { at, FOCUS_GROUP, importFocusGroup } from '../helpers/corpus';
 
@@ -112,5 +113,17 @@ describe('undo and redo', () => {
     const row = p.db.prepare('SELECT updated_at, deleted_at FROM segments WHERE id = ?').get(seg.id) as { updated_at: string; deleted_at: string | null };
     expect(row.deleted_at).toBeNull();
     expect(row.updated_at > seg.updatedAt).toBe(true);
+  });
+
+  it('lists only the segments with a memo, their own or one about them', async () => {
+    const p = tempProject();
+    const doc = await importFocusGroup(p);
+    const code = resolveCodePath(p, 'Teachers/Skills/teaching skills').id;
+    const plain = applyCode(p, { documentId: doc, codeId: code, ...at(FOCUS_GROUP, 'plan lessons together') });
+    const own = applyCode(p, { documentId: doc, codeId: code, ...at(FOCUS_GROUP, 'school garden'), memo: 'resourcefulness' });
+    const about = applyCode(p, { documentId: doc, codeId: code, ...at(FOCUS_GROUP, 'write letters') });
+    saveMemo(p, { target: 'segment', targetId: about.id, title: 'Letters', body: 'pen pals' });
+    expect(listSegments(p, { withMemo: true }).map((s) => s.id).sort()).toEqual([own.id, about.id].sort());
+    expect(listSegments(p).map((s) => s.id)).toContain(plain.id);
   });
 });

@@ -24,7 +24,7 @@ export function MemosView() {
   const selectedCode = useCodebook((s) => s.codes.find((c) => c.id === s.selectedId) ?? null);
   const currentDoc = useDocuments((s) => s.list.find((d) => d.id === s.currentId) ?? null);
   const { data, error } = useFetch('memos', async () => {
-    const [memos, documents, cases, segments] = await Promise.all([api['memos.list']({}), api['documents.list']({}), api['cases.list']({}), api['segments.list']({})]);
+    const [memos, documents, cases, segments] = await Promise.all([api['memos.list']({}), api['documents.list']({}), api['cases.list']({}), api['segments.list']({ withMemo: true })]);
     return { memos, documents, cases, segments };
   });
   const items = useMemo(() => (data ? memoItems({ ...data, codes }) : []), [data, codes]);
