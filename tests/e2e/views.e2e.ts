@@ -65,6 +65,10 @@ describe('views of the sample project (Chromium)', () => {
     await screenshot(page, '24-agreement');
     await tab('Reports').click();
     await page.getByRole('tab', { name: 'Matrix' }).click();
+    await page.getByLabel('continent', { exact: true }).check();
+    await page.getByLabel('phase', { exact: true }).check();
+    await page.getByRole('button', { name: 'Show matrix' }).click();
+    await expect.poll(() => page.locator('.reports-view table tbody tr').count()).toBeGreaterThan(10);
     await screenshot(page, '25-reports-matrix');
     expect(errors).toEqual([]);
   });
