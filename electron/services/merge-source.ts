@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
-import { webcrypto } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { open, readFile, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { APPLICATION_ID, type Project } from '../store/db';
@@ -52,15 +52,41 @@ function sameFile(a: string, b: string): boolean {
   }
 }
 
-async function readOrRefuse(path: string, file: string): Promise<Buffer> {
+function refusal(file: string, e: unknown): MergeRefusal {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new MergeRefusal(file, 'no such project file');
+  if (code === 'EISDIR') return new MergeRefusal(file, 'is a folder, not a project file');
+  if (code === 'EACCES' || code === 'EPERM') return new MergeRefusal(file, 'cannot be read (permission denied)');
+  return new MergeRefusal(file, `cannot be read (${code ?? (e as Error).message})`);
+}
+
+const CHUNK = 4 << 20;
+
+/** Reads a whole file and hashes it as it arrives: each chunk is hashed while the next one is read. */
+async function readHashed(path: string, file: string): Promise<{ bytes: Buffer; hash: Hash }> {
+  let fh: FileHandle | null = null;
   try {
-    return await readFile(path);
+    fh = await open(path, 'r');
+    const size = (await fh.stat()).size;
+    const bytes = Buffer.allocUnsafe(size);
+    const hash = createHash('sha256');
+    const readAt = (at: number) => fh!.read(bytes, at, Math.min(CHUNK, size - at), at);
+    let at = 0;
+    let pending = size > 0 ? readAt(0) : null;
+    while (pending) {
+      const { bytesRead } = await pending;
+      if (bytesRead === 0) throw new MergeRefusal(file, 'changed while it was being read; merge again');
+      const chunk = bytes.subarray(at, at + bytesRead);
+      at += bytesRead;
+      pending = at < size ? readAt(at) : null;
+      hash.update(chunk);
+    }
+    return { bytes, hash };
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new MergeRefusal(file, 'no such project file');
-    if (code === 'EISDIR') throw new MergeRefusal(file, 'is a folder, not a project file');
-    if (code === 'EACCES' || code === 'EPERM') throw new MergeRefusal(file, 'cannot be read (permission denied)');
-    throw new MergeRefusal(file, `cannot be read (${code ?? (e as Error).message})`);
+    if (e instanceof MergeRefusal) throw e;
+    throw refusal(file, e);
+  } finally {
+    await fh?.close();
   }
 }
 
@@ -110,7 +136,7 @@ export async function readCopy(master: Project, path: string): Promise<CopyFile>
   const file = basename(path);
   refuseMaster(master, path);
   const identity = fileIdentity(path);
-  const bytes = await readOrRefuse(path, file);
+  const { bytes, hash } = await readHashed(path, file);
   checkHeader(bytes, file);
   let wal: Buffer | null = null;
   try {
@@ -118,9 +144,8 @@ export async function readCopy(master: Project, path: string): Promise<CopyFile>
   } catch {
     wal = null;
   }
-  // WebCrypto hashes on libuv's thread pool, beside the planning of the previous file.
-  const digest = await webcrypto.subtle.digest('SHA-256', wal ? Buffer.concat([bytes, wal]) : bytes);
-  return { path: resolve(path), file, sha256: Buffer.from(digest).toString('hex'), bytes, wal, identity };
+  if (wal) hash.update(wal);
+  return { path: resolve(path), file, sha256: hash.digest('hex'), bytes, wal, identity };
 }
 
 function damaged(file: string, e: unknown): MergeRefusal {
