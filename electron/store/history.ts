@@ -97,6 +97,16 @@ function record<T>(p: Project, label: string, fn: () => T): T {
   })();
 }
 
+/**
+ * Forgets the undo and redo steps. After a merge rewrote rows from other files,
+ * undoing an older step would write back images that predate the merge and
+ * silently overwrite what it brought in; the merge's backup is the way back.
+ */
+export function forgetHistory(p: Project): void {
+  if (!enabled.has(p)) return;
+  p.db.exec('DELETE FROM temp.history_rows; DELETE FROM temp.history_actions;');
+}
+
 export interface HistoryState {
   undo: string | null;
   redo: string | null;

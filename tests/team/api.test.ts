@@ -33,10 +33,14 @@ describe('team API', () => {
       closeProject(p);
     }
 
+    // An edit in the master before the merge: undoable until the merge rewrites rows from the copies.
+    await call('codes.create', { name: 'Lead’s own code' });
+    expect((await call<{ undo: string | null }>('history.state', {})).undo).toMatch(/Lead’s own code/);
     const preview = await call<MergeReport>('team.mergePreview', { paths: [a.path, b.path] });
     expect(preview).toMatchObject({ dryRun: true, changed: true, backup: null });
     const merged = await call<MergeReport>('team.merge', { paths: [a.path, b.path] });
     expect(merged.totals.segments.new).toBe(2);
+    expect(await call('history.state', {})).toEqual({ undo: null, redo: null });
     expect((await call<MergeLogEntry[]>('team.merges', {})).map((m) => m.file).sort()).toEqual(['amina.fieldcode', 'ben.fieldcode']);
     const coders = await call<TeamCoder[]>('team.coders', {});
     expect(coders.filter((c) => c.segments > 0).map((c) => c.name)).toEqual(['Amina', 'Ben']);

@@ -1,3 +1,4 @@
+import { forgetHistory } from '../../store/history';
 import { mkdirSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { agreement } from '../agreement';
@@ -32,7 +33,12 @@ export const teamHandlers: HandlerGroup<TeamMethods> = {
   'team.coders': (s) => listTeamCoders(requireProject(s)),
   'team.coderCopy': (s, i) => coderCopy(requireProject(s), copyPath(s, i.out), i.coder, { documents: i.documents, withCodings: i.withCodings }),
   'team.mergePreview': (s, i) => mergePreview(requireProject(s), i.paths, { nativeBinding: s.nativeBinding }),
-  'team.merge': (s, i) => merge(requireProject(s), i.paths, { nativeBinding: s.nativeBinding }),
+  'team.merge': async (s, i) => {
+    const p = requireProject(s);
+    const report = await merge(p, i.paths, { nativeBinding: s.nativeBinding });
+    if (report.changed) forgetHistory(p);
+    return report;
+  },
   'team.merges': (s) => mergeLog(requireProject(s)),
   'team.agreement': (s, i) => agreement(requireProject(s), i),
   'team.disagreements': (s, i) => listDisagreements(requireProject(s), i),
