@@ -1,0 +1,2 @@
+export { ReportsView, type ReportsViewProps } from './ReportsView';
+export type { ChooseSavePath, ReportsClient } from './types';
