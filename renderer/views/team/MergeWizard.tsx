@@ -64,6 +64,15 @@ export function MergeWizard() {
           </button>
         )}
       </div>
+      {busy && (
+        <div className="merge-progress" role="status">
+          {/* The merge runs as one transaction in the main process: an indeterminate bar until it answers. */}
+          <progress aria-label={step.kind === 'checked' ? 'Merging' : 'Checking'} />
+          <span>
+            {step.kind === 'checked' ? 'Merging' : 'Reading'} {plural(paths.length, 'file')} — the project stays as it was until the merge completes.
+          </span>
+        </div>
+      )}
       {error && (
         <p className="view-error" role="alert">
           {error}
