@@ -78,10 +78,14 @@ export function resolveAttributes(p: Project, names: string[]): string[] {
 
 /** Checks every name and id a filter refers to; returns it with attribute names as stored. */
 export function checkFilter(p: Project, f: RetrievalFilter): RetrievalFilter {
-  const codes = new Set(listCodes(p).map((c) => c.id));
-  for (const id of f.codeIds ?? []) if (!codes.has(id)) throw new NotFoundError(`no code with id ${id}`);
-  const coders = new Set(listCoders(p).map((c) => c.id));
-  for (const id of f.coderIds ?? []) if (!coders.has(id)) throw new NotFoundError(`no coder with id ${id}`);
+  if (f.codeIds?.length) {
+    const codes = new Set(p.db.prepare('SELECT id FROM codes WHERE deleted_at IS NULL').pluck().all() as string[]);
+    for (const id of f.codeIds) if (!codes.has(id)) throw new NotFoundError(`no code with id ${id}`);
+  }
+  if (f.coderIds?.length) {
+    const coders = new Set(listCoders(p).map((c) => c.id));
+    for (const id of f.coderIds) if (!coders.has(id)) throw new NotFoundError(`no coder with id ${id}`);
+  }
   for (const k of f.kinds ?? []) normaliseKind(k);
   if (!f.where || Object.keys(f.where).length === 0) return f;
   const cases = listCases(p);
