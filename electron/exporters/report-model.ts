@@ -39,6 +39,18 @@ export function segmentHeader(r: SegmentReport): string[] {
   return [...SEGMENT_COLUMNS_BEFORE, ...r.attributes, ...SEGMENT_COLUMNS_AFTER];
 }
 
+const UNIQUE_COLUMNS = new Set(['text', 'context before', 'context after', 'memo', 'start', 'end', 'segment id']);
+
+/**
+ * For each column of the segment table, whether its values repeat down the rows
+ * (code, document, kind, case, attributes, speaker, times, coder): writers store
+ * or escape each such value once.
+ */
+export function segmentRepeats(r: SegmentReport): boolean[] {
+  const repeats = (c: string) => !UNIQUE_COLUMNS.has(c);
+  return [...SEGMENT_COLUMNS_BEFORE.map(repeats), ...r.attributes.map(() => true), ...SEGMENT_COLUMNS_AFTER.map(repeats)];
+}
+
 /** One row of the segment table. Offsets are UTF-16 code units, as stored. */
 export function segmentRow(r: SegmentReport, s: CodedSegment): (string | number)[] {
   return [
