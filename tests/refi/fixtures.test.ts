@@ -8,7 +8,7 @@ import { listMemos } from '../../electron/store/memos';
 import { tempDir, tempProject, track } from '../helpers/temp';
 import { SAMPLES, zipOf } from './helpers';
 
-// The real files in ../shared/fixtures/refi/samples, made by ATLAS.ti, Taguette
+// The real files in tests/fixtures/refi/samples (a copy of ../shared/fixtures/refi), made by ATLAS.ti, Taguette
 // and the standard's own annex, with counts checked against the files by hand.
 
 const ATLAS_QDE = join(SAMPLES, 'atlasti-8.4-mac_REFI-standard-project.project.qde');

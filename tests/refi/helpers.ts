@@ -5,7 +5,8 @@ import { validateXML } from 'xmllint-wasm';
 import type { Project } from '../../electron/store/db';
 import { readSnapshot } from '../../electron/services/refi-snapshot';
 
-export const REFI = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures', 'refi');
+// A copy of ../shared/fixtures/refi kept in the repository, so a clean clone tests alone.
+export const REFI = join(import.meta.dirname, '..', 'fixtures', 'refi');
 export const SAMPLES = join(REFI, 'samples');
 
 const schemas = {

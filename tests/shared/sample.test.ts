@@ -33,8 +33,8 @@ function count(haystack: string, needle: string): number {
 
 /** Table 1 as the specification prints it: country → counts, plus the total row. */
 function specTable1(): { countries: Record<string, { continent: string; counts: number[] }>; totals: number[] } {
-  const spec = [join(root, 'docs', 'CODEBOOK-NSSP.md'), join(root, '..', 'shared', 'CODEBOOK-NSSP.md')].find((p) => existsSync(p));
-  if (!spec) throw new Error('CODEBOOK-NSSP.md not found beside the repository or in docs/');
+  const spec = join(root, 'tests', 'fixtures', 'CODEBOOK-NSSP.md');
+  if (!existsSync(spec)) throw new Error('tests/fixtures/CODEBOOK-NSSP.md is missing');
   const countries: Record<string, { continent: string; counts: number[] }> = {};
   let totals: number[] = [];
   for (const line of read(spec).split('\n')) {
