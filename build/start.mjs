@@ -31,10 +31,24 @@ if (!exe) {
 
 To install it (needs internet once):
   node node_modules/electron/install.js
-and build better-sqlite3 for Electron (see the note at the top of electron/main.ts).
+and build better-sqlite3 for Electron:
+  npm run native:electron
 
 Meanwhile Fieldcode runs in your browser, with the same features:
   npm run serve -- ${project}
+`);
+  process.exit(1);
+}
+
+if (!existsSync(join(root, 'build', 'native', 'electron', 'better_sqlite3.node'))) {
+  console.log(`better-sqlite3 has not been built for Electron yet, so the app could not open a project.
+
+Build it once (needs internet for Electron's headers; the Node build used by the
+tests and the command line stays as it is):
+  npm run native:electron
+
+Meanwhile Fieldcode runs in your browser:
+  npm run serve -- ${process.argv[2] ?? 'my-study.fieldcode'}
 `);
   process.exit(1);
 }

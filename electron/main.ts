@@ -11,11 +11,10 @@ import type { WorkerReply } from './worker';
 // The Electron shell: one window, the native menu, dialogs. The store and services
 // run in a worker thread (worker.ts); this process only forwards calls.
 //
-// better-sqlite3 must be built for Electron's ABI. On a machine with internet:
-//   npx @electron/rebuild -f -w better-sqlite3 && mkdir -p build/native/electron &&
-//   cp node_modules/better-sqlite3/build/Release/better_sqlite3.node build/native/electron/
-//   (then `npm rebuild better-sqlite3` restores the Node build used by tests and the CLI).
-// The Electron build is loaded through better-sqlite3's nativeBinding option.
+// better-sqlite3 must be built for Electron's ABI: `npm run native:electron` (needs
+// internet once) compiles a copy into build/native/electron, leaving the Node build
+// in node_modules for the tests and the CLI. It is loaded through better-sqlite3's
+// nativeBinding option; a packaged app carries it in resources/native.
 
 const dev = !app.isPackaged;
 const here = __dirname;
