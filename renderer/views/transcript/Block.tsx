@@ -129,4 +129,34 @@ export const TranscriptBlock = memo(function TranscriptBlock(p: BlockProps) {
       </div>
     </div>
   );
-});
+}, sameBlock);
+
+function insideOf(p: BlockProps): Segment[] {
+  return p.segments.filter((s) => s.start < p.block.end && s.end > p.block.start);
+}
+
+/**
+ * Whether a block would render the same: coding one passage re-renders only the
+ * paragraphs it touches, not every paragraph on screen.
+ */
+function sameBlock(a: BlockProps, b: BlockProps): boolean {
+  if (a.index !== b.index || a.block !== b.block || a.text !== b.text || a.laneCount !== b.laneCount || a.height !== b.height) return false;
+  if (a.measure !== b.measure || a.onStripe !== b.onStripe) return false;
+  if (a.selection?.start !== b.selection?.start || a.selection?.end !== b.selection?.end) return false;
+  const x = a.segments === b.segments ? null : insideOf(a);
+  const y = x ? insideOf(b) : null;
+  const segs = y ?? insideOf(b);
+  if (x && y) {
+    if (x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) {
+      const [s, t] = [x[i], y[i]];
+      if (s.id !== t.id || s.start !== t.start || s.end !== t.end || s.codeId !== t.codeId) return false;
+    }
+  }
+  for (const s of segs) {
+    if (a.lanes.get(s.id) !== b.lanes.get(s.id) || a.active.includes(s.id) !== b.active.includes(s.id)) return false;
+    const [c, d] = [a.codes.get(s.codeId), b.codes.get(s.codeId)];
+    if (c !== d && (c?.colour !== d?.colour || c?.path !== d?.path || c?.name !== d?.name)) return false;
+  }
+  return true;
+}

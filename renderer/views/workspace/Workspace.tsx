@@ -46,6 +46,12 @@ function useProjectData(): void {
   }, [target]);
 }
 
+/** Renders nothing: holds the refresh effects, so a write re-renders no pane by itself. */
+function ProjectData(): null {
+  useProjectData();
+  return null;
+}
+
 function MainView() {
   const view = useNav((s) => s.view);
   switch (view) {
@@ -77,10 +83,10 @@ function MainView() {
 
 /** The three panes: documents and codebook, the transcript (or another view), the inspector. */
 export function Workspace() {
-  useProjectData();
   const view = useNav((s) => s.view);
   return (
     <div className="workspace">
+      <ProjectData />
       <TopBar />
       <div className={`panes${view === 'code' ? '' : ' wide'}`}>
         <nav className="left-pane" aria-label="Documents and codebook">
