@@ -1,11 +1,10 @@
 import type { SegmentFormat } from '../../shared/api/reports';
-import type { Code } from '../../shared/types';
 import type { BarChartSpec } from '../exporters/charts';
 import { segmentsCsv } from '../exporters/csv';
 import { segmentsDocx } from '../exporters/docx';
 import { segmentsHtml } from '../exporters/html';
 import { segmentsMarkdown } from '../exporters/markdown';
-import { codeFrequencies, type ReportCode, type SegmentReport } from '../exporters/report-model';
+import { codeFrequencies, type SegmentReport } from '../exporters/report-model';
 import { safeFileStem } from '../exporters/text';
 import { segmentsXlsx } from '../exporters/xlsx';
 import { listAttributes, listCases } from '../store/cases';
@@ -15,7 +14,10 @@ import { buildMatrix, caseMatches, matrixChart, selectedCodes } from './matrix';
 import { projectRow } from './project';
 import { checkFilter, describeFilter, resolveAttributes } from './reports-filter';
 import { MIME, utf8, writeOutput, type Rendered } from './reports-output';
-import { collectSegments, type CodedSegment, type RetrievalFilter } from './retrieval';
+import { reportCodes, reportOrder, wholeCharacters } from './report-order';
+import { collectSegments, type RetrievalFilter } from './retrieval';
+
+export { wholeCharacters };
 
 // The coded-segment report: the rows of codedSegments (filtered by codes, case
 // attributes, document kinds, speakers, coders), ordered by the code tree, written
@@ -31,7 +33,8 @@ export interface SegmentReportOptions {
   chart?: boolean;
 }
 
-function frequencyChart(p: Project, r: Omit<SegmentReport, 'chart'>, f: RetrievalFilter, groupBy: string[], codes: Code[]): BarChartSpec | null {
+function frequencyChart(p: Project, r: Omit<SegmentReport, 'chart'>, f: RetrievalFilter, groupBy: string[]): BarChartSpec | null {
+  const codes = listCodes(p);
   const chosen = f.codeIds?.length ? selectedCodes(codes, { codeIds: f.codeIds }) : codes.filter((c) => c.parentId === null);
   const chosenIds = new Set(chosen.map((c) => c.id));
   if (groupBy.length === 0) {
@@ -47,38 +50,12 @@ function frequencyChart(p: Project, r: Omit<SegmentReport, 'chart'>, f: Retrieva
   return matrixChart({ ...m, rows }, `Coded segments by ${attributes.join(' × ')} (sub-codes included)`);
 }
 
-/**
- * Context cut at a fixed number of UTF-16 units can split an emoji's surrogate
- * pair; the half would be written as a replacement character, so it is dropped.
- */
-export function wholeCharacters(before: string, after: string): { before: string; after: string } {
-  const low = before.charCodeAt(0);
-  const high = after.charCodeAt(after.length - 1);
-  return { before: low >= 0xdc00 && low <= 0xdfff ? before.slice(1) : before, after: high >= 0xd800 && high <= 0xdbff ? after.slice(0, -1) : after };
-}
-
-/** Ranks of names in the researcher's alphabetical order (ties by id), computed once: localeCompare inside a 50,000-row sort costs more than the retrieval. */
-function alphabetical(names: Map<string, string>): Map<string, number> {
-  const ids = [...names.keys()].sort((a, b) => names.get(a)!.localeCompare(names.get(b)!) || (a < b ? -1 : a > b ? 1 : 0));
-  return new Map(ids.map((id, i) => [id, i]));
-}
-
-/** In code tree order, then document name, then position, then coder. */
-function reportOrder(rows: CodedSegment[], codeOrder: Map<string, number>): CodedSegment[] {
-  const docs = alphabetical(new Map(rows.map((s) => [s.documentId, s.document])));
-  const coders = alphabetical(new Map(rows.map((s) => [s.coderId, s.coder])));
-  const keyed = rows.map((s) => ({ s, key: codeOrder.get(s.codeId)! * docs.size + docs.get(s.documentId)!, coder: coders.get(s.coderId)! }));
-  keyed.sort((a, b) => a.key - b.key || a.s.start - b.s.start || a.s.end - b.s.end || a.coder - b.coder);
-  return keyed.map((x) => x.s);
-}
-
 export function segmentReport(p: Project, filter: RetrievalFilter = {}, opts: SegmentReportOptions = {}): SegmentReport {
   const f = checkFilter(p, filter);
-  const tree = listCodes(p);
-  const codes: ReportCode[] = tree.map((c) => ({ id: c.id, parentId: c.parentId, name: c.name, path: c.path, depth: c.path.split('/').length - 1, colour: c.colour }));
-  const rows = collectSegments(p, f, tree);
+  const codes = reportCodes(p);
+  const rows = collectSegments(p, f, codes);
   if (f.context) for (const s of rows) Object.assign(s, wholeCharacters(s.before, s.after));
-  const segments = reportOrder(rows, new Map(codes.map((c, i) => [c.id, i])));
+  const segments = reportOrder(rows, codes);
   const project = projectRow(p).name;
   const base = {
     title: opts.title?.trim() || `Coded segments — ${project}`,
@@ -89,13 +66,13 @@ export function segmentReport(p: Project, filter: RetrievalFilter = {}, opts: Se
     codes,
     segments,
   };
-  return { ...base, chart: opts.chart === false ? null : frequencyChart(p, base, f, opts.groupBy ?? [], tree) };
+  return { ...base, chart: opts.chart === false ? null : frequencyChart(p, base, f, opts.groupBy ?? []) };
 }
 
 async function encode(r: SegmentReport, format: SegmentFormat): Promise<Uint8Array> {
   switch (format) {
     case 'csv':
-      return utf8(segmentsCsv(r));
+      return segmentsCsv(r);
     case 'xlsx':
       return segmentsXlsx(r);
     case 'docx':
