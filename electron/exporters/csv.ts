@@ -1,4 +1,5 @@
-import { segmentHeader, segmentRow, type SegmentReport } from './report-model';
+import { ByteSink } from './byte-sink';
+import { segmentHeader, segmentRepeats, segmentRow, type SegmentReport } from './report-model';
 
 // CSV for Excel and for scripts: UTF-8 with a byte-order mark (without it Excel
 // reads UTF-8 as the local code page and breaks every accent), RFC 4180 quoting
@@ -33,9 +34,29 @@ export function toCsv(header: readonly string[], rows: Iterable<readonly (string
   return `${CSV_BOM}${lines.join('\r\n')}\r\n`;
 }
 
-export function segmentsCsv(r: SegmentReport): string {
-  return toCsv(
-    segmentHeader(r),
-    r.segments.map((s) => segmentRow(r, s)),
-  );
+/**
+ * The coded-segment table as CSV bytes, written line by line into one buffer.
+ * Values that repeat down a column (code, document, case, attributes, speaker,
+ * coder) are quoted once and reused.
+ */
+export function segmentsCsv(r: SegmentReport): Uint8Array {
+  const out = new ByteSink(1 << 20);
+  out.write(`${CSV_BOM}${csvLine(segmentHeader(r))}\r\n`);
+  const repeats = segmentRepeats(r);
+  const quoted = new Map<string, string>();
+  const cells: string[] = [];
+  for (const s of r.segments) {
+    const row = segmentRow(r, s);
+    for (let i = 0; i < row.length; i++) {
+      const v = row[i];
+      if (repeats[i] && typeof v === 'string') {
+        let cell = quoted.get(v);
+        if (cell === undefined) quoted.set(v, (cell = csvCell(v)));
+        cells[i] = cell;
+      } else cells[i] = csvCell(v);
+    }
+    cells[row.length - 1] += '\r\n';
+    out.write(cells.join(','));
+  }
+  return out.bytes();
 }
