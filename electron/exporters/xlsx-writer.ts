@@ -64,6 +64,7 @@ export class SheetWriter {
   private readonly xml = new ByteSink();
   private rows = 0;
   private columns = 0;
+  private done: Uint8Array | null = null;
 
   constructor(
     readonly name: string,
@@ -84,6 +85,7 @@ export class SheetWriter {
    * table (one copy however many rows hold them); empty cells are left out.
    */
   addRow(values: readonly CellValue[], style: { bold?: boolean; repeats?: readonly boolean[] } = {}): void {
+    if (this.done) throw new Error(`sheet "${this.name}" is already finished`);
     const r = ++this.rows;
     const s = style.bold ? ' s="1"' : '';
     let row = `<row r="${r}">`;
@@ -100,12 +102,16 @@ export class SheetWriter {
     if (values.length > this.columns) this.columns = values.length;
   }
 
-  /** The finished sheet part. */
+  /** The finished sheet part; no rows can be added after this. */
   finish(): Uint8Array {
-    let tail = '</sheetData>';
-    if (this.options.autoFilter && this.columns > 0) tail += `<autoFilter ref="${this.filterRange()}"/>`;
-    this.xml.write(`${tail}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`);
-    return this.xml.bytes();
+    if (!this.done) {
+      let tail = '</sheetData>';
+      const range = this.filterRange();
+      if (range) tail += `<autoFilter ref="${range}"/>`;
+      this.xml.write(`${tail}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`);
+      this.done = this.xml.bytes();
+    }
+    return this.done;
   }
 
   /** "A1:W5001", or null without a filter. */
@@ -151,16 +157,17 @@ export class WorkbookWriter {
     return i;
   }
 
+  /** The .xlsx file; [Content_Types].xml first, as some readers expect. */
   bytes(): Uint8Array {
+    const sheets = this.sheets.map((s) => s.finish());
+    const filters = this.sheets.map((s, i) => ({ sheet: i, range: s.filterRange(true) }));
     const files: Record<string, Uint8Array> = {};
-    const names = this.sheets.map((s) => s.name);
-    this.sheets.forEach((sheet, i) => {
-      files[`xl/worksheets/sheet${i + 1}.xml`] = sheet.finish();
-    });
+    for (const [path, xml] of Object.entries(packageParts(this.sheets.map((s) => s.name), filters, this.created))) files[path] = Buffer.from(xml, 'utf8');
     const head = `${XML_HEAD}<sst xmlns="${MAIN}" count="${this.references}" uniqueCount="${this.strings.size}">`;
     files['xl/sharedStrings.xml'] = Buffer.concat([Buffer.from(head), this.sst.bytes(), Buffer.from('</sst>')]);
-    const filters = this.sheets.map((s, i) => ({ sheet: i, range: s.filterRange(true) }));
-    for (const [path, xml] of Object.entries(packageParts(names, filters, this.created))) files[path] = Buffer.from(xml, 'utf8');
+    sheets.forEach((bytes, i) => {
+      files[`xl/worksheets/sheet${i + 1}.xml`] = bytes;
+    });
     return writeZip(files);
   }
 }

@@ -36,6 +36,7 @@ describe('XLSX writer', () => {
       'xl/styles.xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml', 'xl/worksheets/sheet3.xml', 'xl/worksheets/sheet4.xml',
     ]);
     for (let i = 1; i <= 4; i++) expect(files['[Content_Types].xml']).toContain(`/xl/worksheets/sheet${i}.xml`);
+    expect(Object.keys(files)[0]).toBe('[Content_Types].xml');
     // Values that repeat down a column are stored once; passages stay inline.
     const shared = [...files['xl/sharedStrings.xml'].matchAll(/<si><t[^>]*>([^<]*)<\/t><\/si>/g)].map((m) => m[1]);
     expect(shared).toContain('Teachers/Skills');
