@@ -1,30 +1,11 @@
+import type { CodedSegment } from '../../shared/api/coding';
 import type { Project } from '../store/db';
 import { descendantIds, listCodes } from '../store/codes';
 import { listCases } from '../store/cases';
 
-/** A coded segment with everything a researcher reads beside it. */
-export interface CodedSegment {
-  id: string;
-  documentId: string;
-  document: string;
-  kind: string;
-  caseName: string | null;
-  attributes: Record<string, string>;
-  codeId: string;
-  code: string;
-  coderId: string;
-  coder: string;
-  start: number;
-  end: number;
-  text: string;
-  before: string;
-  after: string;
-  speaker: string | null;
-  role: string | null;
-  timeStart: number | null;
-  timeEnd: number | null;
-  memo: string;
-}
+// The row shape is the contract's (shared/api/coding.ts): one definition for the
+// services, the handlers and the renderer.
+export type { CodedSegment };
 
 export interface RetrievalFilter {
   codeIds?: string[];
