@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { basename, extname } from 'node:path';
 import type { CaseSheetReport } from '../../shared/api';
-import type { Case } from '../../shared/types';
+import type { Attribute, Case } from '../../shared/types';
 import { decodeText } from '../importers/decode';
 import * as cases from '../store/cases';
 import { currentCoder } from '../store/coders';
@@ -52,6 +52,22 @@ export function setCaseAttribute(p: Project, caseId: string, attribute: string, 
     cases.setAttributeValue(p, caseId, attr.id, value, coder.id);
   });
   return getCase(p, caseId);
+}
+
+export function renameAttribute(p: Project, id: string, name: string): Attribute[] {
+  const coder = currentCoder(p);
+  const old = cases.getAttribute(p, id);
+  action(p, `Rename attribute "${old.name}"`, () => cases.renameAttribute(p, id, name, coder.id));
+  return cases.listAttributes(p);
+}
+
+/** Deletes an attribute with its values; returns how many cases had one. Undoable. */
+export function deleteAttribute(p: Project, id: string): { cases: number } {
+  const coder = currentCoder(p);
+  const old = cases.getAttribute(p, id);
+  const used = cases.attributeUse(p, id);
+  action(p, `Delete attribute "${old.name}"`, () => cases.tombstoneAttribute(p, id, coder.id));
+  return { cases: used };
 }
 
 async function readRows(file: string, bytes: Uint8Array): Promise<string[][]> {

@@ -83,6 +83,31 @@ export function ensureAttribute(p: Project, name: string, coderId: string): Attr
   return attr;
 }
 
+export function getAttribute(p: Project, id: string): Attribute {
+  const row = p.db.prepare('SELECT id, name FROM attributes WHERE id = ? AND deleted_at IS NULL').get(id) as Attribute | undefined;
+  if (!row) throw new NotFoundError(`no attribute with id ${id}`);
+  return row;
+}
+
+export function renameAttribute(p: Project, id: string, name: string, coderId: string): void {
+  const clean = name.trim();
+  if (!clean) throw new InputError('an attribute needs a name');
+  const other = p.db.prepare('SELECT id FROM attributes WHERE name = ? COLLATE NOCASE AND deleted_at IS NULL AND id != ?').get(clean, id);
+  if (other) throw new InputError(`an attribute named "${clean}" already exists`);
+  p.db.prepare('UPDATE attributes SET name = ?, updated_at = ?, coder_id = ? WHERE id = ?').run(clean, p.now(), coderId, id);
+}
+
+/** Tombstones an attribute; its values stay in the file (a merge or an undo can bring them back). */
+export function tombstoneAttribute(p: Project, id: string, coderId: string): void {
+  const now = p.now();
+  p.db.prepare('UPDATE attributes SET deleted_at = ?, updated_at = ?, coder_id = ? WHERE id = ?').run(now, now, coderId, id);
+}
+
+/** How many cases have a value for the attribute. */
+export function attributeUse(p: Project, id: string): number {
+  return p.db.prepare("SELECT count(*) FROM attribute_values v JOIN cases c ON c.id = v.case_id WHERE v.attribute_id = ? AND v.value != '' AND c.deleted_at IS NULL").pluck().get(id) as number;
+}
+
 /** Sets (or, with an empty value, clears) one attribute of a case. Returns whether it changed. */
 export function setAttributeValue(p: Project, caseId: string, attributeId: string, value: string, coderId: string): boolean {
   const clean = value.trim();

@@ -32,6 +32,20 @@ const attributes = async (client: Awaited<ReturnType<typeof openProject>>['clien
   Object.fromEntries((await client['cases.list']({})).map((c) => [c.name, c.attributes]));
 
 describe('Cases view', () => {
+  it('renames an attribute in its header and deletes it after saying how many cases lose a value', async () => {
+    const { client } = await setup();
+    edit('Name of attribute continent', 'region');
+    await screen.findByRole('textbox', { name: 'Name of attribute region' });
+    expect((await attributes(client))['Kisumu Primary']).toEqual({ region: 'Africa' });
+    fireEvent.click(screen.getByRole('button', { name: 'Delete attribute region' }));
+    const dialog = await screen.findByRole('alertdialog');
+    expect(dialog.textContent).toContain('1 case loses a value for it');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete attribute' }));
+    await waitFor(() => expect(screen.queryByRole('textbox', { name: 'Name of attribute region' })).toBeNull());
+    expect(await client['cases.attributes']({})).toEqual([]);
+    expect((await attributes(client))['Kisumu Primary']).toEqual({});
+  });
+
   it('edits case names and attribute values in place; Escape keeps the old value', async () => {
     const { client } = await setup();
     edit('continent of Leeds High', 'Europe');

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { createCase, deleteCase, importCaseSheet, listCases, renameCase, setCaseAttribute } from '../../electron/services/cases';
+import { createCase, deleteAttribute, deleteCase, importCaseSheet, listAttributes, listCases, renameAttribute, renameCase, setCaseAttribute } from '../../electron/services/cases';
 import { enableHistory, undo } from '../../electron/store/history';
 import { tempProject } from '../helpers/temp';
 
@@ -61,5 +61,28 @@ describe('cases and attributes', () => {
     await expect(importCaseSheet(p, 'schools.pdf', enc('%PDF-1.4'))).rejects.toThrow(/schools\.pdf: unsupported case sheet type/);
     await expect(importCaseSheet(p, 'dup.csv', enc('case,phase,Phase\nA,1,2\n'))).rejects.toThrow(/dup\.csv: the column "Phase" appears twice/);
     expect(listCases(p)).toEqual([]);
+  });
+
+  it('renames and deletes an attribute with its values, undoably, refusing a name in use', () => {
+    const p = tempProject();
+    enableHistory(p);
+    const a = createCase(p, 'Mbale Primary');
+    const b = createCase(p, 'Hillcrest Academy');
+    setCaseAttribute(p, a.id, 'phase', 'primary');
+    setCaseAttribute(p, b.id, 'phase', 'secondary');
+    setCaseAttribute(p, b.id, 'continent', 'UK');
+    const phase = listAttributes(p).find((x) => x.name === 'phase')!;
+    expect(() => renameAttribute(p, phase.id, 'Continent')).toThrow(/an attribute named "Continent" already exists/);
+    expect(renameAttribute(p, phase.id, 'school phase').map((x) => x.name)).toEqual(['school phase', 'continent']);
+    expect(listCases(p).find((c) => c.id === a.id)!.attributes).toEqual({ 'school phase': 'primary' });
+    expect(deleteAttribute(p, phase.id)).toEqual({ cases: 2 });
+    expect(listAttributes(p).map((x) => x.name)).toEqual(['continent']);
+    expect(listCases(p).find((c) => c.id === b.id)!.attributes).toEqual({ continent: 'UK' });
+    expect(undo(p)).toBe('Delete attribute "school phase"');
+    expect(listCases(p).find((c) => c.id === b.id)!.attributes).toEqual({ 'school phase': 'secondary', continent: 'UK' });
+    // A new attribute of the deleted one's name is a new attribute, not the old values back.
+    deleteAttribute(p, phase.id);
+    setCaseAttribute(p, a.id, 'school phase', 'all ages');
+    expect(listCases(p).find((c) => c.id === b.id)!.attributes).toEqual({ continent: 'UK' });
   });
 });

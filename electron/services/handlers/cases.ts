@@ -1,5 +1,6 @@
 import type { HandlerGroup } from '../handlers';
-import { createCase, deleteCase, importCaseSheet, listAttributes, listCases, renameCase, setCaseAttribute } from '../cases';
+import { attributeUse } from '../../store/cases';
+import { createCase, deleteAttribute, deleteCase, importCaseSheet, listAttributes, listCases, renameAttribute, renameCase, setCaseAttribute } from '../cases';
 import { deleteMemo, listMemos, saveMemo } from '../memos';
 import { requireProject } from '../session';
 
@@ -10,6 +11,9 @@ type CaseMethods =
   | 'cases.rename'
   | 'cases.delete'
   | 'cases.setAttribute'
+  | 'cases.renameAttribute'
+  | 'cases.attributeUse'
+  | 'cases.deleteAttribute'
   | 'cases.importSheet'
   | 'memos.list'
   | 'memos.save'
@@ -22,6 +26,9 @@ export const casesHandlers: HandlerGroup<CaseMethods> = {
   'cases.rename': (s, i) => renameCase(requireProject(s), i.id, i.name),
   'cases.delete': (s, i) => (deleteCase(requireProject(s), i.id), null),
   'cases.setAttribute': (s, i) => setCaseAttribute(requireProject(s), i.caseId, i.attribute, i.value),
+  'cases.renameAttribute': (s, i) => renameAttribute(requireProject(s), i.id, i.name),
+  'cases.attributeUse': (s, i) => ({ cases: attributeUse(requireProject(s), i.id) }),
+  'cases.deleteAttribute': (s, i) => deleteAttribute(requireProject(s), i.id),
   'cases.importSheet': (s, i) => importCaseSheet(requireProject(s), i.name, Buffer.from(i.data, 'base64')),
   'memos.list': (s, i) => listMemos(requireProject(s), i.target, i.targetId),
   'memos.save': (s, i) => saveMemo(requireProject(s), i),

@@ -49,8 +49,19 @@ function CaseTable({ cases, attributes }: { cases: Case[]; attributes: Attribute
           <tr>
             <th scope="col">Case</th>
             {attributes.map((a) => (
-              <th key={a.id} scope="col">
-                {a.name}
+              <th key={a.id} scope="col" className="attribute-head">
+                <span className="attribute-head-inner">
+                  <EditCell
+                    key={a.name}
+                    value={a.name}
+                    required
+                    label={`Name of attribute ${a.name}`}
+                    onCommit={async (name) => !!(await write(() => api['cases.renameAttribute']({ id: a.id, name })))}
+                  />
+                  <button type="button" className="icon-button row-delete" aria-label={`Delete attribute ${a.name}`} title="Delete attribute" onClick={() => void askDeleteAttribute(a)}>
+                    ✕
+                  </button>
+                </span>
               </th>
             ))}
             <th scope="col" className="num">
@@ -98,6 +109,17 @@ function CaseTable({ cases, attributes }: { cases: Case[]; attributes: Attribute
       </table>
     </div>
   );
+}
+
+async function askDeleteAttribute(a: Attribute): Promise<void> {
+  const use = await api['cases.attributeUse']({ id: a.id }).catch((e: unknown) => void useProject.getState().report(e));
+  if (!use) return;
+  useUi.getState().ask({
+    title: `Delete attribute “${a.name}”?`,
+    detail: `${use.cases ? `${plural(use.cases, 'case')} lose${use.cases === 1 ? 's' : ''} a value for it. ` : 'No case has a value for it. '}You can undo it.`,
+    action: 'Delete attribute',
+    run: async () => void (await write(() => api['cases.deleteAttribute']({ id: a.id }))),
+  });
 }
 
 function askDelete(c: Case): void {
