@@ -1,4 +1,5 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, session as electronSession, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session as electronSession, type IpcMainInvokeEvent, type MenuItemConstructorOptions } from 'electron';
+import { FILE_FILTERS, openRequest, saveName } from './shell/dialogs';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -81,6 +82,22 @@ async function runCommand(command: string, win: BrowserWindow, call: Call): Prom
   win.webContents.send('fieldcode:menu', command);
 }
 
+/** Native open and save dialogs for the window, asked for by kind of file only. */
+function registerDialogs(win: BrowserWindow, trusted: (event: IpcMainInvokeEvent) => boolean): void {
+  ipcMain.handle('fieldcode-shell:choose-files', async (event, input: unknown) => {
+    const request = openRequest(input);
+    if (!trusted(event) || !request) return [];
+    const r = await dialog.showOpenDialog(win, { title: request.title, filters: FILE_FILTERS[request.kind], properties: ['openFile', 'multiSelections'] });
+    return r.canceled ? [] : r.filePaths;
+  });
+  ipcMain.handle('fieldcode-shell:choose-save', async (event, input: unknown) => {
+    const name = saveName(input);
+    if (!trusted(event) || !name) return null;
+    const r = await dialog.showSaveDialog(win, { defaultPath: join(app.getPath('documents'), name) });
+    return r.canceled || !r.filePath ? null : r.filePath;
+  });
+}
+
 async function createWindow(call: Call): Promise<void> {
   const win = new BrowserWindow(windowOptions(join(here, 'preload.cjs')));
   const appUrl = pathToFileURL(join(here, '..', 'renderer', 'index.html')).toString();
@@ -88,7 +105,9 @@ async function createWindow(call: Call): Promise<void> {
     if (!isAppUrl(url, appUrl)) e.preventDefault();
   });
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  registerHandlers(ipcMain, call, (event) => event.senderFrame?.parent === null && isAppUrl(event.senderFrame.url, appUrl));
+  const trusted = (event: IpcMainInvokeEvent) => event.senderFrame?.parent === null && isAppUrl(event.senderFrame.url, appUrl);
+  registerHandlers(ipcMain, call, trusted);
+  registerDialogs(win, trusted);
   const recent = ((await call('app.recent', {}).catch(() => [])) as { path: string; name: string }[]) ?? [];
   Menu.setApplicationMenu(Menu.buildFromTemplate(toElectronMenu(menuTemplate({ mac: process.platform === 'darwin', dev, recent }), win, call)));
   win.once('ready-to-show', () => win.show());

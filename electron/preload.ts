@@ -14,4 +14,8 @@ contextBridge.exposeInMainWorld('fieldcodeShell', {
   onMenu: (cb: (command: string) => void) => {
     ipcRenderer.on('fieldcode:menu', (_e, command: string) => cb(command));
   },
+  /** native open dialog for a kind of file; the chosen paths (none when cancelled) */
+  chooseFiles: (request: { kind: string; title: string }) => ipcRenderer.invoke('fieldcode-shell:choose-files', request) as Promise<string[]>,
+  /** native save dialog; the chosen path, or null when cancelled */
+  chooseSavePath: (suggestedName: string) => ipcRenderer.invoke('fieldcode-shell:choose-save', suggestedName) as Promise<string | null>,
 });

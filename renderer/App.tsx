@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { onGlobalKey, onMenuCommand } from './keys';
+import { shell } from './shell';
 import { useProject } from './store/project';
 import { ImportDialog } from './views/import/ImportDialog';
 import { Palette } from './views/palette/Palette';
@@ -7,19 +8,13 @@ import { Welcome } from './views/welcome/Welcome';
 import { ConfirmDialog, ProblemBar } from './views/workspace/Overlays';
 import { Workspace } from './views/workspace/Workspace';
 
-declare global {
-  interface Window {
-    fieldcodeShell?: { onMenu: (cb: (command: string) => void) => void };
-  }
-}
-
 /** Welcome screen or workspace, with the overlays every screen shares. */
 export function App() {
   const ready = useProject((s) => s.ready);
   const open = useProject((s) => !!s.info);
   useEffect(() => {
     void useProject.getState().init();
-    window.fieldcodeShell?.onMenu(onMenuCommand);
+    shell()?.onMenu(onMenuCommand);
     window.addEventListener('keydown', onGlobalKey);
     return () => window.removeEventListener('keydown', onGlobalKey);
   }, []);

@@ -8,6 +8,7 @@ import { registerHandlers, type Reply } from '../../electron/ipc';
 import { callMethod } from '../../electron/services/handlers';
 import { createSession } from '../../electron/services/session';
 import { menuTemplate, type MenuItemSpec } from '../../electron/shell/menu-template';
+import { FILE_FILTERS, openRequest, saveName } from '../../electron/shell/dialogs';
 import { CONTENT_SECURITY_POLICY, isAppUrl, windowOptions } from '../../electron/shell/security';
 import { tempDir } from '../helpers/temp';
 
@@ -100,5 +101,25 @@ describe('the Electron shell, in plain Node', () => {
     expect(await ask(2, 'codes.list', {})).toEqual({ id: 2, ok: false, error: 'no project is open: open or create one first' });
     expect(await ask(3, 'project.create', { path: 'W', codebook: 'nssp' })).toMatchObject({ id: 3, ok: true, result: { name: 'W' } });
     await worker.terminate();
+  });
+});
+
+describe('native file dialogs asked for by the renderer', () => {
+  it('opens only the kinds of file it knows, with a clean title', () => {
+    expect(openRequest({ kind: 'projects', title: 'Coders’ copies\nto merge' })).toEqual({ kind: 'projects', title: 'Coders’ copies to merge' });
+    expect(FILE_FILTERS[openRequest({ kind: 'transcripts', title: 'x' })!.kind][0].extensions).toEqual(['txt', 'docx', 'vtt', 'srt', 'md']);
+    expect(openRequest({ kind: 'anything', title: 'x' })).toBeNull();
+    expect(openRequest({ kind: 'toString', title: 'x' })).toBeNull();
+    expect(openRequest('projects')).toBeNull();
+    expect(openRequest(null)).toBeNull();
+  });
+
+  it('suggests a bare file name to save as, never a folder of the renderer’s choosing', () => {
+    expect(saveName('Coded segments.docx')).toBe('Coded segments.docx');
+    expect(saveName('../../etc/passwd')).toBe('passwd');
+    expect(saveName('C:\\Users\\x\\report.xlsx')).toBe('report.xlsx');
+    expect(saveName('a\u0000b?.csv')).toBe('ab.csv');
+    expect(saveName('..')).toBeNull();
+    expect(saveName(42)).toBeNull();
   });
 });

@@ -4,6 +4,7 @@ import { api } from '../../api';
 import { attempt, tryCall } from '../common/attempt';
 import { plural } from '../common/files';
 import { MergeReportView } from './MergeReport';
+import { shell } from '../../shell';
 
 type Step = { kind: 'paths' } | { kind: 'checked'; report: MergeReport } | { kind: 'merged'; report: MergeReport };
 
@@ -50,6 +51,23 @@ export function MergeWizard() {
         />
       </label>
       <div className="button-row">
+        {shell() && (
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() =>
+              void shell()!
+                .chooseFiles({ kind: 'projects', title: 'Coders’ copies to merge' })
+                .then((chosen) => {
+                  if (!chosen.length) return;
+                  setText([...new Set([...paths, ...chosen])].join('\n'));
+                  setStep({ kind: 'paths' });
+                })
+            }
+          >
+            Choose files…
+          </button>
+        )}
         <button type="button" disabled={!paths.length || busy} onClick={() => void run('checked')}>
           {busy && step.kind === 'paths' ? 'Checking…' : 'Check (dry run)'}
         </button>

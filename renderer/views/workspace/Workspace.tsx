@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { api } from '../../api';
+import { shell } from '../../shell';
 import { useCodebook } from '../../store/codebook';
 import { useCoding } from '../../store/coding';
 import { useDocuments } from '../../store/documents';
@@ -68,7 +69,7 @@ function MainView() {
     case 'reports':
       return (
         <div className="view-scroll">
-          <ReportsView client={api} />
+          <ReportsView client={api} chooseSavePath={shell()?.chooseSavePath} />
         </div>
       );
     default:
