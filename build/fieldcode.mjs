@@ -3,21 +3,13 @@
 // esbuild into build/out/cli.mjs (starts in a fraction of a second), rebuilding the
 // bundle first whenever a source file is newer, so it never runs stale code. The
 // CLI itself prints errors as one line.
-import { existsSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { newest } from './newest.mjs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'build', 'out', 'cli.mjs');
-
-function newest(dir) {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
 
 const sources = Math.max(newest(join(root, 'electron')), newest(join(root, 'shared')), statSync(join(root, 'package.json')).mtimeMs);
 if (!existsSync(out) || statSync(out).mtimeMs < sources) {

@@ -1,23 +1,15 @@
 // `npm run serve -- [project.fieldcode]`: browser mode. Serves the built renderer
 // and the API on 127.0.0.1 with a random token, and prints the URL to open.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
+import { newest } from './newest.mjs';
 import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/esm/api';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const project = process.argv.slice(2).find((a) => !a.startsWith('-'));
 const portArg = process.argv.find((a) => a.startsWith('--port='));
-
-function newest(dir) {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
 
 const index = join(root, 'build/renderer/index.html');
 if (!existsSync(index) || statSync(index).mtimeMs < newest(join(root, 'renderer')) || statSync(index).mtimeMs < newest(join(root, 'shared'))) {
