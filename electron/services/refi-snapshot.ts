@@ -1,4 +1,4 @@
-import type { Code, Memo } from '../../shared/types';
+import type { Code, Memo, Segment } from '../../shared/types';
 import { listAttributes } from '../store/cases';
 import { currentCoder } from '../store/coders';
 import { listCodes } from '../store/codes';
@@ -26,17 +26,8 @@ export interface SnapshotDocument {
   updatedAt: string;
 }
 
-export interface SnapshotSegment {
-  id: string;
-  documentId: string;
-  codeId: string;
-  coderId: string;
-  start: number;
-  end: number;
-  memo: string;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A segment as the project holds it. */
+export type SnapshotSegment = Segment;
 
 export interface ProjectSnapshot {
   project: { id: string; name: string; createdAt: string; updatedAt: string; coderId: string };

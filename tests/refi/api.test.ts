@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { cliInProcess } from '../helpers/cli';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../electron/cli';
 import { callMethod } from '../../electron/services/handlers';
 import { closeSession, createSession } from '../../electron/services/session';
 import { closeProject } from '../../electron/store/db';
@@ -12,21 +12,7 @@ import { filesIn, schemaErrors, unzipText, zipOf } from './helpers';
 // REFI-QDA through the two front doors: the API handlers (the app and browser
 // mode, with files travelling as base64) and the `fieldcode` command line.
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const write = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
-  process.stdout.write = ((s: string | Uint8Array) => (out.push(String(s)), true)) as typeof process.stdout.write;
-  process.stderr.write = ((s: string | Uint8Array) => (err.push(String(s)), true)) as typeof process.stderr.write;
-  try {
-    const code = await run(args);
-    return { code, stdout: out.join(''), stderr: err.join('') };
-  } finally {
-    process.stdout.write = write.out;
-    process.stderr.write = write.err;
-    process.exitCode = undefined;
-  }
-}
+const cli = cliInProcess;
 
 describe('REFI-QDA handlers', () => {
   it('export as base64, import as a new project in the default folder (then open), codebook in and out', async () => {

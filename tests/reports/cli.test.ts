@@ -4,8 +4,8 @@ import { strFromU8, unzipSync } from 'fflate';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { cliInProcess } from '../helpers/cli';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../electron/cli';
 import { importCaseSheet } from '../../electron/services/cases';
 import { closeProject } from '../../electron/store/db';
 import { tempDir, tempProject } from '../helpers/temp';
@@ -13,22 +13,7 @@ import { buildStudy } from './fixture';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
-/** Runs the command line in this process, capturing what it prints. */
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const write = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
-  process.stdout.write = ((s: string | Uint8Array) => (out.push(String(s)), true)) as typeof process.stdout.write;
-  process.stderr.write = ((s: string | Uint8Array) => (err.push(String(s)), true)) as typeof process.stderr.write;
-  try {
-    const code = await run(args);
-    return { code, stdout: out.join(''), stderr: err.join('') };
-  } finally {
-    process.stdout.write = write.out;
-    process.stderr.write = write.err;
-    process.exitCode = undefined;
-  }
-}
+const cli = cliInProcess;
 
 async function studyFile(): Promise<{ path: string; dir: string }> {
   const { p } = await buildStudy();
