@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { Input } from '../../shared/api';
 import type { Code } from '../../shared/types';
 import { api } from '../api';
 import { useProject } from './project';
@@ -6,13 +7,8 @@ import { useProject } from './project';
 // The codebook: codes in tree order, the filter, the selected code, which codes
 // are pinned to the keys 1–9, and every codebook edit (each one undoable).
 
-export interface CodeEdit {
-  name?: string;
-  colour?: string;
-  definition?: string;
-  whenToUse?: string;
-  whenNotToUse?: string;
-}
+/** What one edit of a code may change: the contract's codes.update without the id. */
+export type CodeEdit = Omit<Input<'codes.update'>, 'id'>;
 
 interface CodebookState {
   codes: Code[];
