@@ -86,7 +86,8 @@ function selection(n: XmlNode): RefiSelection {
   };
 }
 
-function textSource(n: XmlNode): RefiTextSource {
+/** What a text source and a note share: identity, name, and the text (in a file or inline). */
+function textHolder(n: XmlNode) {
   const content = kid(n, 'PlainTextContent');
   return {
     guid: readGuid(n.attrs.guid),
@@ -94,6 +95,12 @@ function textSource(n: XmlNode): RefiTextSource {
     description: description(n),
     plainTextPath: n.attrs.plainTextPath?.trim() || null,
     plainTextContent: content ? content.text : null,
+  };
+}
+
+function textSource(n: XmlNode): RefiTextSource {
+  return {
+    ...textHolder(n),
     selections: kids(n, 'PlainTextSelection').map(selection),
     codings: kids(n, 'Coding').map(coding),
     noteRefs: refs(n, 'NoteRef'),
@@ -138,17 +145,7 @@ export function readProject(file: string, root: XmlNode): RefiProject {
       sourceRefs: refs(c, 'SourceRef'),
     })),
     sources: kids(sources, 'TextSource').map(textSource),
-    notes: kids(kid(root, 'Notes'), 'Note').map((n) => {
-      const content = kid(n, 'PlainTextContent');
-      return {
-        guid: readGuid(n.attrs.guid),
-        name: n.attrs.name ?? '',
-        description: description(n),
-        plainTextPath: n.attrs.plainTextPath?.trim() || null,
-        plainTextContent: content ? content.text : null,
-        ...stamp(n),
-      };
-    }),
+    notes: kids(kid(root, 'Notes'), 'Note').map((n) => ({ ...textHolder(n), ...stamp(n) })),
     links: kids(kid(root, 'Links'), 'Link').map((l) => ({
       guid: readGuid(l.attrs.guid),
       name: l.attrs.name ?? '',
