@@ -78,7 +78,6 @@ export function Transcript() {
   };
 
   const onStripe = useCallback((id: string) => useCoding.getState().activate([id]), []);
-  const visibleSelection = selection;
 
   if (!doc) {
     return (
@@ -97,7 +96,7 @@ export function Transcript() {
           block={b}
           text={doc.text}
           segments={shown}
-          selection={visibleSelection && visibleSelection.start < b.end && visibleSelection.end > b.start ? visibleSelection : null}
+          selection={selection && selection.start < b.end && selection.end > b.start ? selection : null}
           codes={codes}
           lanes={lanes}
           laneCount={laneCount}
