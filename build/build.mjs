@@ -15,10 +15,10 @@ async function buildShell() {
   const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, logLevel: 'warning' };
   // Native and large runtime dependencies stay outside the bundle.
   const external = ['electron', 'better-sqlite3', 'exceljs', 'docx', 'mammoth', 'fsevents'];
-  await build({ ...common, entryPoints: [join(root, 'electron/main.ts')], outfile: join(root, 'build/out/main.cjs'), external });
-  await build({ ...common, entryPoints: [join(root, 'electron/worker.ts')], outfile: join(root, 'build/out/worker.cjs'), external });
+  await build({ ...common, entryPoints: [join(root, 'electron/shell/main.ts')], outfile: join(root, 'build/out/main.cjs'), external });
+  await build({ ...common, entryPoints: [join(root, 'electron/shell/worker.ts')], outfile: join(root, 'build/out/worker.cjs'), external });
   // The sandboxed preload may only require 'electron': everything else is inlined.
-  await build({ ...common, entryPoints: [join(root, 'electron/preload.ts')], outfile: join(root, 'build/out/preload.cjs'), external: ['electron'] });
+  await build({ ...common, entryPoints: [join(root, 'electron/shell/preload.ts')], outfile: join(root, 'build/out/preload.cjs'), external: ['electron'] });
 }
 
 function buildRenderer() {

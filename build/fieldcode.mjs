@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The `fieldcode` command (package.json bin). It runs electron/cli.ts bundled by
+// The `fieldcode` command (package.json bin). It runs electron/cli/cli.ts bundled by
 // esbuild into build/out/cli.mjs (starts in a fraction of a second), rebuilding the
 // bundle first whenever a source file is newer, so it never runs stale code. The
 // CLI itself prints errors as one line.
@@ -18,7 +18,7 @@ if (!existsSync(out) || statSync(out).mtimeMs < sources) {
   // Written aside and renamed: several commands starting at once never read half a file.
   const tmp = `${out}.${process.pid}.tmp.mjs`;
   await build({
-    entryPoints: [join(root, 'electron', 'cli.ts')],
+    entryPoints: [join(root, 'electron', 'cli', 'cli.ts')],
     outfile: tmp,
     bundle: true,
     platform: 'node',

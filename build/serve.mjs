@@ -20,7 +20,7 @@ if (!existsSync(index) || statSync(index).mtimeMs < newest(join(root, 'renderer'
 
 register();
 const { startBridge } = await import('../electron/bridge.ts');
-const { userMessage } = await import('../electron/store/errors.ts');
+const { userMessage } = await import('../shared/errors.ts');
 try {
   const bridge = await startBridge({ projectPath: project ? resolve(project) : undefined, port: portArg ? Number(portArg.slice(7)) : 0 });
   console.log(`Fieldcode is running in browser mode${project ? ` with ${project}` : ''}.`);

@@ -2,9 +2,9 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
-import { callMethod } from './services/handlers';
-import { closeSession, createSession, openInSession, type Session, type SessionOptions } from './services/session';
-import { isFieldcodeError, userMessage } from './store/errors';
+import { callMethod } from './handlers';
+import { closeSession, createSession, openInSession, type Session, type SessionOptions } from './project/session';
+import { isFieldcodeError, userMessage } from '../shared/errors';
 import { CONTENT_SECURITY_POLICY } from './shell/security';
 
 // Browser mode: the same services over HTTP on 127.0.0.1 only. Every API call needs

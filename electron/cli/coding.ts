@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { coderFor, findCoderByName } from '../store/coders';
 import type { Project } from '../store/db';
-import { InputError, NotFoundError } from '../store/errors';
-import { applyCodeToMany } from '../services/coding';
-import { ensureCodePath } from '../services/codebook';
-import { codedSegments } from '../services/retrieval';
+import { InputError, NotFoundError } from '../../shared/errors';
+import { applyCodeToMany } from '../coding/coding';
+import { ensureCodePath } from '../codebook/codebook';
+import { codedSegments } from '../reports/retrieval';
 import { resolveCodePath } from '../store/codes';
 import { print, printJson, printTable, withProject } from './output';
 

@@ -4,10 +4,10 @@ import { DOCUMENT_KINDS, type DocumentKind } from '../../shared/types';
 import { listCases } from '../store/cases';
 import { listCodes } from '../store/codes';
 import { findDocument, getDocumentText, listDocuments } from '../store/documents';
-import { InputError } from '../store/errors';
-import { importCaseSheet } from '../services/cases';
-import { importPaths } from '../services/import';
-import { closeProject, newProject, projectInfo } from '../services/project';
+import { InputError } from '../../shared/errors';
+import { importCaseSheet } from '../cases/cases';
+import { importPaths } from '../documents/import';
+import { closeProject, newProject, projectInfo } from '../project/project';
 import { print, printJson, printTable, withProject } from './output';
 
 function kindOption(kind?: string): DocumentKind | undefined {

@@ -1,17 +1,17 @@
 import { Option, type Command } from 'commander';
 import { resolve } from 'node:path';
 import { MATRIX_COUNTS, SEGMENT_FORMATS, TABLE_FORMATS, COOCCURRENCE_UNITS, type MatrixCount, type SegmentFormat, type TableFormat } from '../../shared/api/reports';
-import { InputError } from '../store/errors';
-import { caseCrosstab, crosstabTable } from '../services/crosstab';
-import { codeCoderCounts, codeCooccurrence, codeCoderTable, cooccurrenceTable } from '../services/cooccurrence';
-import { codeMatrix, matrixTable } from '../services/matrix';
-import { exportProjectQdpx, importCodebookQdc, importProjectQdpx, renderCodebookQdc } from '../services/refi';
-import { renderSegments } from '../services/reports';
-import { renderCodebook } from '../services/reports-codebook';
-import { filterFromNames, type FilterByName } from '../services/reports-filter';
-import { writeOutput, type Rendered } from '../services/reports-output';
-import { renderTable } from '../services/reports-tables';
-import type { NumberTable } from '../exporters/tables';
+import { InputError } from '../../shared/errors';
+import { caseCrosstab, crosstabTable } from '../reports/crosstab';
+import { codeCoderCounts, codeCooccurrence, codeCoderTable, cooccurrenceTable } from '../reports/cooccurrence';
+import { codeMatrix, matrixTable } from '../reports/matrix';
+import { exportProjectQdpx, importCodebookQdc, importProjectQdpx, renderCodebookQdc } from '../refi/refi';
+import { renderSegments } from '../reports/reports';
+import { renderCodebook } from '../reports/codebook';
+import { filterFromNames, type FilterByName } from '../reports/filter';
+import { writeOutput, type Rendered } from '../reports/output';
+import { renderTable } from '../reports/tables';
+import type { NumberTable } from '../formats/reports/tables';
 import { closeProject } from '../store/db';
 import { collect, print, printJson, printTable, withProject } from './output';
 

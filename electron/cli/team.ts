@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { MERGE_KINDS, type AgreementRow, type MergeReport } from '../../shared/api/team';
-import { InputError } from '../store/errors';
-import { agreement } from '../services/agreement';
-import { coderCopy } from '../services/coder-copy';
-import { merge } from '../services/merge';
+import { InputError } from '../../shared/errors';
+import { agreement } from '../team/agreement';
+import { coderCopy } from '../team/coder-copy';
+import { merge } from '../team/merge/merge';
 import { print, printJson, printTable, withProject } from './output';
 
 // fieldcode coder-copy <master> <out> --coder NAME [--docs name,name]

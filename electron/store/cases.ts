@@ -1,6 +1,6 @@
 import type { Attribute, Case } from '../../shared/types';
 import type { Project } from './db';
-import { InputError, NotFoundError } from './errors';
+import { InputError, NotFoundError } from '../../shared/errors';
 
 export function listAttributes(p: Project): Attribute[] {
   return p.db.prepare('SELECT id, name FROM attributes WHERE deleted_at IS NULL ORDER BY sort, name COLLATE NOCASE').all() as Attribute[];

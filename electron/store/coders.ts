@@ -1,6 +1,6 @@
 import type { Coder } from '../../shared/types';
 import type { Project } from './db';
-import { NotFoundError } from './errors';
+import { NotFoundError } from '../../shared/errors';
 import { getSetting, setSetting } from './settings';
 
 interface CoderRow {

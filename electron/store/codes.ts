@@ -1,6 +1,6 @@
 import type { AnchorExample, Code } from '../../shared/types';
 import type { Project } from './db';
-import { InputError, NotFoundError } from './errors';
+import { InputError, NotFoundError } from '../../shared/errors';
 
 export interface CodeRow {
   id: string;

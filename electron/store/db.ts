@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { ProjectFileError } from './errors';
+import { ProjectFileError } from '../../shared/errors';
 import { migrate, SCHEMA_VERSION } from './migrations';
 
 /** PRAGMA application_id of every Fieldcode project file ("FCod"). */

@@ -1,6 +1,7 @@
 import type { DocumentKind, DocumentSummary, TranscriptDocument, Turn } from '../../shared/types';
 import type { Project } from './db';
-import { NotFoundError } from './errors';
+import { NotFoundError } from '../../shared/errors';
+import { isMostlyRtl } from '../../shared/text-direction';
 
 export interface DocumentRow {
   id: string;
@@ -96,17 +97,6 @@ export function getDocumentExtent(p: Project, id: string): { name: string; chars
 export function getTurns(p: Project, documentId: string): Turn[] {
   const rows = p.db.prepare('SELECT * FROM turns WHERE document_id = ? ORDER BY idx').all(documentId) as TurnRow[];
   return rows.map(rowToTurn);
-}
-
-// Urdu, Arabic, Persian, Hebrew, Syriac, Thaana, N'Ko scripts.
-const RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/g;
-
-/** A text is shown right-to-left when most of its letters are in a right-to-left script. */
-export function isMostlyRtl(text: string): boolean {
-  const rtl = text.match(RTL)?.length ?? 0;
-  if (rtl === 0) return false;
-  const latin = text.match(/[A-Za-z\u00c0-\u024f]/g)?.length ?? 0;
-  return rtl > latin;
 }
 
 export function getDocument(p: Project, id: string): TranscriptDocument {

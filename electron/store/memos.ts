@@ -1,6 +1,6 @@
 import type { Memo, MemoTarget } from '../../shared/types';
 import type { Project } from './db';
-import { NotFoundError } from './errors';
+import { NotFoundError } from '../../shared/errors';
 
 interface MemoRow {
   id: string;

@@ -1,6 +1,6 @@
 import type { Segment } from '../../shared/types';
 import type { Project } from './db';
-import { NotFoundError } from './errors';
+import { NotFoundError } from '../../shared/errors';
 
 export interface SegmentRow {
   id: string;

@@ -3,10 +3,10 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { detectTurns } from '../../shared/turns';
-import { importPaths } from '../../electron/services/import';
+import { importPaths } from '../../electron/documents/import';
 import { closeProject } from '../../electron/store/db';
 import { migrate } from '../../electron/store/migrations';
-import { newProject } from '../../electron/services/project';
+import { newProject } from '../../electron/project/project';
 import type { Figure } from './run';
 
 /** The floor: the same documents, turns and search rows as raw INSERTs in one transaction. */

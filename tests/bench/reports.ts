@@ -1,8 +1,8 @@
 import { copyFileSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { importCaseSheet } from '../../electron/services/cases';
-import { exportQdpx } from '../../electron/services/refi';
-import { exportSegments } from '../../electron/services/reports';
+import { importCaseSheet } from '../../electron/cases/cases';
+import { exportQdpx } from '../../electron/refi/refi';
+import { exportSegments } from '../../electron/reports/reports';
 import { listCases } from '../../electron/store/cases';
 import { closeProject, openProject, type Project } from '../../electron/store/db';
 import { addSyntheticSegments } from '../reports/big';

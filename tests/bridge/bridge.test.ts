@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBridge, type Bridge } from '../../electron/bridge';
-import { newProject, closeProject } from '../../electron/services/project';
+import { newProject, closeProject } from '../../electron/project/project';
 import { tempDir } from '../helpers/temp';
 
 let bridge: Bridge | null = null;

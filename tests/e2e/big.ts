@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { createCode } from '../../electron/services/codebook';
-import { applyCodeToMany } from '../../electron/services/coding';
-import { importFiles } from '../../electron/services/import';
-import { newProject } from '../../electron/services/project';
+import { createCode } from '../../electron/codebook/codebook';
+import { applyCodeToMany } from '../../electron/coding/coding';
+import { importFiles } from '../../electron/documents/import';
+import { newProject } from '../../electron/project/project';
 import { listCodes } from '../../electron/store/codes';
 import { closeProject } from '../../electron/store/db';
 import { rng } from '../bench/corpus';

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { run } from '../../electron/cli';
+import { run } from '../../electron/cli/cli';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 

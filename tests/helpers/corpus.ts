@@ -1,5 +1,5 @@
 import type { Project } from '../../electron/store/db';
-import { importFiles } from '../../electron/services/import';
+import { importFiles } from '../../electron/documents/import';
 
 export const FOCUS_GROUP = [
   'Facilitator: What changed in your teaching since the partnership began?',

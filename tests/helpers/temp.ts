@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { closeProject, type Project } from '../../electron/store/db';
-import { newProject, type NewProjectOptions } from '../../electron/services/project';
+import { newProject, type NewProjectOptions } from '../../electron/project/project';
 
 const dirs: string[] = [];
 const open: Project[] = [];

@@ -1,6 +1,6 @@
 import { strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { importCodebookQdc, renderCodebookQdc } from '../../electron/services/refi';
+import { importCodebookQdc, renderCodebookQdc } from '../../electron/refi/refi';
 import { listCodes } from '../../electron/store/codes';
 import { enableHistory, historyState, undo } from '../../electron/store/history';
 import { tempProject } from '../helpers/temp';

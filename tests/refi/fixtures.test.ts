@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importCodebookQdc, importProjectQdpx } from '../../electron/services/refi';
+import { importCodebookQdc, importProjectQdpx } from '../../electron/refi/refi';
 import { listCoders } from '../../electron/store/coders';
 import { listCodes } from '../../electron/store/codes';
 import { listMemos } from '../../electron/store/memos';

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateXML } from 'xmllint-wasm';
 import type { Project } from '../../electron/store/db';
-import { readSnapshot } from '../../electron/services/refi-snapshot';
+import { readSnapshot } from '../../electron/refi/snapshot';
 
 // A copy of ../shared/fixtures/refi kept in the repository, so a clean clone tests alone.
 export const REFI = join(import.meta.dirname, '..', 'fixtures', 'refi');

@@ -1,8 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exportProjectQdpx, importCodebookQdc, importProjectQdpx } from '../../electron/services/refi';
-import { InputError } from '../../electron/store/errors';
+import { exportProjectQdpx, importCodebookQdc, importProjectQdpx } from '../../electron/refi/refi';
+import { InputError } from '../../shared/errors';
 import { listCodes } from '../../electron/store/codes';
 import { tempDir, tempProject } from '../helpers/temp';
 import { buildStudy } from '../reports/fixture';

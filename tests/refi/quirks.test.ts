@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importCodebookQdc, importProjectQdpx } from '../../electron/services/refi';
+import { importCodebookQdc, importProjectQdpx } from '../../electron/refi/refi';
 import { listCases } from '../../electron/store/cases';
 import { listCodes } from '../../electron/store/codes';
 import type { Project } from '../../electron/store/db';

@@ -1,7 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exportProjectQdpx, importProjectQdpx } from '../../electron/services/refi';
+import { exportProjectQdpx, importProjectQdpx } from '../../electron/refi/refi';
 import { listMemos } from '../../electron/store/memos';
 import { tempDir, track } from '../helpers/temp';
 import { buildStudy, LAHORE_WS } from '../reports/fixture';
@@ -61,7 +61,7 @@ describe('QDPX round trip', () => {
 
   it('keeps memos on codes, documents, segments, cases and the project', async () => {
     const { p, docs } = await buildStudy();
-    const { saveMemo } = await import('../../electron/services/memos');
+    const { saveMemo } = await import('../../electron/coding/memos');
     const seg = p.db.prepare('SELECT id FROM segments WHERE document_id = ? ORDER BY start LIMIT 1').pluck().get(docs.lahore) as string;
     const code = p.db.prepare("SELECT id FROM codes WHERE name = 'Communities'").pluck().get() as string;
     const kase = p.db.prepare("SELECT id FROM cases WHERE name = 'Lahore School'").pluck().get() as string;

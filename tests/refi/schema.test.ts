@@ -1,8 +1,8 @@
 import { strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { createCode } from '../../electron/services/codebook';
-import { exportProjectQdpx, renderCodebookQdc } from '../../electron/services/refi';
-import { InputError } from '../../electron/store/errors';
+import { createCode } from '../../electron/codebook/codebook';
+import { exportProjectQdpx, renderCodebookQdc } from '../../electron/refi/refi';
+import { InputError } from '../../shared/errors';
 import { tempProject } from '../helpers/temp';
 import { buildStudy } from '../reports/fixture';
 import { schemaErrors, unzipText } from './helpers';

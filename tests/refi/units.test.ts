@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { companionGuid, deriveGuid, readGuid } from '../../electron/exporters/refi/guid';
-import { dialectFor, fromPositions, STANDARD, toCodePoints } from '../../electron/exporters/refi/positions';
-import { decodeEntities } from '../../electron/exporters/refi/xml-read';
-import { escapeAttr, escapeText } from '../../electron/exporters/refi/xml-write';
-import { openQdpx } from '../../electron/exporters/refi/qdpx';
-import { unsafeEntryName, writeZip, ZipReader } from '../../electron/exporters/refi/zip';
-import { InputError } from '../../electron/store/errors';
+import { companionGuid, deriveGuid, readGuid } from '../../electron/formats/refi/guid';
+import { dialectFor, fromPositions, STANDARD, toCodePoints } from '../../electron/formats/refi/positions';
+import { decodeEntities } from '../../electron/formats/refi/xml-read';
+import { escapeAttr, escapeText } from '../../electron/formats/refi/xml-write';
+import { openQdpx } from '../../electron/formats/refi/qdpx';
+import { unsafeEntryName, writeZip, ZipReader } from '../../electron/formats/refi/zip';
+import { InputError } from '../../shared/errors';
 import { declareSize, zipOf } from './helpers';
 
 // The pure parts on their own: position conversion both ways (property-based over

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { importCaseSheet } from '../../electron/services/cases';
-import { importFiles } from '../../electron/services/import';
-import { newProject } from '../../electron/services/project';
+import { importCaseSheet } from '../../electron/cases/cases';
+import { importFiles } from '../../electron/documents/import';
+import { newProject } from '../../electron/project/project';
 import { listCases } from '../../electron/store/cases';
 import { ensureCoder } from '../../electron/store/coders';
 import type { Project } from '../../electron/store/db';

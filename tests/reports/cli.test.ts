@@ -6,7 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cliInProcess } from '../helpers/cli';
 import { describe, expect, it } from 'vitest';
-import { importCaseSheet } from '../../electron/services/cases';
+import { importCaseSheet } from '../../electron/cases/cases';
 import { closeProject } from '../../electron/store/db';
 import { tempDir, tempProject } from '../helpers/temp';
 import { buildStudy } from './fixture';
@@ -114,7 +114,7 @@ describe('fieldcode export / matrix / crosstab', () => {
 
   it('runs as a real process: one line on stderr, exit code 1, no stack trace', async () => {
     const { path, dir } = await studyFile();
-    const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'electron', 'cli.ts'), 'export', path, '--format', 'md', '-o', join(dir, 'x.md'), '--code', 'Parents'], {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'electron', 'cli', 'cli.ts'), 'export', path, '--format', 'md', '-o', join(dir, 'x.md'), '--code', 'Parents'], {
       encoding: 'utf8',
       cwd: ROOT,
       timeout: 60_000,

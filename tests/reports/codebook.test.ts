@@ -1,8 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { updateCode } from '../../electron/services/codebook';
-import { renderCodebook } from '../../electron/services/reports-codebook';
+import { updateCode } from '../../electron/codebook/codebook';
+import { renderCodebook } from '../../electron/reports/codebook';
 import { resolveCodePath } from '../../electron/store/codes';
 import { buildStudy } from './fixture';
 

@@ -1,8 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { CSV_BOM, segmentsCsv, toCsv } from '../../electron/exporters/csv';
-import { segmentHeader, segmentRow } from '../../electron/exporters/report-model';
-import { segmentReport } from '../../electron/services/reports';
+import { CSV_BOM, segmentsCsv, toCsv } from '../../electron/formats/reports/csv';
+import { segmentHeader, segmentRow } from '../../electron/formats/reports/report-model';
+import { segmentReport } from '../../electron/reports/reports';
 import { addSyntheticSegments } from './big';
 import { buildStudy } from './fixture';
 

@@ -1,8 +1,8 @@
-import { importCaseSheet } from '../../electron/services/cases';
-import { ensureCodePath } from '../../electron/services/codebook';
-import { applyCode } from '../../electron/services/coding';
-import { importFiles } from '../../electron/services/import';
-import { saveMemo } from '../../electron/services/memos';
+import { importCaseSheet } from '../../electron/cases/cases';
+import { ensureCodePath } from '../../electron/codebook/codebook';
+import { applyCode } from '../../electron/coding/coding';
+import { importFiles } from '../../electron/documents/import';
+import { saveMemo } from '../../electron/coding/memos';
 import { findCaseByName } from '../../electron/store/cases';
 import { currentCoder, ensureCoder } from '../../electron/store/coders';
 import { setAnchor } from '../../electron/store/codes';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { packDescription, unpackDescription } from '../../electron/services/refi-description';
+import { packDescription, unpackDescription } from '../../electron/refi/description';
 
 describe('structured code descriptions in REFI-QDA', () => {
   it('packs with labels and unpacks to the same fields', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { reportCodes, reportOrder } from '../../electron/services/report-order';
-import { codedSegments, collectSegments, type CodedSegment } from '../../electron/services/retrieval';
+import { reportCodes, reportOrder } from '../../electron/reports/order';
+import { codedSegments, collectSegments, type CodedSegment } from '../../electron/reports/retrieval';
 import { listCodes } from '../../electron/store/codes';
 import { addSyntheticSegments } from './big';
 import { buildStudy } from './fixture';

@@ -4,8 +4,8 @@ import { strFromU8, unzipSync } from 'fflate';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exportSegments, renderSegments, segmentReport } from '../../electron/services/reports';
-import { filterFromNames } from '../../electron/services/reports-filter';
+import { exportSegments, renderSegments, segmentReport } from '../../electron/reports/reports';
+import { filterFromNames } from '../../electron/reports/filter';
 import { tempDir } from '../helpers/temp';
 import { buildStudy, HILLCREST_FG } from './fixture';
 

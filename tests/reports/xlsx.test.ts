@@ -2,10 +2,10 @@ import ExcelJS from 'exceljs';
 import { XMLValidator } from 'fast-xml-parser';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import type { NumberTable } from '../../electron/exporters/tables';
-import { CELL_LIMIT, segmentsXlsx, sheetName, tableXlsx } from '../../electron/exporters/xlsx';
-import { columnLetter, WorkbookWriter } from '../../electron/exporters/xlsx-writer';
-import { renderSegments, segmentReport } from '../../electron/services/reports';
+import type { NumberTable } from '../../electron/formats/reports/tables';
+import { CELL_LIMIT, segmentsXlsx, sheetName, tableXlsx } from '../../electron/formats/reports/xlsx';
+import { columnLetter, WorkbookWriter } from '../../electron/formats/reports/xlsx-writer';
+import { renderSegments, segmentReport } from '../../electron/reports/reports';
 import { buildStudy } from './fixture';
 
 // The workbook writer is ours (exceljs only reads the files back here), so these

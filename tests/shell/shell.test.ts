@@ -4,9 +4,9 @@ import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import type { IpcMain } from 'electron';
 import { METHOD_NAMES } from '../../shared/api';
-import { registerHandlers, type Reply } from '../../electron/ipc';
-import { callMethod } from '../../electron/services/handlers';
-import { createSession } from '../../electron/services/session';
+import { registerHandlers, type Reply } from '../../electron/shell/ipc';
+import { callMethod } from '../../electron/handlers';
+import { createSession } from '../../electron/project/session';
 import { menuTemplate, type MenuItemSpec } from '../../electron/shell/menu-template';
 import { FILE_FILTERS, openRequest, saveName } from '../../electron/shell/dialogs';
 import { CONTENT_SECURITY_POLICY, isAppUrl, windowOptions } from '../../electron/shell/security';
@@ -82,7 +82,7 @@ describe('the Electron shell, in plain Node', () => {
 
   it('runs the services in a worker thread that answers calls by id', async () => {
     // The real worker module, loaded through tsx (the app loads its esbuild bundle).
-    const file = pathToFileURL(join(import.meta.dirname, '..', '..', 'electron', 'worker.ts')).href;
+    const file = pathToFileURL(join(import.meta.dirname, '..', '..', 'electron', 'shell', 'worker.ts')).href;
     const worker = new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(file)}); })`, {
       eval: true,
       workerData: { settingsFolder: tempDir(), defaultFolder: tempDir() },

@@ -3,7 +3,7 @@ import { copyFileSync, readFileSync, statSync, truncateSync, writeFileSync } fro
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APPLICATION_ID, closeProject, createProjectFile, openProject } from '../../electron/store/db';
-import { ProjectFileError } from '../../electron/store/errors';
+import { ProjectFileError } from '../../shared/errors';
 import { MIGRATIONS, SCHEMA_VERSION, migrate } from '../../electron/store/migrations';
 import { tempDir, tempProject } from '../helpers/temp';
 

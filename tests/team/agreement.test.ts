@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cohenKappa, krippendorffAlpha, percentAgreement } from '../../shared/agreement';
-import { agreement } from '../../electron/services/agreement';
+import { agreement } from '../../electron/team/agreement';
 import type { Project } from '../../electron/store/db';
 import { insertSegment, tombstoneSegment } from '../../electron/store/segments';
 import { handMade, PLAIN, TURNS } from './fixtures';

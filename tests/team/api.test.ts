@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AgreementReport, CoderCopyResult, Disagreement, MergeLogEntry, MergeReport, TeamCoder } from '../../shared/api/team';
-import { callMethod } from '../../electron/services/handlers';
-import { applyCode } from '../../electron/services/coding';
-import { closeSession, createSession } from '../../electron/services/session';
+import { callMethod } from '../../electron/handlers';
+import { applyCode } from '../../electron/coding/coding';
+import { closeSession, createSession } from '../../electron/project/session';
 import { resolveCodePath } from '../../electron/store/codes';
 import { closeProject } from '../../electron/store/db';
 import { tempDir } from '../helpers/temp';

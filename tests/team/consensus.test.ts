@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { agreement } from '../../electron/services/agreement';
-import { acceptAgreements, resolveDisagreement } from '../../electron/services/consensus';
-import { listDisagreements } from '../../electron/services/disagreements';
-import { listMemos } from '../../electron/services/memos';
+import { agreement } from '../../electron/team/agreement';
+import { acceptAgreements, resolveDisagreement } from '../../electron/team/consensus';
+import { listDisagreements } from '../../electron/team/disagreements';
+import { listMemos } from '../../electron/coding/memos';
 import { enableHistory, undo } from '../../electron/store/history';
 import type { Project } from '../../electron/store/db';
 import { insertSegment } from '../../electron/store/segments';

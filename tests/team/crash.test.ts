@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { coderCopy } from '../../electron/services/coder-copy';
-import { applyCodeToMany } from '../../electron/services/coding';
-import { merge } from '../../electron/services/merge';
+import { coderCopy } from '../../electron/team/coder-copy';
+import { applyCodeToMany } from '../../electron/coding/coding';
+import { merge } from '../../electron/team/merge/merge';
 import { listCodes } from '../../electron/store/codes';
 import { closeProject } from '../../electron/store/db';
 import { tempDir } from '../helpers/temp';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { createCode } from '../../electron/services/codebook';
-import { importFiles } from '../../electron/services/import';
-import { newProject } from '../../electron/services/project';
+import { createCode } from '../../electron/codebook/codebook';
+import { importFiles } from '../../electron/documents/import';
+import { newProject } from '../../electron/project/project';
 import { ensureCoder } from '../../electron/store/coders';
 import { tempDir, track } from '../helpers/temp';
 

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { importFiles } from '../../electron/services/import';
-import { newProject } from '../../electron/services/project';
-import { setCaseAttribute, createCase } from '../../electron/services/cases';
+import { importFiles } from '../../electron/documents/import';
+import { newProject } from '../../electron/project/project';
+import { setCaseAttribute, createCase } from '../../electron/cases/cases';
 import { currentCoder } from '../../electron/store/coders';
 import { updateDocument } from '../../electron/store/documents';
 import { openProject, type Project } from '../../electron/store/db';

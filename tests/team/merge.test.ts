@@ -1,11 +1,11 @@
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { coderCopy } from '../../electron/services/coder-copy';
-import { deleteCode, ensureCodePath, updateCode } from '../../electron/services/codebook';
-import { applyCode, removeSegment, updateSegment } from '../../electron/services/coding';
-import { merge, mergeLog, mergePreview } from '../../electron/services/merge';
-import { saveMemo } from '../../electron/services/memos';
+import { coderCopy } from '../../electron/team/coder-copy';
+import { deleteCode, ensureCodePath, updateCode } from '../../electron/codebook/codebook';
+import { applyCode, removeSegment, updateSegment } from '../../electron/coding/coding';
+import { merge, mergeLog, mergePreview } from '../../electron/team/merge/merge';
+import { saveMemo } from '../../electron/coding/memos';
 import { resolveCodePath } from '../../electron/store/codes';
 import { closeProject } from '../../electron/store/db';
 import { listBackups } from '../../electron/store/backup';

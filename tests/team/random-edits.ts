@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import { deleteCode, ensureCodePath, createCode, updateCode } from '../../electron/services/codebook';
-import { applyCode, listSegments, removeSegment, updateSegment } from '../../electron/services/coding';
-import { saveMemo } from '../../electron/services/memos';
+import { deleteCode, ensureCodePath, createCode, updateCode } from '../../electron/codebook/codebook';
+import { applyCode, listSegments, removeSegment, updateSegment } from '../../electron/coding/coding';
+import { saveMemo } from '../../electron/coding/memos';
 import { listCodes } from '../../electron/store/codes';
 import type { Project } from '../../electron/store/db';
-import { InputError } from '../../electron/store/errors';
+import { InputError } from '../../shared/errors';
 
 // Random edits a coder (or the lead) makes, through the real services.
 

@@ -1,7 +1,7 @@
 import { afterEach, onTestFinished } from 'vitest';
 import { makeClient, type Client } from '../../../shared/api';
-import { callMethod } from '../../../electron/services/handlers';
-import { adopt, closeSession, createSession, type Session } from '../../../electron/services/session';
+import { callMethod } from '../../../electron/handlers';
+import { adopt, closeSession, createSession, type Session } from '../../../electron/project/session';
 import { setClient } from '../../../renderer/api';
 import { tempDir, tempProject } from '../../helpers/temp';
 import { buildStudy, type Study } from '../../reports/fixture';

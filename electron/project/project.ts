@@ -1,0 +1,86 @@
+import { basename } from 'node:path';
+import { CODEBOOKS, flattenCodebook } from '../../shared/codebooks';
+import type { ProjectInfo } from '../../shared/types';
+import { listCoders, currentCoder, setCurrentCoder, ensureCoder } from '../store/coders';
+import { createProjectFile, openProject, closeProject, type OpenOptions, type Project } from '../store/db';
+import { InputError } from '../../shared/errors';
+import { SCHEMA_VERSION } from '../store/migrations';
+import { setSetting } from '../store/settings';
+import { insertCode } from '../store/codes';
+
+export type CodebookChoice = 'nssp' | 'empty';
+
+export interface NewProjectOptions extends OpenOptions {
+  name?: string;
+  codebook?: CodebookChoice;
+  coder?: string;
+  /** include the optional NSSP branches (momentum factors, case-study structure) */
+  optionalBranches?: boolean;
+}
+
+/** Creates a project file seeded with a codebook and its first coder. */
+export function newProject(path: string, opts: NewProjectOptions = {}): Project {
+  const choice = opts.codebook ?? 'nssp';
+  if (!(choice in CODEBOOKS)) throw new InputError(`unknown codebook "${choice}" (choose nssp or empty)`);
+  const p = createProjectFile(path, opts);
+  try {
+    p.db.transaction(() => {
+      const now = p.now();
+      const name = opts.name?.trim() || basename(path).replace(/\.fieldcode$/i, '');
+      p.db.prepare('INSERT INTO project (id, name, codebook, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(p.newId(), name, choice, now, now);
+      const coder = ensureCoder(p, opts.coder ?? 'Coder');
+      setSetting(p, 'coder', coder.id);
+      for (const c of flattenCodebook(CODEBOOKS[choice], { includeOptional: opts.optionalBranches ?? true })) {
+        insertCode(p, {
+          id: c.id,
+          parent_id: c.parentId,
+          name: c.name,
+          colour: c.colour,
+          sort: c.sort,
+          definition: c.definition,
+          when_to_use: c.whenToUse,
+          when_not_to_use: c.whenNotToUse,
+          updated_at: now,
+          coder_id: coder.id,
+          deleted_at: null,
+        });
+      }
+    })();
+  } catch (e) {
+    closeProject(p);
+    throw e;
+  }
+  return p;
+}
+
+export { openProject, closeProject };
+
+export function projectRow(p: Project): { id: string; name: string; codebook: string } {
+  return p.db.prepare('SELECT id, name, codebook FROM project LIMIT 1').get() as { id: string; name: string; codebook: string };
+}
+
+export function projectInfo(p: Project): ProjectInfo {
+  const row = projectRow(p);
+  const count = (sql: string) => p.db.prepare(sql).pluck().get() as number;
+  return {
+    id: row.id,
+    name: row.name,
+    path: p.path,
+    schemaVersion: SCHEMA_VERSION,
+    coder: currentCoder(p),
+    counts: {
+      documents: count('SELECT count(*) FROM documents WHERE deleted_at IS NULL'),
+      cases: count('SELECT count(*) FROM cases WHERE deleted_at IS NULL'),
+      codes: count('SELECT count(*) FROM codes WHERE deleted_at IS NULL'),
+      segments: count('SELECT count(*) FROM segments WHERE deleted_at IS NULL'),
+      coders: listCoders(p).length,
+    },
+  };
+}
+
+export function renameProject(p: Project, name: string): void {
+  if (!name.trim()) throw new InputError('a project needs a name');
+  p.db.prepare('UPDATE project SET name = ?, updated_at = ?').run(name.trim(), p.now());
+}
+
+export { setCurrentCoder, listCoders };

@@ -1,0 +1,63 @@
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { SAMPLE } from '../../shared/sample';
+import type { DocumentKind } from '../../shared/types';
+import { resolveCodePath } from '../store/codes';
+import { ensureCoder, setCurrentCoder } from '../store/coders';
+import { closeProject, openProject, type Project } from '../store/db';
+import { findDocument } from '../store/documents';
+import { importCaseSheet } from '../cases/cases';
+import { applyCode } from '../coding/coding';
+import { importFiles } from '../documents/import';
+import { newProject } from './project';
+import { updateDocument } from '../store/documents';
+import { findCaseByName } from '../store/cases';
+
+/**
+ * The sample project a new user opens in one click: three short fictional
+ * transcripts (an interview, a teacher focus group, a student workshop), their
+ * schools as cases, and two coders' coding — so agreement has something to show.
+ * It is built fresh in the user's settings folder, never shipped as a binary file.
+ */
+export async function buildSampleProject(path: string, nativeBinding?: string): Promise<Project> {
+  const p = newProject(path, { name: 'Sample: North–South School Partnerships', codebook: 'nssp', coder: 'Amina', nativeBinding });
+  try {
+    const enc = new TextEncoder();
+    await importFiles(p, SAMPLE.transcripts.map((t) => ({ name: `${t.name}.txt`, bytes: enc.encode(t.text) })));
+    await importCaseSheet(p, 'cases.csv', enc.encode(SAMPLE.casesCsv));
+    p.db.transaction(() => {
+      const coder = ensureCoder(p, 'Amina');
+      for (const t of SAMPLE.transcripts) {
+        const doc = findDocument(p, t.name);
+        const c = findCaseByName(p, t.caseName);
+        updateDocument(p, doc.id, { kind: t.kind as DocumentKind, caseId: c?.id ?? null }, coder.id);
+      }
+      for (const c of SAMPLE.codings) {
+        const doc = findDocument(p, c.document);
+        const text = SAMPLE.transcripts.find((t) => t.name === c.document)!.text.replace(/\r\n?/g, '\n');
+        const start = text.indexOf(c.quote);
+        if (start < 0) continue;
+        applyCode(p, { documentId: doc.id, codeId: resolveCodePath(p, c.code).id, start, end: start + c.quote.length, memo: c.memo, coder: c.coder });
+      }
+    })();
+    setCurrentCoder(p, 'Amina');
+    return p;
+  } catch (e) {
+    closeProject(p);
+    rmSync(path, { force: true });
+    throw e;
+  }
+}
+
+export async function openSampleProject(folder: string, nativeBinding?: string): Promise<Project> {
+  mkdirSync(folder, { recursive: true });
+  const path = join(folder, 'Sample project.fieldcode');
+  if (existsSync(path)) {
+    try {
+      return openProject(path, { nativeBinding });
+    } catch {
+      rmSync(path, { force: true });
+    }
+  }
+  return buildSampleProject(path, nativeBinding);
+}

@@ -1,0 +1,81 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { RecentProject } from '../../shared/api';
+import type { Project } from '../store/db';
+import { InputError } from '../../shared/errors';
+import { enableHistory } from '../store/history';
+import { closeProject, openProject, projectRow } from './project';
+
+/** The state behind one window (or one bridge): at most one open project. */
+export interface Session {
+  project: Project | null;
+  /** where recent projects are remembered (a JSON file in the user's settings folder) */
+  recentFile: string;
+  /** where "open the sample project" writes its copy */
+  sampleFolder: string;
+  /** the folder a relative project path resolves against */
+  defaultFolder: string;
+  /** Electron passes its own ABI build of better-sqlite3 */
+  nativeBinding?: string;
+}
+
+export interface SessionOptions {
+  settingsFolder?: string;
+  defaultFolder?: string;
+  nativeBinding?: string;
+}
+
+export function createSession(opts: SessionOptions = {}): Session {
+  const settings = opts.settingsFolder ?? join(homedir(), '.fieldcode');
+  return {
+    project: null,
+    recentFile: join(settings, 'recent.json'),
+    sampleFolder: join(settings, 'sample'),
+    defaultFolder: opts.defaultFolder ?? join(homedir(), 'Fieldcode'),
+    nativeBinding: opts.nativeBinding,
+  };
+}
+
+export function requireProject(s: Session): Project {
+  if (!s.project) throw new InputError('no project is open: open or create one first');
+  return s.project;
+}
+
+/** Makes a project the session's open one (closing any other), with undo recording. */
+export function adopt(s: Session, p: Project): Project {
+  if (s.project && s.project !== p) closeProject(s.project);
+  s.project = p;
+  enableHistory(p);
+  remember(s, p);
+  return p;
+}
+
+export function openInSession(s: Session, path: string): Project {
+  return adopt(s, openProject(path, { nativeBinding: s.nativeBinding }));
+}
+
+export function closeSession(s: Session): void {
+  if (s.project) closeProject(s.project);
+  s.project = null;
+}
+
+export function readRecent(s: Session): RecentProject[] {
+  try {
+    const list = JSON.parse(readFileSync(s.recentFile, 'utf8')) as RecentProject[];
+    return Array.isArray(list) ? list.filter((r) => typeof r.path === 'string').slice(0, 10) : [];
+  } catch {
+    return [];
+  }
+}
+
+function remember(s: Session, p: Project): void {
+  const entry: RecentProject = { path: p.path, name: projectRow(p).name, openedAt: new Date().toISOString() };
+  const list = [entry, ...readRecent(s).filter((r) => r.path !== p.path)].slice(0, 10);
+  try {
+    mkdirSync(dirname(s.recentFile), { recursive: true });
+    writeFileSync(s.recentFile, JSON.stringify(list, null, 2));
+  } catch {
+    // Remembering recent projects is a convenience; a read-only home must not block opening.
+  }
+}

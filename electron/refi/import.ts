@@ -1,0 +1,159 @@
+import type { Memo, MemoTarget } from '../../shared/types';
+import { RefiError } from '../formats/refi/errors';
+import { flattenCodes, type RefiProject, type RefiSelection } from '../formats/refi/model';
+import { dialectFor, fromPositions } from '../formats/refi/positions';
+import type { OpenedQdpx } from '../formats/refi/qdpx';
+import { unpackDescription } from './description';
+import { KIND_VARIABLE } from './export';
+import type { ProjectSnapshot, SnapshotCode, SnapshotDocument, SnapshotSegment } from './snapshot';
+
+// The REFI-QDA model read from another tool's file (or our own) as a project
+// snapshot for refi-write.ts. Positions are mapped from the tool's counting
+// (positions.ts) onto the LF-only UTF-16 text Fieldcode keeps. What cannot be
+// kept is listed in `skipped`, in words, rather than dropped silently.
+
+const SKIPPED_NAMES: Record<string, string> = {
+  PictureSource: 'picture source(s)',
+  PDFSource: 'PDF source(s)',
+  AudioSource: 'audio source(s)',
+  VideoSource: 'video source(s)',
+  Set: 'set(s)',
+  Graph: 'graph(s)',
+};
+
+/** #RGB → #RRGGBB; anything else that is not a colour is dropped (a palette colour is given instead). */
+function colour(raw: string | null): string {
+  const m = /^#?([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(raw ?? '');
+  if (!m) return '';
+  const hex = m[1].length === 3 ? [...m[1]].map((c) => c + c).join('') : m[1];
+  return `#${hex.toUpperCase()}`;
+}
+
+export function fromRefi(file: string, q: OpenedQdpx, newId: () => string): { snapshot: ProjectSnapshot; skipped: string[] } {
+  const r: RefiProject = q.project;
+  const skipped: string[] = [];
+  const tally = new Map<string, number>();
+  const skip = (what: string, n = 1) => tally.set(what, (tally.get(what) ?? 0) + n);
+  const ours = /^fieldcode\b/i.test(r.origin);
+  const id = (guid: string) => guid || newId();
+
+  const coders = r.users.filter((u) => u.guid).map((u) => ({ id: u.guid, name: u.name }));
+  const codes: SnapshotCode[] = [];
+  const paths = new Map<string, string>();
+  flattenCodes(r.codes).forEach(({ code: c, parent }, sort) => {
+    const codeId = (c.guid ||= newId());
+    const d = unpackDescription(c.description);
+    const path = parent ? `${paths.get(parent.guid)}/${c.name}` : c.name;
+    paths.set(codeId, path);
+    codes.push({ id: codeId, parentId: parent?.guid ?? null, name: c.name, path, colour: colour(c.color), sort, ...d });
+  });
+
+  // Variables on sources are not case attributes; the one named "Document kind" carries the kind.
+  const onCases = new Set(r.cases.flatMap((c) => c.values.map((v) => v.variable)));
+  const onSources = new Set(r.sources.flatMap((s) => s.values.map((v) => v.variable)));
+  const kindVariables = new Set(r.variables.filter((v) => onSources.has(v.guid) && (v.guid === KIND_VARIABLE.guid || /^document kind$/i.test(v.name.trim()))).map((v) => v.guid));
+  const attributes = r.variables.filter((v) => v.guid && !(onSources.has(v.guid) && !onCases.has(v.guid))).map((v) => ({ id: v.guid, name: v.name }));
+  const cases = r.cases.map((c) => ({ id: id(c.guid), name: c.name, values: Object.fromEntries(c.values.map((v) => [v.variable, v.value])) }));
+  const caseOf = new Map<string, string>();
+  for (const c of r.cases) for (const ref of c.sourceRefs) if (!caseOf.has(ref)) caseOf.set(ref, c.guid);
+
+  const documents: SnapshotDocument[] = [];
+  const segments: SnapshotSegment[] = [];
+  const memoTarget = new Map<string, { target: MemoTarget; targetId: string | null }>();
+  const about = (refs: string[], target: MemoTarget, targetId: string | null) => {
+    for (const ref of refs) if (!memoTarget.has(ref)) memoTarget.set(ref, { target, targetId });
+  };
+  about(r.noteRefs, 'project', null);
+  for (const { code } of flattenCodes(r.codes)) about(code.noteRefs, 'code', code.guid);
+
+  for (const s of r.sources) {
+    const raw = sourceText(file, q, s.plainTextContent, s.plainTextPath, s.name, skip);
+    if (raw === null) {
+      skip('coding(s) of those sources', s.selections.reduce((n, sel) => n + sel.codings.length, 0) + s.codings.length);
+      continue;
+    }
+    const docId = id(s.guid);
+    const mapped = fromPositions(raw, s.selections.flatMap((sel) => [sel.start, sel.end]), dialectFor(r.origin));
+    const kind = s.values.find((v) => kindVariables.has(v.variable))?.value ?? '';
+    skip('value(s) of variables on sources (Fieldcode keeps case attributes and the document kind)', s.values.filter((v) => !kindVariables.has(v.variable)).length);
+    const name = ours ? s.name : s.name.replace(/\.(txt|docx?|rtf|odt|pdf|md|vtt|srt)$/i, '');
+    documents.push({ id: docId, name, kind, caseId: caseOf.get(s.guid) ?? null, text: mapped.text, coderId: s.creatingUser ?? '', importedAt: s.creationDateTime ?? '', updatedAt: s.modifiedDateTime ?? '' });
+    about(s.noteRefs, 'document', docId);
+    s.selections.forEach((sel: RefiSelection, i) => {
+      if (sel.codings.length === 0) skip('selection(s) without a code (Fieldcode keeps coded passages)');
+      sel.codings.forEach((c, j) => {
+        const segId = j === 0 && sel.guid ? sel.guid : id(c.guid);
+        const start = mapped.offsets[2 * i];
+        const end = mapped.offsets[2 * i + 1];
+        segments.push({ id: segId, documentId: docId, codeId: c.codeRef, coderId: c.creatingUser ?? sel.creatingUser ?? '', start, end, memo: sel.description, createdAt: c.creationDateTime ?? sel.creationDateTime ?? '', updatedAt: sel.modifiedDateTime ?? '' });
+        about(c.noteRefs, 'segment', segId);
+        if (j === 0) about(sel.noteRefs, 'segment', segId);
+      });
+      if (sel.codings.length === 0) about(sel.noteRefs, 'document', docId);
+    });
+    for (const c of s.codings) {
+      const segId = id(c.guid);
+      segments.push({ id: segId, documentId: docId, codeId: c.codeRef, coderId: c.creatingUser ?? '', start: 0, end: mapped.text.length, memo: '', createdAt: c.creationDateTime ?? '', updatedAt: '' });
+      about(c.noteRefs, 'segment', segId);
+    }
+  }
+
+  const targets: Record<Exclude<MemoTarget, 'project'>, Set<string>> = {
+    document: new Set(documents.map((d) => d.id)),
+    code: new Set(codes.map((c) => c.id)),
+    segment: new Set(segments.map((g) => g.id)),
+    case: new Set(cases.map((c) => c.id)),
+  };
+  let otherLinks = 0;
+  for (const l of r.links) {
+    const target = (Object.keys(targets) as (keyof typeof targets)[]).find((t) => targets[t].has(l.targetGUID));
+    if (target && r.notes.some((n) => n.guid === l.originGUID)) about([l.originGUID], target, l.targetGUID);
+    else otherLinks++;
+  }
+  skip('link(s) other than memo links', otherLinks);
+
+  const memos: Memo[] = r.notes.map((n) => {
+    const content = n.plainTextContent ?? (n.plainTextPath ? noteText(q, n.plainTextPath, skip) : '');
+    // Our own memos come back exactly (a CR travels as &#13;); other tools' line endings become LF.
+    const body = ours ? content : [n.description.trim(), content].filter(Boolean).join('\n\n').replace(/\r\n?/g, '\n');
+    const where = memoTarget.get(n.guid) ?? { target: 'project' as const, targetId: null };
+    return { id: id(n.guid), ...where, title: n.name, body, coderId: n.creatingUser ?? '', updatedAt: n.modifiedDateTime ?? n.creationDateTime ?? '' };
+  });
+
+  for (const [kind, n] of Object.entries(r.unread)) skip(SKIPPED_NAMES[kind] ?? `${kind} element(s)`, n);
+  for (const [what, n] of tally) if (n > 0) skipped.push(`${n} ${what}`);
+  const fallbackName = file.replace(/\.(qdpx|qde)$/i, '');
+  const snapshot: ProjectSnapshot = {
+    project: { id: newId(), name: r.name || fallbackName, createdAt: r.creationDateTime ?? '', updatedAt: r.modifiedDateTime ?? '', coderId: r.modifyingUserGUID ?? r.creatingUserGUID ?? coders[0]?.id ?? '' },
+    coders,
+    codes,
+    attributes,
+    cases,
+    documents,
+    segments,
+    memos,
+  };
+  return { snapshot, skipped };
+}
+
+/** The raw text of a source, or null (with the reason tallied) when the file does not hold it. */
+function sourceText(file: string, q: OpenedQdpx, content: string | null, path: string | null, name: string, skip: (what: string) => void): string | null {
+  if (content !== null) return content;
+  if (!path) {
+    skip('text source(s) with no plain text');
+    return null;
+  }
+  const t = q.text(path);
+  if ('text' in t) return t.text;
+  if (t.missing === 'external') skip('text source(s) stored outside the file (relative:// or absolute:// paths)');
+  else if (q.bare) skip('text source(s) whose text is not in a bare project.qde (import the .qdpx to get them)');
+  else throw new RefiError(file, `the text of source "${name}" (${path}) is missing from the file`);
+  return null;
+}
+
+function noteText(q: OpenedQdpx, path: string, skip: (what: string) => void): string {
+  const t = q.text(path);
+  if ('text' in t) return t.text;
+  skip('note text(s) not found in the file');
+  return '';
+}

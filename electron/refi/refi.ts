@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, rmSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import type { RefiImportReport } from '../../shared/api/reports';
+import { RefiError } from '../formats/refi/errors';
+import { codebookBytes, openQdpx, packQdpx } from '../formats/refi/qdpx';
+import { safeFileStem } from '../formats/reports/text';
+import { closeProject, createProjectFile, type OpenOptions, type Project } from '../store/db';
+import { InputError, userMessage } from '../../shared/errors';
+import { projectInfo, projectRow } from '../project/project';
+import { ORIGIN, toRefi } from './export';
+import { fromRefi } from './import';
+import { readSnapshot } from './snapshot';
+import { readRefiSource, type RefiSource } from './source';
+import { writeSnapshot } from './write';
+import { MIME, writeOutput, type Rendered } from '../reports/output';
+
+// REFI-QDA exchange (QDA-XML 1.0): the whole project as .qdpx, the codebook as
+// .qdc, and imports of both from NVivo, ATLAS.ti, MAXQDA, QualCoder and others.
+// An imported project is read completely (and refused on any problem) before its
+// file is created; if writing it fails, the half-made file is removed again.
+
+export { importCodebookQdc } from './codebook';
+export type { RefiSource };
+
+/** The whole project as a .qdpx (project.qde + sources/<guid>.txt). */
+export function exportProjectQdpx(p: Project): Rendered {
+  const { project, sources, segments } = toRefi(readSnapshot(p));
+  return { data: packQdpx(project, sources), fileName: `${safeFileStem(projectRow(p).name)}.qdpx`, mime: MIME.qdpx, rows: segments };
+}
+
+/** Writes the project as .qdpx to `outPath` (the benchmark's entry point). */
+export async function exportQdpx(p: Project, outPath: string): Promise<{ rows: number; bytes: number }> {
+  const r = exportProjectQdpx(p);
+  return { rows: r.rows, bytes: writeOutput(outPath, r.data) };
+}
+
+/** The codebook as a .qdc: codes with hierarchy, colour and the structured entry in Description. */
+export function renderCodebookQdc(p: Project): Rendered {
+  const { project } = toRefi(readSnapshot(p));
+  const count = (list: typeof project.codes): number => list.reduce((n, c) => n + 1 + count(c.children), 0);
+  const rows = count(project.codes);
+  if (rows === 0) throw new InputError('the codebook has no codes to export (a .qdc needs at least one code)');
+  const data = codebookBytes({ origin: ORIGIN, codes: project.codes, unread: {} });
+  return { data, fileName: `${safeFileStem(`${projectRow(p).name} codebook`)}.qdc`, mime: MIME.qdc, rows };
+}
+
+function removeProjectFiles(path: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(path + suffix, { force: true });
+}
+
+/**
+ * Imports a .qdpx (or a bare project.qde) as a new project file at `target` and
+ * returns it open. Never overwrites a file; on any failure nothing is left behind.
+ */
+export async function importProjectQdpx(src: RefiSource, target: string, opts: OpenOptions = {}): Promise<{ project: Project; report: RefiImportReport }> {
+  const path = resolve(target);
+  const targetName = basename(path);
+  if (existsSync(path)) throw new InputError(`${targetName}: a file with this name already exists; choose another name`);
+  if (!existsSync(dirname(path))) throw new InputError(`${targetName}: the folder ${dirname(path)} does not exist`);
+  const { file, bytes } = await readRefiSource(src);
+  const { snapshot, skipped } = fromRefi(file, openQdpx(file, bytes), opts.newId ?? randomUUID);
+  let p: Project;
+  try {
+    p = createProjectFile(path, opts);
+  } catch (e) {
+    removeProjectFiles(path);
+    throw e;
+  }
+  try {
+    const counts = writeSnapshot(p, snapshot, skipped);
+    return { project: p, report: { project: projectInfo(p), counts, skipped } };
+  } catch (e) {
+    closeProject(p);
+    removeProjectFiles(path);
+    if (e instanceof InputError) throw e;
+    throw new RefiError(file, `cannot be imported (${userMessage(e)})`);
+  }
+}

@@ -1,0 +1,64 @@
+import { mkdirSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import type { HandlerGroup } from '../project/handler';
+import { caseCrosstab, crosstabTable } from './crosstab';
+import { codeCoderCounts, codeCooccurrence } from './cooccurrence';
+import { codeMatrix, matrixTable } from './matrix';
+import { exportProjectQdpx, importCodebookQdc, importProjectQdpx, renderCodebookQdc } from '../refi/refi';
+import { renderSegments } from './reports';
+import { renderCodebook } from './codebook';
+import { deliver } from './output';
+import { renderTable } from './tables';
+import { adopt, requireProject, type Session } from '../project/session';
+
+/** Where an imported project goes: a name alone lands in the default folder, as for a new project. */
+function targetPath(s: Session, path: string): string {
+  const withExt = /\.fieldcode$/i.test(path) ? path : `${path}.fieldcode`;
+  if (isAbsolute(withExt)) return withExt;
+  mkdirSync(s.defaultFolder, { recursive: true });
+  return join(s.defaultFolder, withExt);
+}
+
+type ReportMethods =
+  | 'reports.exportSegments'
+  | 'reports.matrix'
+  | 'reports.exportMatrix'
+  | 'reports.crosstab'
+  | 'reports.exportCrosstab'
+  | 'reports.cooccurrence'
+  | 'reports.codeCoder'
+  | 'reports.exportCodebook'
+  | 'refi.exportProject'
+  | 'refi.importProject'
+  | 'refi.importCodebook';
+
+export const reportsHandlers: HandlerGroup<ReportMethods> = {
+  'reports.exportSegments': async (s, i) => deliver(await renderSegments(requireProject(s), i.filter, i.format, { title: i.title, groupBy: i.groupBy }), i.path),
+  'reports.matrix': (s, i) => codeMatrix(requireProject(s), i),
+  'reports.exportMatrix': async (s, i) => {
+    const p = requireProject(s);
+    return deliver(await renderTable(matrixTable(p, codeMatrix(p, i)), i.format), i.path);
+  },
+  'reports.crosstab': (s, i) => caseCrosstab(requireProject(s), i.rows, i.cols),
+  'reports.exportCrosstab': async (s, i) => {
+    const p = requireProject(s);
+    return deliver(await renderTable(crosstabTable(p, caseCrosstab(p, i.rows, i.cols), i.rows, i.cols), i.format), i.path);
+  },
+  'reports.cooccurrence': (s, i) => codeCooccurrence(requireProject(s), i.unit, i.filter),
+  'reports.codeCoder': (s, i) => codeCoderCounts(requireProject(s), i.filter),
+  'reports.exportCodebook': async (s, i) => {
+    const p = requireProject(s);
+    return deliver(i.format === 'qdc' ? renderCodebookQdc(p) : await renderCodebook(p, i.format), i.path);
+  },
+  'refi.exportProject': (s, i) => deliver(exportProjectQdpx(requireProject(s)), i.path),
+  'refi.importProject': async (s, i) => {
+    const source = i.file ? { name: i.file.name, bytes: Buffer.from(i.file.data, 'base64') } : { path: i.path! };
+    const { project, report } = await importProjectQdpx(source, targetPath(s, i.target), {
+      nativeBinding: s.nativeBinding,
+    });
+    adopt(s, project);
+    return report;
+  },
+  'refi.importCodebook': (s, i) =>
+    importCodebookQdc(requireProject(s), i.file ? { name: i.file.name, bytes: Buffer.from(i.file.data, 'base64') } : { path: i.path! }),
+};

@@ -1,0 +1,125 @@
+import { app, BrowserWindow, dialog, ipcMain, Menu, session as electronSession, type IpcMainInvokeEvent, type MenuItemConstructorOptions } from 'electron';
+import { FILE_FILTERS, openRequest, saveName } from './dialogs';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { registerHandlers, type Call } from './ipc';
+import { menuTemplate, type MenuItemSpec } from './menu-template';
+import { CONTENT_SECURITY_POLICY, isAppUrl, windowOptions } from './security';
+import type { WorkerReply } from './worker';
+
+// The Electron shell: one window, the native menu, dialogs. The store and services
+// run in a worker thread (worker.ts); this process only forwards calls.
+//
+// better-sqlite3 must be built for Electron's ABI: `npm run native:electron` (needs
+// internet once) compiles a copy into build/native/electron, leaving the Node build
+// in node_modules for the tests and the CLI. It is loaded through better-sqlite3's
+// nativeBinding option; a packaged app carries it in resources/native.
+
+const dev = !app.isPackaged;
+const here = __dirname;
+
+function nativeBinding(): string | undefined {
+  const candidates = [join(process.resourcesPath ?? '', 'native', 'better_sqlite3.node'), join(here, '..', 'native', 'electron', 'better_sqlite3.node')];
+  return candidates.find((p) => existsSync(p));
+}
+
+function startWorker(): Call {
+  const worker = new Worker(join(here, 'worker.cjs'), {
+    workerData: { nativeBinding: nativeBinding(), settingsFolder: join(app.getPath('userData')), defaultFolder: join(app.getPath('documents'), 'Fieldcode') },
+  });
+  let next = 0;
+  const pending = new Map<number, (r: WorkerReply) => void>();
+  worker.on('message', (r: WorkerReply) => {
+    pending.get(r.id)?.(r);
+    pending.delete(r.id);
+  });
+  return (method, input) =>
+    new Promise((ok, fail) => {
+      const id = ++next;
+      pending.set(id, (r) => (r.ok ? ok(r.result) : fail(new Error(r.error))));
+      worker.postMessage({ id, method, input });
+    });
+}
+
+function toElectronMenu(items: MenuItemSpec[], win: BrowserWindow, call: Call): MenuItemConstructorOptions[] {
+  return items.map((i): MenuItemConstructorOptions => {
+    if (i.type === 'separator') return { type: 'separator' };
+    if (i.submenu) return { label: i.label, submenu: toElectronMenu(i.submenu, win, call) };
+    if (i.role?.startsWith('open-recent:')) {
+      const path = i.role.slice('open-recent:'.length);
+      return { label: i.label, click: () => void call('project.open', { path }).then(() => win.webContents.send('fieldcode:menu', 'refresh')) };
+    }
+    if (i.role === 'none') return { label: i.label, enabled: false };
+    if (i.command) return { label: i.label, accelerator: i.accelerator, click: () => void runCommand(i.command!, win, call) };
+    return { role: i.role as MenuItemConstructorOptions['role'], accelerator: i.accelerator, label: i.label };
+  });
+}
+
+async function runCommand(command: string, win: BrowserWindow, call: Call): Promise<void> {
+  if (command === 'open-project') {
+    const r = await dialog.showOpenDialog(win, { filters: [{ name: 'Fieldcode project', extensions: ['fieldcode'] }], properties: ['openFile'] });
+    if (!r.canceled && r.filePaths[0]) {
+      await call('project.open', { path: r.filePaths[0] }).catch((e: Error) => dialog.showErrorBox('Cannot open the project', e.message));
+      app.addRecentDocument(r.filePaths[0]);
+      win.webContents.send('fieldcode:menu', 'refresh');
+    }
+    return;
+  }
+  if (command === 'new-project') {
+    const r = await dialog.showSaveDialog(win, { filters: [{ name: 'Fieldcode project', extensions: ['fieldcode'] }] });
+    if (!r.canceled && r.filePath) {
+      await call('project.create', { path: r.filePath, codebook: 'nssp' }).catch((e: Error) => dialog.showErrorBox('Cannot create the project', e.message));
+      win.webContents.send('fieldcode:menu', 'refresh');
+    }
+    return;
+  }
+  if (command === 'about') {
+    await dialog.showMessageBox(win, { message: 'Fieldcode', detail: `Version ${app.getVersion()}\nQualitative coding of interview, focus-group and workshop transcripts.` });
+    return;
+  }
+  win.webContents.send('fieldcode:menu', command);
+}
+
+/** Native open and save dialogs for the window, asked for by kind of file only. */
+function registerDialogs(win: BrowserWindow, trusted: (event: IpcMainInvokeEvent) => boolean): void {
+  ipcMain.handle('fieldcode-shell:choose-files', async (event, input: unknown) => {
+    const request = openRequest(input);
+    if (!trusted(event) || !request) return [];
+    const r = await dialog.showOpenDialog(win, { title: request.title, filters: FILE_FILTERS[request.kind], properties: ['openFile', 'multiSelections'] });
+    return r.canceled ? [] : r.filePaths;
+  });
+  ipcMain.handle('fieldcode-shell:choose-save', async (event, input: unknown) => {
+    const name = saveName(input);
+    if (!trusted(event) || !name) return null;
+    const r = await dialog.showSaveDialog(win, { defaultPath: join(app.getPath('documents'), name) });
+    return r.canceled || !r.filePath ? null : r.filePath;
+  });
+}
+
+async function createWindow(call: Call): Promise<void> {
+  const win = new BrowserWindow(windowOptions(join(here, 'preload.cjs')));
+  const appUrl = pathToFileURL(join(here, '..', 'renderer', 'index.html')).toString();
+  win.webContents.on('will-navigate', (e, url) => {
+    if (!isAppUrl(url, appUrl)) e.preventDefault();
+  });
+  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  const trusted = (event: IpcMainInvokeEvent) => event.senderFrame?.parent === null && isAppUrl(event.senderFrame.url, appUrl);
+  registerHandlers(ipcMain, call, trusted);
+  registerDialogs(win, trusted);
+  const recent = ((await call('app.recent', {}).catch(() => [])) as { path: string; name: string }[]) ?? [];
+  Menu.setApplicationMenu(Menu.buildFromTemplate(toElectronMenu(menuTemplate({ mac: process.platform === 'darwin', dev, recent }), win, call)));
+  win.once('ready-to-show', () => win.show());
+  await win.loadURL(appUrl);
+}
+
+app.whenReady().then(async () => {
+  electronSession.defaultSession.webRequest.onHeadersReceived((details, cb) =>
+    cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } }),
+  );
+  electronSession.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
+  await createWindow(startWorker());
+});
+
+app.on('window-all-closed', () => app.quit());

@@ -1,0 +1,24 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { callMethod } from '../handlers';
+import { createSession } from '../project/session';
+import { userMessage } from '../../shared/errors';
+
+// The store and services live in this one worker thread, so a long merge or
+// export never freezes the windows. The main process only forwards calls.
+
+export interface WorkerRequest {
+  id: number;
+  method: string;
+  input: unknown;
+}
+
+export type WorkerReply = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };
+
+const session = createSession(workerData ?? {});
+
+parentPort?.on('message', (req: WorkerRequest) => {
+  callMethod(session, req.method, req.input).then(
+    (result) => parentPort?.postMessage({ id: req.id, ok: true, result: result ?? null } satisfies WorkerReply),
+    (e) => parentPort?.postMessage({ id: req.id, ok: false, error: userMessage(e) } satisfies WorkerReply),
+  );
+});
