@@ -1,8 +1,8 @@
-import { create } from 'zustand';
 import type { Input } from '../../shared/api';
 import type { Code } from '../../shared/types';
 import { api } from '../api';
-import { useProject } from './project';
+import './project'; // the slice whose write this one uses
+import { app, slice, type AppState } from './root';
 
 // The codebook: codes in tree order, the filter, the selected code, which codes
 // are pinned to the keys 1–9, and every codebook edit (each one undoable).
@@ -29,7 +29,13 @@ interface CodebookState {
   reset: () => void;
 }
 
-const pinKey = () => `fieldcode-pins:${useProject.getState().info?.id ?? ''}`;
+declare module './root' {
+  interface AppState {
+    codebook: CodebookState;
+  }
+}
+
+const pinKey = () => `fieldcode-pins:${app().project.info?.id ?? ''}`;
 
 function storedPins(): string[] | null {
   try {
@@ -49,8 +55,8 @@ function defaultPins(codes: Code[]): string[] {
     .map((c) => c.id);
 }
 
-export const useCodebook = create<CodebookState>()((set, get) => {
-  const write = useProject.getState().write;
+export const useCodebook = slice('codebook', (set, get) => {
+  const write: AppState['project']['write'] = (fn, scope) => app().project.write(fn, scope);
   return {
     codes: [],
     filter: '',
@@ -64,7 +70,7 @@ export const useCodebook = create<CodebookState>()((set, get) => {
         const pins = (storedPins() ?? (get().pins.length ? get().pins : defaultPins(codes))).filter((id) => live.has(id));
         set({ codes, pins, selectedId: get().selectedId && live.has(get().selectedId!) ? get().selectedId : null });
       } catch (e) {
-        useProject.getState().report(e);
+        app().project.report(e);
       }
     },
     setFilter: (filter) => set({ filter }),

@@ -1,9 +1,9 @@
-import { create } from 'zustand';
 import type { Coder, Segment } from '../../shared/types';
 import { api } from '../api';
-import { useCodebook } from './codebook';
-import { useDocuments } from './documents';
-import { useProject } from './project';
+import './codebook'; // the slices this one reads and writes through
+import './documents';
+import './project';
+import { slice, type AppState } from './root';
 
 // Coding the open transcript: the passage selected, the segments shown (mine,
 // everyone's or one coder's; blind mode hides others' work), and the coding
@@ -39,8 +39,14 @@ interface CodingState {
   setMemo: (id: string, memo: string) => Promise<void>;
 }
 
-export const useCoding = create<CodingState>()((set, get) => {
-  const write = useProject.getState().write;
+declare module './root' {
+  interface AppState {
+    coding: CodingState;
+  }
+}
+
+export const useCoding = slice('coding', (set, get, app) => {
+  const write: AppState['project']['write'] = (fn, scope) => app().project.write(fn, scope);
   return {
     documentId: null,
     segments: [],
@@ -62,7 +68,7 @@ export const useCoding = create<CodingState>()((set, get) => {
         const live = new Set(segments.map((s) => s.id));
         set({ segments, coders, active: get().active.filter((id) => live.has(id)) });
       } catch (e) {
-        useProject.getState().report(e);
+        app().project.report(e);
       }
     },
     select: (selection) => set({ selection: selection && selection.end > selection.start ? selection : null }),
@@ -84,16 +90,16 @@ export const useCoding = create<CodingState>()((set, get) => {
       const made = await write(() => api['segments.applyNewCode']({ documentId, name, parentId, ...selection }), 'counts');
       if (!made) return false;
       set({ selection: null, active: [made.segment.id], segments: withSegment(get().segments, made.segment) });
-      useCodebook.getState().select(made.code.id);
+      app().codebook.select(made.code.id);
       return true;
     },
     inVivo: async () => {
       const { selection } = get();
-      const text = useDocuments.getState().current?.text;
+      const text = app().documents.current?.text;
       if (!selection || !text) return false;
       const name = inVivoName(text.slice(selection.start, selection.end));
       if (!name) return false;
-      return get().applyNew(name, useCodebook.getState().selectedId);
+      return get().applyNew(name, app().codebook.selectedId);
     },
     remove: async (id) => {
       if ((await write(() => api['segments.remove']({ id }), 'counts')) !== undefined) {

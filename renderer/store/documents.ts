@@ -1,7 +1,7 @@
-import { create } from 'zustand';
 import type { DocumentSummary, TranscriptDocument } from '../../shared/types';
 import { api } from '../api';
-import { useProject } from './project';
+import './project'; // the slice that reports problems
+import { slice } from './root';
 
 // The project's documents and the one open in the transcript pane.
 
@@ -15,7 +15,13 @@ interface DocumentsState {
   reset: () => void;
 }
 
-export const useDocuments = create<DocumentsState>()((set, get) => ({
+declare module './root' {
+  interface AppState {
+    documents: DocumentsState;
+  }
+}
+
+export const useDocuments = slice('documents', (set, get, app) => ({
   list: [],
   currentId: null,
   current: null,
@@ -28,7 +34,7 @@ export const useDocuments = create<DocumentsState>()((set, get) => ({
       if (currentId && !list.some((d) => d.id === currentId)) set({ currentId: null, current: null });
       else if (!currentId && list.length) await get().select(list[0].id);
     } catch (e) {
-      useProject.getState().report(e);
+      app().project.report(e);
     }
   },
   select: async (id) => {
@@ -39,7 +45,7 @@ export const useDocuments = create<DocumentsState>()((set, get) => ({
       const doc = await api['documents.get']({ id });
       if (get().currentId === id) set({ current: doc });
     } catch (e) {
-      useProject.getState().report(e);
+      app().project.report(e);
     } finally {
       set({ loading: false });
     }

@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { slice } from './root';
 
 // Which main view is showing, and where the transcript should go. Any view can ask
 // to open a document at a passage (a search hit, a retrieved segment, a disagreement).
@@ -25,7 +25,13 @@ interface NavState {
 
 let nonce = 0;
 
-export const useNav = create<NavState>()((set) => ({
+declare module './root' {
+  interface AppState {
+    nav: NavState;
+  }
+}
+
+export const useNav = slice('nav', (set) => ({
   view: 'code',
   target: null,
   segmentsCode: null,

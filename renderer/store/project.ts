@@ -1,8 +1,9 @@
-import { create } from 'zustand';
 import type { HistoryState, RecentProject } from '../../shared/api';
 import type { ProjectInfo } from '../../shared/types';
 import { api } from '../api';
-import { useRevision, type RefreshScope } from './revision';
+import './revision'; // the slice this one bumps
+import type { RefreshScope } from './revision';
+import { forgetProject, slice } from './root';
 
 // The open project, the recent list, undo/redo and the "saved" indicator. Every
 // write in the app goes through `write`: one user action, one call, saved at once.
@@ -38,12 +39,18 @@ export function messageOf(e: unknown): string {
   return text.split('\n')[0];
 }
 
+declare module './root' {
+  interface AppState {
+    project: ProjectState;
+  }
+}
+
 const NO_HISTORY: HistoryState = { undo: null, redo: null };
 
-export const useProject = create<ProjectState>()((set, get) => {
+export const useProject = slice('project', (set, get, app) => {
   const opened = async (info: ProjectInfo) => {
     set({ info, problem: null, status: 'saved', history: await api['history.state']({}) });
-    useRevision.getState().bump();
+    app().revision.bump();
   };
   const guarded = async (fn: () => Promise<void>) => {
     try {
@@ -58,7 +65,7 @@ export const useProject = create<ProjectState>()((set, get) => {
     try {
       const r = await api[which]({});
       set({ history: { undo: r.undo, redo: r.redo }, status: 'saved', notice: r.done ? `${which === 'history.undo' ? 'Undid' : 'Redid'}: ${r.done}` : null });
-      useRevision.getState().bump();
+      app().revision.bump();
     } catch (e) {
       set({ status: 'failed' });
       get().report(e);
@@ -85,7 +92,7 @@ export const useProject = create<ProjectState>()((set, get) => {
       guarded(async () => {
         await api['project.close']({});
         set({ info: null, history: NO_HISTORY, recent: await api['app.recent']({}) });
-        useRevision.getState().bump();
+        app().revision.bump();
       }),
     refreshInfo: () =>
       guarded(async () => {
@@ -98,7 +105,7 @@ export const useProject = create<ProjectState>()((set, get) => {
         const result = await fn();
         set({ status: 'saved', notice: null });
         void api['history.state']({}).then((history) => set({ history }), () => undefined);
-        useRevision.getState().bump(scope);
+        app().revision.bump(scope);
         return result;
       } catch (e) {
         set({ status: 'failed' });
@@ -112,4 +119,9 @@ export const useProject = create<ProjectState>()((set, get) => {
     report: (e) => set({ problem: messageOf(e) }),
     dismiss: () => set({ problem: null, notice: null }),
   };
+});
+
+// Search, filters and the like belong to one project: another project forgets them.
+useProject.subscribe((s, prev) => {
+  if (s.info?.id !== prev.info?.id) forgetProject();
 });

@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { slice } from './root';
 
 // Data from the main process is a cache. Every write bumps the revision; views that
 // show project data re-fetch when it changes (after undo/redo, merges, imports …).
@@ -13,7 +13,13 @@ interface RevisionState {
   bump: (scope?: RefreshScope) => void;
 }
 
-export const useRevision = create<RevisionState>()((set) => ({
+declare module './root' {
+  interface AppState {
+    revision: RevisionState;
+  }
+}
+
+export const useRevision = slice('revision', (set) => ({
   revision: 0,
   scope: 'all',
   bump: (scope = 'all') => set((s) => ({ revision: s.revision + 1, scope })),

@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { slice } from './root';
 
 // Which overlay is open: the quick-code palette (to apply, or to recode a
 // segment), the import dialog, a confirmation.
@@ -22,7 +22,13 @@ interface UiState {
   ask: (c: Confirmation | null) => void;
 }
 
-export const useUi = create<UiState>()((set) => ({
+declare module './root' {
+  interface AppState {
+    ui: UiState;
+  }
+}
+
+export const useUi = slice('ui', (set) => ({
   palette: null,
   importing: false,
   confirm: null,

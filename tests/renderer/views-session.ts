@@ -9,12 +9,7 @@ import type { Project } from '../../electron/store/db';
 import { setClient } from '../../renderer/api';
 import { useCodebook } from '../../renderer/store/codebook';
 import { useDocuments } from '../../renderer/store/documents';
-import { useNav } from '../../renderer/store/nav';
-import { useProject } from '../../renderer/store/project';
-import { useUi } from '../../renderer/store/ui';
-import { useSearch } from '../../renderer/views/search/searchStore';
-import { useSegmentsFilter } from '../../renderer/views/segments/segmentsFilter';
-import { useTeam } from '../../renderer/views/team/teamStore';
+import { resetApp } from '../../renderer/store/root';
 import { tempDir, tempProject } from '../helpers/temp';
 
 // The wide views against the real services: a temp project adopted by a session,
@@ -24,26 +19,11 @@ import { tempDir, tempProject } from '../helpers/temp';
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 export const fixture = (...parts: string[]) => readFileSync(join(FIXTURES, ...parts));
 
-const initial = {
-  search: useSearch.getState(),
-  filter: useSegmentsFilter.getState(),
-  team: useTeam.getState(),
-  nav: useNav.getState(),
-  ui: useUi.getState(),
-  project: useProject.getState(),
-};
-
 afterEach(() => {
   cleanup();
   setClient(null);
-  useSearch.setState(initial.search, true);
-  useSegmentsFilter.setState(initial.filter, true);
-  useTeam.setState(initial.team, true);
-  useNav.setState(initial.nav, true);
-  useUi.setState(initial.ui, true);
-  useProject.setState(initial.project, true);
-  useCodebook.getState().reset();
-  useDocuments.getState().reset();
+  // Every slice of the one store (project, codebook, coding, views' filters …).
+  resetApp();
   localStorage.clear();
 });
 

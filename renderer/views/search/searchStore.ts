@@ -1,7 +1,7 @@
-import { create } from 'zustand';
 import type { SearchHit } from '../../../shared/api';
 import { api } from '../../api';
-import { messageOf, useProject } from '../../store/project';
+import { messageOf } from '../../store/project';
+import { slice } from '../../store/root';
 import { plural } from '../common/files';
 
 // The last search stays while the researcher jumps to a hit and comes back.
@@ -32,7 +32,15 @@ interface SearchState {
 
 const EMPTY = { query: '', asked: null, hits: [], error: null, excluded: new Set<string>(), done: null };
 
-export const useSearch = create<SearchState>()((set, get) => ({
+declare module '../../store/root' {
+  interface AppState {
+    search: SearchState;
+  }
+}
+
+export const useSearch = slice(
+  'search',
+  (set, get, app) => ({
   query: '',
   onlyCurrent: false,
   asked: null,
@@ -68,12 +76,10 @@ export const useSearch = create<SearchState>()((set, get) => ({
     const { hits, excluded } = get();
     const passages = hits.filter((h) => !excluded.has(hitKey(h))).map((h) => ({ documentId: h.documentId, start: h.start, end: h.end }));
     if (!passages.length) return;
-    const r = await useProject.getState().write(() => api['segments.applyMany']({ codeId, passages }));
+    const r = await app().project.write(() => api['segments.applyMany']({ codeId, passages }));
     if (r) set({ done: `Coded ${plural(passages.length, 'hit')} with “${codeName}” (${plural(r.count, 'coded segment')}).` });
   },
-}));
-
-// Another project: the last search belonged to the old one.
-useProject.subscribe((s, prev) => {
-  if (s.info?.id !== prev.info?.id) useSearch.setState(EMPTY);
-});
+  }),
+  // Another project: the last search belonged to the old one.
+  { perProject: () => EMPTY },
+);

@@ -1,6 +1,5 @@
-import { create } from 'zustand';
 import type { Input } from '../../../shared/api';
-import { useProject } from '../../store/project';
+import { slice } from '../../store/root';
 
 // The Coded segments filters (besides the code, which lives in useNav so any view
 // can open this one at a code). They stay while the researcher jumps to a row and back.
@@ -24,12 +23,23 @@ interface SegmentsFilterState extends SegmentsFilter {
 
 const NONE: SegmentsFilter = { allCodes: false, descendants: true, where: {}, kind: '', speaker: '', coderId: '' };
 
-export const useSegmentsFilter = create<SegmentsFilterState>()((set, get) => ({
-  ...NONE,
-  set: (patch) => set(patch),
-  setWhere: (attribute, value) => set({ where: { ...get().where, [attribute]: value } }),
-  clear: () => set({ ...NONE, descendants: get().descendants, allCodes: get().allCodes }),
-}));
+declare module '../../store/root' {
+  interface AppState {
+    segmentsFilter: SegmentsFilterState;
+  }
+}
+
+export const useSegmentsFilter = slice(
+  'segmentsFilter',
+  (set, get) => ({
+    ...NONE,
+    set: (patch) => set(patch),
+    setWhere: (attribute, value) => set({ where: { ...get().where, [attribute]: value } }),
+    clear: () => set({ ...NONE, descendants: get().descendants, allCodes: get().allCodes }),
+  }),
+  // Another project has other attributes, speakers and coders.
+  { perProject: () => NONE },
+);
 
 /** The retrieval request for a code and the filters. */
 export function retrievalOf(codeId: string | null, f: SegmentsFilter): Input<'segments.retrieve'> {
@@ -47,8 +57,3 @@ export function retrievalOf(codeId: string | null, f: SegmentsFilter): Input<'se
 export function isFiltered(f: SegmentsFilter): boolean {
   return !!(f.kind || f.speaker || f.coderId || Object.values(f.where).some(Boolean));
 }
-
-// Another project has other attributes, speakers and coders.
-useProject.subscribe((s, prev) => {
-  if (s.info?.id !== prev.info?.id) useSegmentsFilter.setState(NONE);
-});

@@ -1,6 +1,5 @@
-import { create } from 'zustand';
 import type { AgreementUnit } from '../../../shared/api/team';
-import { useProject } from '../../store/project';
+import { slice } from '../../store/root';
 
 // Where the lead is in the Team view: the tab, the agreement filters and the code
 // whose disagreements are open. Kept while jumping to a passage and back.
@@ -23,23 +22,29 @@ interface TeamState extends AgreementFilters {
   openCode: (codeId: string | null) => void;
 }
 
-export const useTeam = create<TeamState>()((set) => ({
-  tab: 'merge',
-  coderIds: [],
-  documentIds: [],
-  unit: 'char',
-  codeId: null,
-  setTab: (tab) => set({ tab }),
-  setFilters: (patch) => set(patch),
-  openCode: (codeId) => set({ codeId }),
-}));
+declare module '../../store/root' {
+  interface AppState {
+    team: TeamState;
+  }
+}
+
+export const useTeam = slice(
+  'team',
+  (set) => ({
+    tab: 'merge',
+    coderIds: [],
+    documentIds: [],
+    unit: 'char',
+    codeId: null,
+    setTab: (tab) => set({ tab }),
+    setFilters: (patch) => set(patch),
+    openCode: (codeId) => set({ codeId }),
+  }),
+  // Another project has other coders, documents and codes.
+  { perProject: () => ({ coderIds: [], documentIds: [], codeId: null }) },
+);
 
 /** The request part shared by agreement, disagreements and "accept agreed codings". */
 export function filterInput(f: AgreementFilters): { coderIds?: string[]; documentIds?: string[]; unit: AgreementUnit } {
   return { unit: f.unit, ...(f.coderIds.length ? { coderIds: f.coderIds } : {}), ...(f.documentIds.length ? { documentIds: f.documentIds } : {}) };
 }
-
-// Another project has other coders, documents and codes.
-useProject.subscribe((s, prev) => {
-  if (s.info?.id !== prev.info?.id) useTeam.setState({ coderIds: [], documentIds: [], codeId: null });
-});

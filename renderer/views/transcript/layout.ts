@@ -1,3 +1,4 @@
+import { isRtl } from '../../../shared/text-direction';
 import { speakerLabel } from '../../../shared/turns';
 import type { Segment, TranscriptDocument } from '../../../shared/types';
 
@@ -17,17 +18,6 @@ export interface Block {
 }
 
 const MAX_BLOCK = 1200;
-const RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
-const LTR = /[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]/;
-
-/** Right-to-left when the first strong letter is Hebrew or Arabic script (Urdu, Arabic …). */
-export function isRtl(text: string): boolean {
-  for (const ch of text.slice(0, 200)) {
-    if (RTL.test(ch)) return true;
-    if (LTR.test(ch)) return false;
-  }
-  return false;
-}
 
 function pushPieces(out: Block[], text: string, start: number, end: number, base: Omit<Block, 'key' | 'start' | 'end' | 'rtl'>): void {
   let first = true;
