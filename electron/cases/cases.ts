@@ -133,4 +133,6 @@ export async function importCaseSheet(p: Project, file: string, bytes: Uint8Arra
 }
 
 export const listCases = cases.listCases;
+/** How many cases hold a value for the attribute (asked before deleting it). */
+export const attributeUse = cases.attributeUse;
 export const listAttributes = cases.listAttributes;
