@@ -29,5 +29,6 @@ if (!existsSync(out) || statSync(out).mtimeMs < sources) {
   });
   renameSync(tmp, out);
 }
-const { run } = await import(pathToFileURL(out).href);
+const { run, endQuietlyOnClosedPipe } = await import(pathToFileURL(out).href);
+endQuietlyOnClosedPipe();
 process.exitCode = await run(process.argv.slice(2));

@@ -5,6 +5,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import { callMethod } from './handlers';
 import { closeSession, createSession, openInSession, type Session, type SessionOptions } from './project/session';
 import { isFieldcodeError, userMessage } from '../shared/errors';
+import type { Reply } from '../shared/shell';
 import { CONTENT_SECURITY_POLICY } from './shell/security';
 
 // Browser mode: the same services over HTTP on 127.0.0.1 only. Every API call needs
@@ -47,7 +48,7 @@ const SECURITY_HEADERS = {
   'cross-origin-opener-policy': 'same-origin',
 };
 
-function send(res: ServerResponse, status: number, body: unknown): void {
+function send(res: ServerResponse, status: number, body: Reply): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   res.end(text);

@@ -10,21 +10,28 @@ import { projectHandlers } from './project/handlers';
 import { reportsHandlers } from './reports/handlers';
 import { teamHandlers } from './team/handlers';
 
+type Table = Partial<Handlers>;
+/** The methods a list of tables covers: the union of each table's own keys. */
+type Covered<T extends readonly Table[]> = T[number] extends infer U ? (U extends unknown ? keyof U : never) : never;
+/** Handlers when the tables cover every method; otherwise a type naming the missing ones. */
+type Joined<T extends readonly Table[]> = [Exclude<MethodName, Covered<T>>] extends [never] ? Handlers : { missingHandlers: Exclude<MethodName, Covered<T>> };
 
-/** One table per domain, joined here; naming a method twice is refused. */
-function join(...groups: Partial<Handlers>[]): Handlers {
-  const all: Partial<Handlers> = {};
-  for (const g of groups) {
-    for (const name of Object.keys(g) as MethodName[]) {
+/**
+ * One table per capability, joined here. The type makes a method without a handler
+ * a compile error (naming it); naming a method twice is refused when the table is built.
+ */
+export function joinHandlerTables<const T extends readonly Table[]>(...tables: T): Joined<T> {
+  const all: Record<string, unknown> = {};
+  for (const t of tables) {
+    for (const [name, handler] of Object.entries(t)) {
       if (name in all) throw new Error(`handler "${name}" is registered twice`);
-      (all as Record<string, unknown>)[name] = g[name];
+      all[name] = handler;
     }
   }
-  return all as Handlers;
+  return all as Joined<T>;
 }
 
-// The type says every method of the contract has exactly one handler.
-export const handlers: Handlers = join(
+export const handlers: Handlers = joinHandlerTables(
   projectHandlers,
   documentsHandlers,
   codebookHandlers,

@@ -1,4 +1,5 @@
 import { makeClient, type Client, type MethodName } from '../shared/api';
+import type { Reply } from '../shared/shell';
 
 // The renderer picks its transport once: the Electron preload's `window.fieldcode`,
 // or the HTTP bridge of browser mode. Nothing else in the renderer knows which.
@@ -33,9 +34,9 @@ function httpClient(): Client {
     } catch {
       throw new Error('Fieldcode is not running (the local server did not answer)');
     }
-    const body = (await res.json().catch(() => null)) as { ok: boolean; result?: unknown; error?: string } | null;
+    const body = (await res.json().catch(() => null)) as Reply | null;
     if (!body) throw new Error(`the local server answered ${res.status}`);
-    if (!body.ok) throw new Error(body.error ?? 'unknown error');
+    if (!body.ok) throw new Error(body.error || 'unknown error');
     return body.result;
   });
 }

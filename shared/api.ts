@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { autocodeApi } from './api/autocode';
 import { casesApi } from './api/cases';
 import { codebookApi } from './api/codebook';
 import { codingApi } from './api/coding';
@@ -15,6 +16,7 @@ export const api = {
   ...documentsApi,
   ...codebookApi,
   ...codingApi,
+  ...autocodeApi,
   ...casesApi,
   ...teamApi,
   ...reportsApi,

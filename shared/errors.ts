@@ -8,8 +8,18 @@ export class FieldcodeError extends Error {
   }
 }
 
-/** The file is not a Fieldcode project, is damaged, or is from a newer version. */
-export class ProjectFileError extends FieldcodeError {
+/** Input that names something that does not exist or breaks a rule. */
+export class InputError extends FieldcodeError {}
+
+/** A named thing (document, code, case, coder) was not found. */
+export class NotFoundError extends InputError {}
+
+/**
+ * A file that cannot be used: one line naming the file and the reason, with both
+ * kept apart for a batch report ("file: reason" per line). Each kind of file has
+ * its own subclass, so a caller can tell a bad transcript from a bad project.
+ */
+export class FileError extends InputError {
   constructor(
     readonly file: string,
     readonly reason: string,
@@ -18,11 +28,8 @@ export class ProjectFileError extends FieldcodeError {
   }
 }
 
-/** Input that names something that does not exist or breaks a rule. */
-export class InputError extends FieldcodeError {}
-
-/** A named thing (document, code, case, coder) was not found. */
-export class NotFoundError extends InputError {}
+/** The file is not a Fieldcode project, is damaged, or is from a newer version. */
+export class ProjectFileError extends FileError {}
 
 export function isFieldcodeError(e: unknown): e is FieldcodeError {
   return e instanceof FieldcodeError;

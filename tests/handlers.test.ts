@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { METHOD_NAMES } from '../shared/api';
-import { callMethod, handlers } from '../electron/handlers';
+import { callMethod, handlers, joinHandlerTables } from '../electron/handlers';
+import type { Handlers } from '../electron/project/handler';
+import { casesHandlers } from '../electron/cases/handlers';
+import { codebookHandlers } from '../electron/codebook/handlers';
+import { codingHandlers } from '../electron/coding/handlers';
+import { documentsHandlers } from '../electron/documents/handlers';
+import { projectHandlers } from '../electron/project/handlers';
+import { reportsHandlers } from '../electron/reports/handlers';
+import { teamHandlers } from '../electron/team/handlers';
 import { closeSession, createSession } from '../electron/project/session';
 import { tempDir } from './helpers/temp';
 
@@ -22,5 +30,20 @@ describe('the handler table', () => {
     const recent = (await callMethod(s, 'app.recent', {})) as { path: string }[];
     expect(recent[0].path).toBe(info.path);
     closeSession(s);
+  });
+});
+
+describe('joining the handler tables', () => {
+  it('makes a method without a handler a compile error, and a method named twice a runtime error', () => {
+    const { 'codes.list': dropped, ...withoutCodesList } = codebookHandlers;
+    const tables = [projectHandlers, documentsHandlers, withoutCodesList, codingHandlers, casesHandlers, teamHandlers, reportsHandlers] as const;
+    // `npm run typecheck` fails if this line ever compiles: the type names 'codes.list' as missing.
+    // @ts-expect-error -- codes.list has no handler
+    const incomplete: Handlers = joinHandlerTables(...tables);
+    expect(Object.keys(incomplete)).not.toContain('codes.list');
+    expect(Object.keys(incomplete)).toHaveLength(METHOD_NAMES.length - 1);
+    expect(() => joinHandlerTables(...tables, { 'codes.list': dropped, 'segments.list': codingHandlers['segments.list'] })).toThrow(
+      'handler "segments.list" is registered twice',
+    );
   });
 });

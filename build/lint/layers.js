@@ -16,7 +16,9 @@ export function layerOf(path) {
   if (parts[0] === 'renderer') return parts[1] === 'vite.config.ts' ? null : 'renderer';
   if (parts[0] !== 'electron') return null;
   if (parts.length === 2) return parts[1].replace(/\.ts$/, ''); // bridge, handlers
-  return NON_CAPABILITY.has(parts[1]) ? parts[1] : 'capability';
+  if (NON_CAPABILITY.has(parts[1])) return parts[1];
+  // A capability's handler table is its own layer: it calls that folder's use cases only.
+  return parts.length === 3 && parts[2].replace(/\.ts$/, '') === 'handlers' ? 'table' : 'capability';
 }
 
 // Who may import whom. A capability folder may use another capability's use cases.
@@ -26,9 +28,9 @@ export const ALLOWED = {
   formats: ['formats', 'shared'],
   store: ['store', 'shared'],
   capability: ['capability', 'store', 'formats', 'shared'],
-  handlers: ['capability', 'shared'],
-  // TODO(#9): the CLI still opens the store itself in a few commands; move those to use cases.
-  cli: ['cli', 'capability', 'shared', 'store', 'formats'],
+  table: ['capability', 'shared'],
+  handlers: ['table', 'capability', 'shared'],
+  cli: ['cli', 'capability', 'shared'],
   // The bridge is browser mode's shell: it shares the shell's plain modules (security).
   bridge: ['handlers', 'capability', 'shared', 'shell'],
   shell: ['shell', 'handlers', 'capability', 'shared'],
@@ -40,7 +42,8 @@ const WHY = {
   formats: 'formats turn bytes into the model and never touch the database or a use case',
   store: 'the store knows no use case, format, CLI or shell',
   capability: 'use cases go down to the store and formats only',
-  handlers: 'the handler table calls use cases only',
+  table: 'a handler table calls use cases only, never the store or a format',
+  handlers: 'the joined handler table calls use cases only',
   cli: 'the CLI calls use cases only, never the store or a format directly',
   bridge: 'the bridge serves the handler table',
   shell: 'the shell forwards to the handler table and use cases',
@@ -50,6 +53,10 @@ function check(context, node, spec) {
   if (typeof spec !== 'string') return;
   const from = layerOf(context.filename);
   if (!from) return;
+  if (!ALLOWED[from]) {
+    context.report({ node, message: `${from} is in no layer of docs/ARCHITECTURE.md: put it in a folder, or add its layer to build/lint/layers.js.` });
+    return;
+  }
   if (spec === 'electron' || spec.startsWith('electron/')) {
     if (from !== 'shell') context.report({ node, message: `Only electron/shell/ imports '${spec}'.` });
     return;

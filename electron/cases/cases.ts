@@ -7,17 +7,11 @@ import { decodeText } from '../formats/transcripts/decode';
 import * as cases from '../store/cases';
 import { currentCoder } from '../store/coders';
 import type { Project } from '../store/db';
-import { InputError, NotFoundError, userMessage } from '../../shared/errors';
+import { FileError, NotFoundError, userMessage } from '../../shared/errors';
 import { action } from '../store/history';
 
-export class CaseSheetError extends InputError {
-  constructor(
-    readonly file: string,
-    readonly reason: string,
-  ) {
-    super(`${file}: ${reason}`);
-  }
-}
+/** A case sheet (.csv, .xlsx) that cannot be imported. */
+export class CaseSheetError extends FileError {}
 
 function getCase(p: Project, id: string): Case {
   const c = cases.listCases(p).find((x) => x.id === id);
@@ -133,4 +127,6 @@ export async function importCaseSheet(p: Project, file: string, bytes: Uint8Arra
 }
 
 export const listCases = cases.listCases;
+/** How many cases hold a value for the attribute (asked before deleting it). */
+export const attributeUse = cases.attributeUse;
 export const listAttributes = cases.listAttributes;

@@ -1,6 +1,5 @@
 import type { HandlerGroup } from '../project/handler';
-import { attributeUse } from '../store/cases';
-import { createCase, deleteAttribute, deleteCase, importCaseSheet, listAttributes, listCases, renameAttribute, renameCase, setCaseAttribute } from './cases';
+import { attributeUse, createCase, deleteAttribute, deleteCase, importCaseSheet, listAttributes, listCases, renameAttribute, renameCase, setCaseAttribute } from './cases';
 import { deleteMemo, listMemos, saveMemo } from '../coding/memos';
 import { requireProject } from '../project/session';
 

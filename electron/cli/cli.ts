@@ -36,8 +36,23 @@ export async function run(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * `fieldcode segments x.fieldcode | head -1`: when the reader closes the pipe, the
+ * command has said enough; it ends quietly instead of printing a stack trace.
+ * Installed by the entry points only (not by run(), which tests call in-process).
+ */
+export function endQuietlyOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
+}
+
 // Run directly (`node --import tsx electron/cli.ts …`); build/fieldcode.mjs calls run() itself.
 if (process.argv[1] && /(^|[\\/])cli\.ts$/.test(process.argv[1])) {
+  endQuietlyOnClosedPipe();
   run(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -1,5 +1,4 @@
-import type { Project } from '../store/db';
-import { closeProject, openProject } from '../store/db';
+import { closeProject, openProject, type Project } from '../project/project';
 
 /** Opens a project for one command and always closes it, so the WAL is checkpointed. */
 export async function withProject<T>(path: string, fn: (p: Project) => T | Promise<T>, opts: { readonly?: boolean } = {}): Promise<T> {

@@ -1,11 +1,10 @@
 import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../shared/types';
-import { listCases } from '../store/cases';
-import { listCodes } from '../store/codes';
-import { findDocument, getDocumentText, listDocuments } from '../store/documents';
 import { InputError } from '../../shared/errors';
-import { importCaseSheet } from '../cases/cases';
+import { importCaseSheet, listCases } from '../cases/cases';
+import { listCodes } from '../codebook/codebook';
+import { documentText, listDocuments } from '../documents/documents';
 import { importPaths } from '../documents/import';
 import { closeProject, newProject, projectInfo } from '../project/project';
 import { print, printJson, printTable, withProject } from './output';
@@ -88,7 +87,7 @@ export function registerProjectCommands(program: Command): void {
     .command('text <project> <document>')
     .description('print the stored plain text of a document (by name or id)')
     .action(async (path: string, name: string) => {
-      const text = await withProject(path, (p) => getDocumentText(p, findDocument(p, name).id), { readonly: true });
+      const text = await withProject(path, (p) => documentText(p, name), { readonly: true });
       process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
     });
 

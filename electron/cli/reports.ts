@@ -10,9 +10,8 @@ import { renderSegments } from '../reports/reports';
 import { renderCodebook } from '../reports/codebook';
 import { filterFromNames, type FilterByName } from '../reports/filter';
 import { writeOutput, type Rendered } from '../reports/output';
-import { renderTable } from '../reports/tables';
-import type { NumberTable } from '../formats/reports/tables';
-import { closeProject } from '../store/db';
+import { renderTable, type NumberTable } from '../reports/tables';
+import { closeProject } from '../project/project';
 import { collect, print, printJson, printTable, withProject } from './output';
 
 interface FilterOptions {

@@ -1,4 +1,5 @@
-import type { Segment } from '../../shared/types';
+import type { Code, Segment } from '../../shared/types';
+import { createCode } from '../codebook/codebook';
 import * as codes from '../store/codes';
 import { coderFor, currentCoder } from '../store/coders';
 import type { Project } from '../store/db';
@@ -64,6 +65,15 @@ export function applyCode(p: Project, input: ApplyCode): Segment {
   const code = codes.getCodeRow(p, input.codeId);
   const id = action(p, `Code with "${code.name}"`, () => applyInside(p, input, coder.id));
   return segments.rowToSegment(segments.getSegmentRow(p, id));
+}
+
+/** In-vivo coding and "create code …": a new code and its first passage, one undo step. */
+export function applyNewCode(p: Project, input: Omit<ApplyCode, 'codeId'> & { name: string; parentId?: string | null }): { code: Code; segment: Segment } {
+  return action(p, `Code with new code "${input.name.trim()}"`, () => {
+    const code = createCode(p, { name: input.name, parentId: input.parentId ?? null });
+    const segment = applyCode(p, { documentId: input.documentId, codeId: code.id, start: input.start, end: input.end, memo: input.memo, coder: input.coder });
+    return { code: codes.getCode(p, code.id), segment };
+  });
 }
 
 export function removeSegment(p: Project, id: string): void {

@@ -9,7 +9,7 @@ import { backupUnlessRecent } from '../store/backup';
 import { ensureCase } from '../store/cases';
 import { coderFor } from '../store/coders';
 import type { Project } from '../store/db';
-import { findDocumentBySha, insertDocument } from '../store/documents';
+import { countDocuments, findDocumentBySha, insertDocument } from '../store/documents';
 import { userMessage } from '../../shared/errors';
 
 export interface ImportOptions {
@@ -108,10 +108,6 @@ export async function importFiles(p: Project, files: IncomingFile[], opts: Impor
   return report;
 }
 
-function countDocuments(p: Project): number {
-  return p.db.prepare('SELECT count(*) FROM documents').pluck().get() as number;
-}
-
 /** Imports files and folders from disk (CLI, Electron). Unreadable paths are reported, not thrown. */
 export async function importPaths(p: Project, paths: string[], opts: ImportOptions = {}): Promise<ImportReport> {
   const { files, skipped } = await listImportable(paths);
@@ -127,4 +123,17 @@ export async function importPaths(p: Project, paths: string[], opts: ImportOptio
   const report = await importFiles(p, incoming, opts);
   report.failed.unshift(...failed);
   return report;
+}
+
+/** The app's import: files sent as bytes (the browser) and paths on disk (Electron), one report. */
+export async function importDocuments(p: Project, input: { files: IncomingFile[]; paths: string[] } & ImportOptions): Promise<ImportReport> {
+  const { files, paths, ...opts } = input;
+  const fromFiles = await importFiles(p, files, opts);
+  if (paths.length === 0) return fromFiles;
+  const fromPaths = await importPaths(p, paths, opts);
+  return {
+    imported: [...fromFiles.imported, ...fromPaths.imported],
+    duplicates: [...fromFiles.duplicates, ...fromPaths.duplicates],
+    failed: [...fromFiles.failed, ...fromPaths.failed],
+  };
 }

@@ -1,18 +1,8 @@
-import { isAbsolute, join } from 'node:path';
-import { mkdirSync } from 'node:fs';
-import { listCoders } from '../store/coders';
-import { historyState, redo, undo } from '../store/history';
 import type { HandlerGroup } from './handler';
-import { newProject, projectInfo, renameProject, setCurrentCoder } from './project';
+import { historyState, redo, undo } from './history';
+import { listCoders, newProject, projectInfo, renameProject, setCurrentCoder } from './project';
 import { openSampleProject } from './sample';
-import { adopt, closeSession, openInSession, readRecent, requireProject, type Session } from './session';
-
-function resolvePath(s: Session, path: string): string {
-  const withExt = /\.fieldcode$/i.test(path) ? path : `${path}.fieldcode`;
-  if (isAbsolute(withExt)) return withExt;
-  mkdirSync(s.defaultFolder, { recursive: true });
-  return join(s.defaultFolder, withExt);
-}
+import { adopt, closeSession, openInSession, projectFilePath, readRecent, requireProject } from './session';
 
 type ProjectMethods =
   | 'app.recent'
@@ -31,7 +21,7 @@ type ProjectMethods =
 export const projectHandlers: HandlerGroup<ProjectMethods> = {
   'app.recent': (s) => readRecent(s),
   'project.create': (s, i) => {
-    const p = newProject(resolvePath(s, i.path), { name: i.name, codebook: i.codebook, coder: i.coder, nativeBinding: s.nativeBinding });
+    const p = newProject(projectFilePath(s, i.path), { name: i.name, codebook: i.codebook, coder: i.coder, nativeBinding: s.nativeBinding });
     return projectInfo(adopt(s, p));
   },
   'project.open': (s, i) => projectInfo(openInSession(s, i.path)),
@@ -42,12 +32,6 @@ export const projectHandlers: HandlerGroup<ProjectMethods> = {
   'project.setCoder': (s, i) => (setCurrentCoder(requireProject(s), i.name), projectInfo(requireProject(s))),
   'coders.list': (s) => listCoders(requireProject(s)),
   'history.state': (s) => historyState(requireProject(s)),
-  'history.undo': (s) => {
-    const done = undo(requireProject(s));
-    return { ...historyState(requireProject(s)), done };
-  },
-  'history.redo': (s) => {
-    const done = redo(requireProject(s));
-    return { ...historyState(requireProject(s)), done };
-  },
+  'history.undo': (s) => undo(requireProject(s)),
+  'history.redo': (s) => redo(requireProject(s)),
 };

@@ -54,6 +54,7 @@ export function newProject(path: string, opts: NewProjectOptions = {}): Project 
 }
 
 export { openProject, closeProject };
+export type { Project };
 
 export function projectRow(p: Project): { id: string; name: string; codebook: string } {
   return p.db.prepare('SELECT id, name, codebook FROM project LIMIT 1').get() as { id: string; name: string; codebook: string };

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import type { RecentProject } from '../../shared/api';
 import type { Project } from '../store/db';
 import { InputError } from '../../shared/errors';
@@ -35,6 +35,18 @@ export function createSession(opts: SessionOptions = {}): Session {
     defaultFolder: opts.defaultFolder ?? join(homedir(), 'Fieldcode'),
     nativeBinding: opts.nativeBinding,
   };
+}
+
+/**
+ * Where a project path typed by the researcher points: ".fieldcode" is added when
+ * missing, and a bare name lands in the default projects folder (created on demand).
+ * New projects, coder copies and imported REFI projects all go through here.
+ */
+export function projectFilePath(s: Session, path: string): string {
+  const withExt = /\.fieldcode$/i.test(path) ? path : `${path}.fieldcode`;
+  if (isAbsolute(withExt)) return withExt;
+  mkdirSync(s.defaultFolder, { recursive: true });
+  return join(s.defaultFolder, withExt);
 }
 
 export function requireProject(s: Session): Project {

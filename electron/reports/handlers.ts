@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
 import type { HandlerGroup } from '../project/handler';
 import { caseCrosstab, crosstabTable } from './crosstab';
 import { codeCoderCounts, codeCooccurrence } from './cooccurrence';
@@ -9,15 +7,7 @@ import { renderSegments } from './reports';
 import { renderCodebook } from './codebook';
 import { deliver } from './output';
 import { renderTable } from './tables';
-import { adopt, requireProject, type Session } from '../project/session';
-
-/** Where an imported project goes: a name alone lands in the default folder, as for a new project. */
-function targetPath(s: Session, path: string): string {
-  const withExt = /\.fieldcode$/i.test(path) ? path : `${path}.fieldcode`;
-  if (isAbsolute(withExt)) return withExt;
-  mkdirSync(s.defaultFolder, { recursive: true });
-  return join(s.defaultFolder, withExt);
-}
+import { adopt, projectFilePath, requireProject } from '../project/session';
 
 type ReportMethods =
   | 'reports.exportSegments'
@@ -53,7 +43,7 @@ export const reportsHandlers: HandlerGroup<ReportMethods> = {
   'refi.exportProject': (s, i) => deliver(exportProjectQdpx(requireProject(s)), i.path),
   'refi.importProject': async (s, i) => {
     const source = i.file ? { name: i.file.name, bytes: Buffer.from(i.file.data, 'base64') } : { path: i.path! };
-    const { project, report } = await importProjectQdpx(source, targetPath(s, i.target), {
+    const { project, report } = await importProjectQdpx(source, projectFilePath(s, i.target), {
       nativeBinding: s.nativeBinding,
     });
     adopt(s, project);

@@ -5,6 +5,8 @@ import { safeFileStem } from '../formats/reports/text';
 import { tableXlsx } from '../formats/reports/xlsx';
 import { MIME, utf8, type Rendered } from './output';
 
+export type { NumberTable };
+
 /** A matrix, cross-tab or co-occurrence table in one format. */
 export async function renderTable(t: NumberTable, format: TableFormat): Promise<Rendered> {
   const data =

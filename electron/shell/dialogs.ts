@@ -2,7 +2,9 @@
 // 'electron' import) so what a request may open is tested in Node. The renderer
 // names a kind of file; it never passes dialog options of its own.
 
-export type FileKind = 'transcripts' | 'projects' | 'exchange';
+import type { FileKind } from '../../shared/shell';
+
+export type { FileKind };
 
 export const FILE_FILTERS: Record<FileKind, { name: string; extensions: string[] }[]> = {
   transcripts: [{ name: 'Transcripts', extensions: ['txt', 'docx', 'vtt', 'srt', 'md'] }],

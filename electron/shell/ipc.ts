@@ -1,14 +1,13 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { METHOD_NAMES } from '../../shared/api';
 import { userMessage } from '../../shared/errors';
+import { methodChannel, type Reply } from '../../shared/shell';
+import type { Call } from './worker-client';
 
 // One ipcMain.handle per method of the contract. Calls from anything but our own
 // window's top frame are refused; errors cross as one line, never as a stack.
 
-export type Reply = { ok: true; result: unknown } | { ok: false; error: string };
-export type Call = (method: string, input: unknown) => Promise<unknown>;
-
-export const channel = (method: string) => `fieldcode:${method}`;
+export type { Call, Reply };
 
 export function registerHandlers(
   ipc: Pick<IpcMain, 'handle'>,
@@ -17,7 +16,7 @@ export function registerHandlers(
 ): string[] {
   const registered = new Set<string>();
   for (const method of METHOD_NAMES) {
-    const name = channel(method);
+    const name = methodChannel(method);
     if (registered.has(name)) throw new Error(`IPC handler "${name}" registered twice`);
     registered.add(name);
     ipc.handle(name, async (event, input: unknown): Promise<Reply> => {

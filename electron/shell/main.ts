@@ -4,10 +4,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { registerHandlers, type Call } from './ipc';
+import { registerHandlers } from './ipc';
 import { menuTemplate, type MenuItemSpec } from './menu-template';
 import { CONTENT_SECURITY_POLICY, isAppUrl, windowOptions } from './security';
-import type { WorkerReply } from './worker';
+import { MENU_CHANNEL, SHELL_CHANNELS } from '../../shared/shell';
+import { workerClient, type Call } from './worker-client';
 
 // The Electron shell: one window, the native menu, dialogs. The store and services
 // run in a worker thread (worker.ts); this process only forwards calls.
@@ -26,21 +27,8 @@ function nativeBinding(): string | undefined {
 }
 
 function startWorker(): Call {
-  const worker = new Worker(join(here, 'worker.cjs'), {
-    workerData: { nativeBinding: nativeBinding(), settingsFolder: join(app.getPath('userData')), defaultFolder: join(app.getPath('documents'), 'Fieldcode') },
-  });
-  let next = 0;
-  const pending = new Map<number, (r: WorkerReply) => void>();
-  worker.on('message', (r: WorkerReply) => {
-    pending.get(r.id)?.(r);
-    pending.delete(r.id);
-  });
-  return (method, input) =>
-    new Promise((ok, fail) => {
-      const id = ++next;
-      pending.set(id, (r) => (r.ok ? ok(r.result) : fail(new Error(r.error))));
-      worker.postMessage({ id, method, input });
-    });
+  const workerData = { nativeBinding: nativeBinding(), settingsFolder: join(app.getPath('userData')), defaultFolder: join(app.getPath('documents'), 'Fieldcode') };
+  return workerClient(() => new Worker(join(here, 'worker.cjs'), { workerData })).call;
 }
 
 function toElectronMenu(items: MenuItemSpec[], win: BrowserWindow, call: Call): MenuItemConstructorOptions[] {
@@ -49,7 +37,7 @@ function toElectronMenu(items: MenuItemSpec[], win: BrowserWindow, call: Call): 
     if (i.submenu) return { label: i.label, submenu: toElectronMenu(i.submenu, win, call) };
     if (i.role?.startsWith('open-recent:')) {
       const path = i.role.slice('open-recent:'.length);
-      return { label: i.label, click: () => void call('project.open', { path }).then(() => win.webContents.send('fieldcode:menu', 'refresh')) };
+      return { label: i.label, click: () => void call('project.open', { path }).then(() => win.webContents.send(MENU_CHANNEL, 'refresh')) };
     }
     if (i.role === 'none') return { label: i.label, enabled: false };
     if (i.command) return { label: i.label, accelerator: i.accelerator, click: () => void runCommand(i.command!, win, call) };
@@ -63,7 +51,7 @@ async function runCommand(command: string, win: BrowserWindow, call: Call): Prom
     if (!r.canceled && r.filePaths[0]) {
       await call('project.open', { path: r.filePaths[0] }).catch((e: Error) => dialog.showErrorBox('Cannot open the project', e.message));
       app.addRecentDocument(r.filePaths[0]);
-      win.webContents.send('fieldcode:menu', 'refresh');
+      win.webContents.send(MENU_CHANNEL, 'refresh');
     }
     return;
   }
@@ -71,7 +59,7 @@ async function runCommand(command: string, win: BrowserWindow, call: Call): Prom
     const r = await dialog.showSaveDialog(win, { filters: [{ name: 'Fieldcode project', extensions: ['fieldcode'] }] });
     if (!r.canceled && r.filePath) {
       await call('project.create', { path: r.filePath, codebook: 'nssp' }).catch((e: Error) => dialog.showErrorBox('Cannot create the project', e.message));
-      win.webContents.send('fieldcode:menu', 'refresh');
+      win.webContents.send(MENU_CHANNEL, 'refresh');
     }
     return;
   }
@@ -79,18 +67,18 @@ async function runCommand(command: string, win: BrowserWindow, call: Call): Prom
     await dialog.showMessageBox(win, { message: 'Fieldcode', detail: `Version ${app.getVersion()}\nQualitative coding of interview, focus-group and workshop transcripts.` });
     return;
   }
-  win.webContents.send('fieldcode:menu', command);
+  win.webContents.send(MENU_CHANNEL, command);
 }
 
 /** Native open and save dialogs for the window, asked for by kind of file only. */
 function registerDialogs(win: BrowserWindow, trusted: (event: IpcMainInvokeEvent) => boolean): void {
-  ipcMain.handle('fieldcode-shell:choose-files', async (event, input: unknown) => {
+  ipcMain.handle(SHELL_CHANNELS.chooseFiles, async (event, input: unknown) => {
     const request = openRequest(input);
     if (!trusted(event) || !request) return [];
     const r = await dialog.showOpenDialog(win, { title: request.title, filters: FILE_FILTERS[request.kind], properties: ['openFile', 'multiSelections'] });
     return r.canceled ? [] : r.filePaths;
   });
-  ipcMain.handle('fieldcode-shell:choose-save', async (event, input: unknown) => {
+  ipcMain.handle(SHELL_CHANNELS.chooseSave, async (event, input: unknown) => {
     const name = saveName(input);
     if (!trusted(event) || !name) return null;
     const r = await dialog.showSaveDialog(win, { defaultPath: join(app.getPath('documents'), name) });

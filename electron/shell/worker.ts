@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { callMethod } from '../handlers';
 import { createSession } from '../project/session';
 import { userMessage } from '../../shared/errors';
+import type { Reply } from '../../shared/shell';
 
 // The store and services live in this one worker thread, so a long merge or
 // export never freezes the windows. The main process only forwards calls.
@@ -12,7 +13,7 @@ export interface WorkerRequest {
   input: unknown;
 }
 
-export type WorkerReply = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };
+export type WorkerReply = { id: number } & Reply;
 
 const session = createSession(workerData ?? {});
 

@@ -105,6 +105,11 @@ export function getDocument(p: Project, id: string): TranscriptDocument {
   return { ...summary, text, turnList: getTurns(p, id), rtl: isMostlyRtl(text) };
 }
 
+/** Id and text of every document, by name (what autocoding reads). */
+export function listDocumentTexts(p: Project): { id: string; text: string }[] {
+  return p.db.prepare('SELECT id, text FROM documents WHERE deleted_at IS NULL ORDER BY name').all() as { id: string; text: string }[];
+}
+
 export function getDocumentText(p: Project, id: string): string {
   const row = p.db.prepare('SELECT text FROM documents WHERE id = ? AND deleted_at IS NULL').get(id) as { text: string } | undefined;
   if (!row) throw new NotFoundError(`no document with id ${id}`);
@@ -118,6 +123,11 @@ export function findDocument(p: Project, nameOrId: string): DocumentSummary {
     .get(nameOrId, nameOrId, nameOrId) as SummaryRow | undefined;
   if (!row) throw new NotFoundError(`no document named "${nameOrId}"`);
   return toSummary(row);
+}
+
+/** Every document ever imported, deleted ones included (a backup protects their work too). */
+export function countDocuments(p: Project): number {
+  return p.db.prepare('SELECT count(*) FROM documents').pluck().get() as number;
 }
 
 export function findDocumentBySha(p: Project, sha256: string): { id: string; name: string } | null {

@@ -1,3 +1,4 @@
+import type { HistoryState } from '../../shared/api/project';
 import type { Project } from './db';
 
 // Undo and redo for the interactive session. TEMP triggers (they live only on this
@@ -105,11 +106,6 @@ function record<T>(p: Project, label: string, fn: () => T): T {
 export function forgetHistory(p: Project): void {
   if (!enabled.has(p)) return;
   p.db.exec('DELETE FROM temp.history_rows; DELETE FROM temp.history_actions;');
-}
-
-export interface HistoryState {
-  undo: string | null;
-  redo: string | null;
 }
 
 export function historyState(p: Project): HistoryState {

@@ -80,7 +80,7 @@ describe('fieldcode command line', () => {
     expect(badCode).toMatchObject({ code: 1, stderr: 'fieldcode: no code "Nope/Nothing" in the codebook\n' });
     const badRegex = fieldcode('autocode', project, '--code', 'Students', '--pattern', '(');
     expect(badRegex.code).toBe(1);
-    expect(badRegex.stderr).toMatch(/^fieldcode: --pattern is not a valid JavaScript regular expression/);
+    expect(badRegex.stderr).toMatch(/^fieldcode: the pattern is not a valid JavaScript regular expression/);
     expect(badRegex.stderr.split('\n')).toHaveLength(2);
 
     expect(fieldcode('frobnicate').code).toBe(2);

@@ -27,6 +27,13 @@ describe('layer rule', () => {
     ['electron/coding/probe.ts', "import { run } from '../cli/cli';"],
     ['electron/coding/probe.ts', "import { handlers } from '../handlers';"],
     ['electron/store/probe.ts', "import { App } from '../../renderer/App';"],
+    ['electron/cli/probe.ts', "import { openProject } from '../store/db';"],
+    ['electron/cli/probe.ts', "import type { Project } from '../store/db';"],
+    ['electron/cli/probe.ts', "import { readTranscript } from '../formats/transcripts';"],
+    ['electron/coding/handlers.ts', "import { getCode } from '../store/codes';"],
+    ['electron/coding/handlers.ts', "import { tableCsv } from '../formats/reports/tables';"],
+    ['electron/coding/probe.ts', "import { codingHandlers } from './handlers';"],
+    ['electron/probe.ts', "import { api } from '../shared/api';"],
   ])('%s may not: %s', async (file, code) => {
     expect(await layerErrors(file, code)).toHaveLength(1);
   });
@@ -37,6 +44,9 @@ describe('layer rule', () => {
     ['electron/refi/probe.ts', "import { readQdpx } from '../formats/refi/qdpx';"],
     ['electron/shell/probe.ts', "import { app } from 'electron';"],
     ['electron/formats/reports/probe.ts', "import { isMostlyRtl } from '../../../shared/text-direction';"],
+    ['electron/cli/probe.ts', "import { autocode } from '../coding/autocode';"],
+    ['electron/coding/handlers.ts', "import { autocode } from './autocode';"],
+    ['electron/handlers.ts', "import { codingHandlers } from './coding/handlers';"],
   ])('%s may: %s', async (file, code) => {
     expect(await layerErrors(file, code)).toEqual([]);
   });

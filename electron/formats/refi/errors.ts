@@ -1,11 +1,4 @@
-import { InputError } from '../../../shared/errors';
+import { FileError } from '../../../shared/errors';
 
-/** A REFI-QDA file that cannot be read: one line naming the file and the reason. */
-export class RefiError extends InputError {
-  constructor(
-    readonly file: string,
-    readonly reason: string,
-  ) {
-    super(`${file}: ${reason}`);
-  }
-}
+/** A REFI-QDA file (.qdpx, .qde, .qdc) that cannot be read. */
+export class RefiError extends FileError {}

@@ -1,14 +1,7 @@
-import { InputError } from '../../../shared/errors';
+import { FileError } from '../../../shared/errors';
 
-/** A transcript that cannot be imported: one line naming the file and the reason. */
-export class ImportError extends InputError {
-  constructor(
-    readonly file: string,
-    readonly reason: string,
-  ) {
-    super(`${file}: ${reason}`);
-  }
-}
+/** A transcript that cannot be imported. */
+export class ImportError extends FileError {}
 
 /** The largest transcript we read; larger files are almost always the wrong file (a video, an archive). */
 export const MAX_TRANSCRIPT_BYTES = 50 * 1024 * 1024;

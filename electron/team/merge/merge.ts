@@ -1,6 +1,7 @@
 import { basename, resolve } from 'node:path';
 import { MERGE_KINDS, type MergeCounts, type MergeFileReport, type MergeKind, type MergeReport } from '../../../shared/api/team';
 import { backupProject } from '../../store/backup';
+import { forgetHistory } from '../../store/history';
 import type { Project } from '../../store/db';
 import { InputError } from '../../../shared/errors';
 import { applyOps, type WriteStep } from './apply';
@@ -144,6 +145,8 @@ export async function merge(master: Project, paths: string[], opts: MergeOptions
       writeLogRow(master, { id: master.newId(), file_name: entry.file.file, project_id: entry.projectId, sha256: entry.file.sha256, merged_at: at }, entry.counts, entry.report);
     }
   })();
+  // Undoing a step from before the merge would write back rows older than what it brought in.
+  if (changed) forgetHistory(master);
   return result;
 }
 
