@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { CODE_PALETTE } from '../../shared/codebooks/palette';
 import { detectTurns } from '../../shared/turns';
 import { DOCUMENT_KINDS, type MemoTarget } from '../../shared/types';
+import { cleanCodeName, refiColour } from '../formats/refi/names';
 import { setAnchor } from '../store/codes';
 import type { Project } from '../store/db';
 import { insertDocument } from '../store/documents';
@@ -31,10 +32,10 @@ function unique(name: string, taken: Set<string>): string {
   return out;
 }
 
-const HEX = /^#[0-9a-f]{6}$/i;
 const MEMO_TARGETS: MemoTarget[] = ['project', 'document', 'code', 'segment', 'case'];
 
-export function writeSnapshot(p: Project, s: ProjectSnapshot, skipped: string[]): WriteCounts {
+/** `renamed` receives each code and case whose name had to change, in words ("A/B" → "A∕B"). */
+export function writeSnapshot(p: Project, s: ProjectSnapshot, skipped: string[], renamed: string[] = []): WriteCounts {
   const now = p.now();
   const counts: WriteCounts = { documents: 0, codes: 0, segments: 0, cases: 0, coders: 0, memos: 0 };
   p.db.transaction(() => {
@@ -72,8 +73,9 @@ export function writeSnapshot(p: Project, s: ProjectSnapshot, skipped: string[])
       const [c] = pending.splice(i, 1);
       const parent = c.parentId && codeIds.has(c.parentId) ? c.parentId : null;
       const taken = siblings.get(parent) ?? siblings.set(parent, new Set()).get(parent)!;
-      const name = unique(c.name.replace(/\//g, '\u2215').replace(/\s+/g, ' ').trim() || 'Unnamed code', taken);
-      const colour = HEX.test(c.colour) ? c.colour.toUpperCase() : CODE_PALETTE[top % CODE_PALETTE.length];
+      const name = unique(cleanCodeName(c.name), taken);
+      if (name !== c.name) renamed.push(`code "${c.name}" → "${name}"`);
+      const colour = refiColour(c.colour) || CODE_PALETTE[top % CODE_PALETTE.length];
       if (!parent) top++;
       insertCode.run(c.id, parent, name, colour, taken.size, c.definition, c.whenToUse, c.whenNotToUse, now, fallbackCoder);
       codeIds.add(c.id);
@@ -94,7 +96,9 @@ export function writeSnapshot(p: Project, s: ProjectSnapshot, skipped: string[])
     const insertValue = p.db.prepare('INSERT INTO attribute_values (case_id, attribute_id, value, updated_at, coder_id) VALUES (?, ?, ?, ?, ?)');
     for (const c of s.cases) {
       if (caseIds.has(c.id)) continue;
-      insertCase.run(c.id, unique(c.name.trim() || 'Case', caseNames), now, fallbackCoder);
+      const name = unique(c.name.trim() || 'Case', caseNames);
+      if (name !== c.name) renamed.push(`case "${c.name}" → "${name}"`);
+      insertCase.run(c.id, name, now, fallbackCoder);
       caseIds.add(c.id);
       for (const [attr, value] of Object.entries(c.values)) if (attrIds.has(attr) && value.trim()) insertValue.run(c.id, attr, value.trim(), now, fallbackCoder);
     }
