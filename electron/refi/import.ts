@@ -165,7 +165,9 @@ export function fromRefi(file: string, q: OpenedQdpx, newId: () => string): Read
     // Our own memos come back exactly (a CR travels as &#13;); other tools' line endings become LF.
     const body = ours ? content : [n.description.trim(), content].filter(Boolean).join('\n\n').replace(/\r\n?/g, '\n');
     const where = memoTarget.get(n.guid) ?? { target: 'project' as const, targetId: null };
-    return { id: id(n.guid), ...where, title: n.name, body, coderId: n.creatingUser ?? '', updatedAt: n.modifiedDateTime ?? n.creationDateTime ?? '' };
+    if (n.anchored) note('note(s) tied to a passage (annotations) kept as memos, on their document where the file names it, without the passage (Fieldcode memos are not anchored)');
+    const title = n.name || (ours ? '' : n.anchored ? 'Annotation' : 'Note');
+    return { id: id(n.guid), ...where, title, body, coderId: n.creatingUser ?? '', updatedAt: n.modifiedDateTime ?? n.creationDateTime ?? '' };
   });
   for (const m of described) memos.push({ id: newId(), ...m });
 

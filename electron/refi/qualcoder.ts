@@ -88,6 +88,7 @@ export function adaptForQualCoder(x: RefiExport, s: ProjectSnapshot): Adapted {
 
   // Project memos become journals: named uniquely, dated, text in sources/<guid>.txt.
   const journalNames = new Set<string>();
+  const retitled: string[] = [];
   const created = p.creationDateTime ?? new Date(0).toISOString();
   p.notes = s.memos
     .filter((m) => m.target === 'project')
@@ -95,9 +96,12 @@ export function adaptForQualCoder(x: RefiExport, s: ProjectSnapshot): Adapted {
       const guid = asGuid(m.id);
       x.sources.set(`sources/${guid}.txt`, m.body);
       const when = /^\d{4}-\d\d-\d\dT/.test(m.updatedAt) ? new Date(m.updatedAt).toISOString() : created;
+      const title = m.title.replace(/\s+/g, ' ').trim() || 'Memo';
+      const name = uniqueName(title, journalNames);
+      if (name !== m.title) retitled.push(`"${m.title}" → "${name}"`);
       return {
         guid,
-        name: uniqueName(m.title.replace(/\s+/g, ' ').trim() || 'Memo', journalNames),
+        name,
         description: '',
         plainTextPath: `internal://${guid}.txt`,
         plainTextContent: null,
@@ -108,6 +112,7 @@ export function adaptForQualCoder(x: RefiExport, s: ProjectSnapshot): Adapted {
       };
     });
   if (p.notes.length) adapted.push(`${p.notes.length} project memo(s) written as journals`);
+  if (retitled.length) adapted.push(`journal title(s) made unique, as QualCoder needs: ${retitled.join(', ')}`);
 
   // Whole-document case links as QualCoder makes them: a code with the case's GUID, coded 0–0.
   const codeNames = new Set(flattenCodes(p.codes).map(({ code }) => code.name));
