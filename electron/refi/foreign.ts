@@ -36,7 +36,10 @@ export function restoredNames(r: RefiProject): Map<RefiCode, string> {
     const path = parent ? [...branch.get(parent)!, out.get(parent) ?? parent.name] : [];
     branch.set(code, path);
     const suffix = ` (${path.join(' › ')})`;
-    if (path.length && code.name.endsWith(suffix) && code.name.length > suffix.length) out.set(code, code.name.slice(0, -suffix.length));
+    if (!path.length || !code.name.endsWith(suffix) || code.name.length === suffix.length) continue;
+    // A sibling already of that name means the branch is part of the name, not our addition.
+    const bare = code.name.slice(0, -suffix.length);
+    if (!(parent?.children ?? []).some((c) => c.name === bare)) out.set(code, bare);
   }
   return out;
 }

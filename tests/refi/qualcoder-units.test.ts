@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cleanCodeName, refiColour } from '../../electron/formats/refi/names';
 import { dialectFor, fromPositions, QUALCODER } from '../../electron/formats/refi/positions';
+import type { RefiCode, RefiProject } from '../../electron/formats/refi/model';
+import { restoredNames } from '../../electron/refi/foreign';
 import { appendMemos, splitMemos } from '../../electron/refi/memo-sections';
 
 // The pure parts of the QualCoder exchange: its position counting (UTF-16 units
@@ -62,5 +64,23 @@ describe('one colour and one code-name rule', () => {
   it('normalises colours and names the same way for every REFI-QDA import', () => {
     expect(['#abc', 'abcdef', ' #0072b2 ', '#12345', 'red', null].map(refiColour)).toEqual(['#AABBCC', '#ABCDEF', '#0072B2', '', '', '']);
     expect(['A/B', '  two   words ', '', '\t'].map(cleanCodeName)).toEqual(['A\u2215B', 'two words', 'Unnamed code', 'Unnamed code']);
+  });
+});
+
+describe('names QualCoder needed, taken off again', () => {
+  const code = (name: string, children: RefiCode[] = []): RefiCode => ({ guid: name, name, color: null, isCodable: true, description: '', noteRefs: [], children });
+  const project = (origin: string, codes: RefiCode[]) => ({ origin, codes }) as RefiProject;
+
+  it('removes the branch our export added, parents restored first, but only from QualCoder files and never onto a sibling', () => {
+    const gi = code('global issues (Students › Knowledge)');
+    const knowledge = code('Knowledge (Students)', [gi]);
+    const trust = code('Trust (Parents)');
+    const tree = [code('Students', [knowledge]), code('Parents', [trust, code('Trust')])];
+    const names = (m: Map<RefiCode, string>) => [...m].map(([c, n]) => [c.name, n]);
+    expect(names(restoredNames(project('QualCoder 4.0', tree)))).toEqual([
+      ['Knowledge (Students)', 'Knowledge'],
+      ['global issues (Students › Knowledge)', 'global issues'],
+    ]);
+    expect(names(restoredNames(project('MAXQDA 2022', tree)))).toEqual([]);
   });
 });

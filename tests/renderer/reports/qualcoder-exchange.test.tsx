@@ -50,7 +50,7 @@ describe('QDPX for QualCoder in the Reports view', () => {
     const files: Record<string, Uint8Array> = { 'project.qde': readFileSync(join(REFI, 'qualcoder', 'project.qde')) };
     for (const f of readdirSync(join(REFI, 'qualcoder', 'sources'))) files[`sources/${f}`] = readFileSync(join(REFI, 'qualcoder', 'sources', f));
     const box = card('Open a project from another tool');
-    fireEvent.change(within(box).getByLabelText('Project file (.qdpx)'), { target: { files: [new File([zipOf(files)], 'fieldwork.qdpx')] } });
+    fireEvent.change(within(box).getByLabelText('Project file (.qdpx)'), { target: { files: [new File([new Uint8Array(zipOf(files))], 'fieldwork.qdpx')] } });
     fireEvent.click(within(box).getByRole('button', { name: 'Import and open' }));
     expect((await within(box).findByRole('status')).textContent).toMatch(/^Opened “fieldwork.qda” .*: 2 documents, 8 codes, 6 coded segments/);
     const read = within(box).getByRole('list', { name: 'Converted and renamed' });
