@@ -53,7 +53,7 @@ export function QdpxExport({ client, chooseSavePath }: { client: ReportsClient; 
       {result && result.renamed.length > 0 && (
         <details className="reports-skipped" open>
           <summary>{result.renamed.length} code(s) renamed for QualCoder</summary>
-          <ul aria-label="Renamed codes">
+          <ul aria-label="Renamed codes" className="reports-renamed">
             {result.renamed.map((r) => (
               <li key={r}>{r}</li>
             ))}
