@@ -40,8 +40,8 @@ export function exportProjectQdpx(p: Project, target: RefiTarget = 'standard'): 
 }
 
 /** Writes the project as .qdpx to `outPath` (the benchmark's entry point). */
-export async function exportQdpx(p: Project, outPath: string): Promise<{ rows: number; bytes: number }> {
-  const r = exportProjectQdpx(p);
+export async function exportQdpx(p: Project, outPath: string, target: RefiTarget = 'standard'): Promise<{ rows: number; bytes: number }> {
+  const r = exportProjectQdpx(p, target);
   return { rows: r.rows, bytes: writeOutput(outPath, r.data) };
 }
 
