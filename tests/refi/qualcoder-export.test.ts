@@ -2,6 +2,10 @@ import { XMLParser } from 'fast-xml-parser';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ensureCodePath } from '../../electron/codebook/codebook';
+import { importFiles } from '../../electron/documents/import';
+import { findCaseByName } from '../../electron/store/cases';
+import { currentCoder } from '../../electron/store/coders';
+import { findDocument, getDocumentText, updateDocument } from '../../electron/store/documents';
 import { applyCode } from '../../electron/coding/coding';
 import { saveMemo } from '../../electron/coding/memos';
 import { exportProjectQdpx, importProjectQdpx } from '../../electron/refi/refi';
@@ -37,9 +41,20 @@ function parse(qde: string) {
   return { origin: p.origin as string, codes, sources: (p.Sources?.TextSource ?? []) as Source[], notes: (p.Notes?.Note ?? []) as Note[], cases: (p.Cases?.Case ?? []) as Case[] };
 }
 
-/** The study, with two codes named "global issues" in different branches and memos on every kind of target. */
-async function study(): Promise<{ p: Project; docs: Awaited<ReturnType<typeof buildStudy>>['docs'] }> {
+const LETTER = 'Dear Lahore 🇵🇰🇬🇧,\r\nWe loved the 👋🏽 video.\r\nNoe\u0308l & ہم';
+
+/**
+ * The study, with two codes named "global issues" in different branches, memos on
+ * every kind of target, and a letter written with CRLF, flags and a skin tone.
+ */
+async function study(): Promise<{ p: Project; docs: Awaited<ReturnType<typeof buildStudy>>['docs']; letter: string }> {
   const { p, docs } = await buildStudy();
+  await importFiles(p, [{ name: 'Leeds letter.txt', bytes: new TextEncoder().encode(LETTER) }]);
+  const letter = findDocument(p, 'Leeds letter').id;
+  updateDocument(p, letter, { caseId: findCaseByName(p, 'Hillcrest Academy')!.id }, currentCoder(p).id);
+  // As Fieldcode keeps it: LF line endings (and "ë" composed).
+  const kept = getDocumentText(p, letter);
+  for (const quote of ['👋🏽 video', '& ہم']) applyCode(p, { documentId: letter, codeId: ensureCodePath(p, 'Communities').id, start: kept.indexOf(quote), end: kept.indexOf(quote) + quote.length, coder: 'Ben' });
   const t = ensureCodePath(p, 'Teachers/Knowledge/global issues').id;
   const s = ensureCodePath(p, 'Students/Knowledge/global issues').id;
   const at = (quote: string) => ({ start: LAHORE_WS.indexOf(quote), end: LAHORE_WS.indexOf(quote) + quote.length });
@@ -50,7 +65,7 @@ async function study(): Promise<{ p: Project; docs: Awaited<ReturnType<typeof bu
   saveMemo(p, { target: 'case', targetId: id("SELECT id FROM cases WHERE name = 'Lahore School'"), title: 'Visit', body: 'Visited in March; 🌧 rains.\n\nSecond paragraph.' });
   saveMemo(p, { target: 'segment', targetId: seg.id, title: 'On this passage', body: 'Letters, not e-mails.' });
   saveMemo(p, { target: 'project', targetId: null, title: 'Analysis plan', body: 'A second memo with the same title as the first.' });
-  return { p, docs };
+  return { p, docs, letter };
 }
 
 describe('export for QualCoder', () => {
@@ -75,7 +90,7 @@ describe('export for QualCoder', () => {
   });
 
   it('writes positions in UTF-16 units, case links as 0–0 codings of a code with the case GUID, and memos where QualCoder reads them', async () => {
-    const { p, docs } = await study();
+    const { p, docs, letter } = await study();
     const r = exportProjectQdpx(p, 'qualcoder');
     const files = unzipText(r.data);
     expect(await schemaErrors(files['project.qde'], 'project')).toEqual([]);
@@ -84,6 +99,9 @@ describe('export for QualCoder', () => {
     const text = files[`sources/${docs.lahore}.txt`];
     const quotes = lahore.PlainTextSelection!.filter((s) => s.endPosition !== '0').map((s) => text.slice(Number(s.startPosition), Number(s.endPosition)));
     expect(quotes.sort()).toEqual(['x̄ and q̇ are marks', 'ہم نے لیڈز کو خط لکھے', '👩🏽‍🏫 our teacher learnt Urdu', '🌍🤝', 'we wrote letters to Leeds'].sort());
+    const letterText = files[`sources/${letter}.txt`];
+    const inLetter = q.sources.find((s) => s.guid === letter)!.PlainTextSelection!.filter((s) => s.endPosition !== '0');
+    expect(inLetter.map((s) => letterText.slice(Number(s.startPosition), Number(s.endPosition))).sort()).toEqual(['& ہم', '👋🏽 video'].sort());
 
     // Each case with documents: a code of its GUID, coded 0–0 in each of them; the standard SourceRefs stay.
     const linked = q.cases.filter((c) => c.SourceRef?.length);
