@@ -25,16 +25,18 @@ export interface WriteCounts {
   memos: number;
 }
 
-function unique(name: string, taken: Set<string>): string {
+/** `name`, numbered when taken (ignoring case); a change is told to `renamed` as `what "old" → "new"`. */
+function unique(name: string, taken: Set<string>, renamed?: { what: string; from: string; to: string[] }): string {
   let out = name;
   for (let n = 2; taken.has(out.toLowerCase()); n++) out = `${name} (${n})`;
   taken.add(out.toLowerCase());
+  if (renamed && out !== renamed.from) renamed.to.push(`${renamed.what} "${renamed.from}" → "${out}"`);
   return out;
 }
 
 const MEMO_TARGETS: MemoTarget[] = ['project', 'document', 'code', 'segment', 'case'];
 
-/** `renamed` receives each code and case whose name had to change, in words ("A/B" → "A∕B"). */
+/** `renamed` receives each coder, code, attribute and case whose name had to change, in words (code "A/B" → "A∕B"). */
 export function writeSnapshot(p: Project, s: ProjectSnapshot, skipped: string[], renamed: string[] = []): WriteCounts {
   const now = p.now();
   const counts: WriteCounts = { documents: 0, codes: 0, segments: 0, cases: 0, coders: 0, memos: 0 };
@@ -45,7 +47,7 @@ export function writeSnapshot(p: Project, s: ProjectSnapshot, skipped: string[],
     const insertCoder = p.db.prepare('INSERT INTO coders (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)');
     for (const c of s.coders) {
       if (coders.has(c.id)) continue;
-      insertCoder.run(c.id, unique(c.name.trim() || 'Coder', coderNames), now, now);
+      insertCoder.run(c.id, unique(c.name.trim() || 'Coder', coderNames, { what: 'coder', from: c.name, to: renamed }), now, now);
       coders.add(c.id);
     }
     const fallbackCoder = coders.has(s.project.coderId) ? s.project.coderId : [...coders][0] ?? p.newId();
@@ -73,8 +75,7 @@ export function writeSnapshot(p: Project, s: ProjectSnapshot, skipped: string[],
       const [c] = pending.splice(i, 1);
       const parent = c.parentId && codeIds.has(c.parentId) ? c.parentId : null;
       const taken = siblings.get(parent) ?? siblings.set(parent, new Set()).get(parent)!;
-      const name = unique(cleanCodeName(c.name), taken);
-      if (name !== c.name) renamed.push(`code "${c.name}" → "${name}"`);
+      const name = unique(cleanCodeName(c.name), taken, { what: 'code', from: c.name, to: renamed });
       const colour = refiColour(c.colour) || CODE_PALETTE[top % CODE_PALETTE.length];
       if (!parent) top++;
       insertCode.run(c.id, parent, name, colour, taken.size, c.definition, c.whenToUse, c.whenNotToUse, now, fallbackCoder);
@@ -87,7 +88,7 @@ export function writeSnapshot(p: Project, s: ProjectSnapshot, skipped: string[],
     const insertAttr = p.db.prepare('INSERT INTO attributes (id, name, sort, updated_at, coder_id) VALUES (?, ?, ?, ?, ?)');
     s.attributes.forEach((a, i) => {
       if (attrIds.has(a.id)) return;
-      insertAttr.run(a.id, unique(a.name.trim() || 'attribute', attrNames), i + 1, now, fallbackCoder);
+      insertAttr.run(a.id, unique(a.name.trim() || 'attribute', attrNames, { what: 'attribute', from: a.name, to: renamed }), i + 1, now, fallbackCoder);
       attrIds.add(a.id);
     });
     const caseIds = new Set<string>();
@@ -96,9 +97,7 @@ export function writeSnapshot(p: Project, s: ProjectSnapshot, skipped: string[],
     const insertValue = p.db.prepare('INSERT INTO attribute_values (case_id, attribute_id, value, updated_at, coder_id) VALUES (?, ?, ?, ?, ?)');
     for (const c of s.cases) {
       if (caseIds.has(c.id)) continue;
-      const name = unique(c.name.trim() || 'Case', caseNames);
-      if (name !== c.name) renamed.push(`case "${c.name}" → "${name}"`);
-      insertCase.run(c.id, name, now, fallbackCoder);
+      insertCase.run(c.id, unique(c.name.trim() || 'Case', caseNames, { what: 'case', from: c.name, to: renamed }), now, fallbackCoder);
       caseIds.add(c.id);
       for (const [attr, value] of Object.entries(c.values)) if (attrIds.has(attr) && value.trim()) insertValue.run(c.id, attr, value.trim(), now, fallbackCoder);
     }

@@ -76,6 +76,15 @@ describe('QualCoder → Fieldcode', () => {
     expect(report.skipped).toEqual([]);
   });
 
+  it('lists every name it had to change: a "/" in a code, a case name taken twice', async () => {
+    const { report } = await load(fixtureFiles((q) => q.replace('name="creativity"', 'name="crea/tivity"').replace('name="Leeds Primary"', 'name="Lahore School"')));
+    expect(report.renamed).toEqual([
+      'code "global issues (Students › Knowledge)" → "global issues" (the branch added for QualCoder\'s unique names removed)',
+      'code "crea/tivity" → "crea∕tivity"',
+      'case "Lahore School" → "Lahore School (2)"',
+    ]);
+  });
+
   it('keeps the project description, case and document descriptions, the journal and the annotation as memos', async () => {
     const { p } = await load(fixtureFiles());
     const doc = (name: string) => p.db.prepare('SELECT id FROM documents WHERE name = ?').pluck().get(name) as string;
