@@ -1,11 +1,21 @@
 import { Option, type Command } from 'commander';
 import { resolve } from 'node:path';
-import { MATRIX_COUNTS, SEGMENT_FORMATS, TABLE_FORMATS, COOCCURRENCE_UNITS, type MatrixCount, type SegmentFormat, type TableFormat } from '../../shared/api/reports';
+import {
+  MATRIX_COUNTS,
+  REFI_TARGETS,
+  SEGMENT_FORMATS,
+  TABLE_FORMATS,
+  COOCCURRENCE_UNITS,
+  type MatrixCount,
+  type RefiTarget,
+  type SegmentFormat,
+  type TableFormat,
+} from '../../shared/api/reports';
 import { InputError } from '../../shared/errors';
 import { caseCrosstab, crosstabTable } from '../reports/crosstab';
 import { codeCoderCounts, codeCooccurrence, codeCoderTable, cooccurrenceTable } from '../reports/cooccurrence';
 import { codeMatrix, matrixTable } from '../reports/matrix';
-import { exportProjectQdpx, importCodebookQdc, importProjectQdpx, renderCodebookQdc } from '../refi/refi';
+import { exportProjectQdpx, importCodebookQdc, importProjectQdpx, renderCodebookQdc, type RenderedQdpx } from '../refi/refi';
 import { renderSegments } from '../reports/reports';
 import { renderCodebook } from '../reports/codebook';
 import { filterFromNames, type FilterByName } from '../reports/filter';
@@ -60,6 +70,13 @@ function written(out: string, r: Rendered, what: string): void {
   print(`wrote ${r.rows} ${what} to ${out} (${bytes < 10_240 ? `${bytes} bytes` : `${Math.round(bytes / 1024)} KB`})`);
 }
 
+/** A .qdpx and, for a target tool, each code renamed for it and what else was written its way. */
+function writtenQdpx(out: string, r: RenderedQdpx): void {
+  written(out, r, 'segments');
+  for (const line of r.adapted) print(`for QualCoder: ${line}`);
+  for (const line of r.renamed) print(`renamed: ${line}`);
+}
+
 /** Tables go to a file with -o; without one, JSON or CSV print, and the default is a text table. */
 async function outputTable(t: NumberTable, format: TableFormat | undefined, out: string | undefined): Promise<void> {
   if (out) return written(out, await renderTable(t, format ?? 'csv'), 'rows');
@@ -82,17 +99,19 @@ export function registerReportCommands(program: Command): void {
       .description('export coded segments (csv, xlsx, docx, html, md) or the project (qdpx) or codebook (qdc) for REFI-QDA tools')
       .addOption(new Option('--format <format>', 'file format').choices(exportFormats).makeOptionMandatory())
       .requiredOption('-o, --out <file>', 'the file to write')
+      .addOption(new Option('--for <tool>', 'qdpx: standard REFI-QDA, or shaped for QualCoder (unique code names, its case links and memos; prints the renamed codes)').choices(REFI_TARGETS))
       .option('--group-by <attrs>', 'group the HTML chart by case attributes, e.g. continent,phase')
       .option('--title <title>', 'report title'),
     true,
-  ).action(async (path: string, o: FilterOptions & { format: (typeof exportFormats)[number]; out: string; groupBy?: string; title?: string }) => {
+  ).action(async (path: string, o: FilterOptions & { format: (typeof exportFormats)[number]; out: string; for?: RefiTarget; groupBy?: string; title?: string }) => {
+    if (o.for && o.format !== 'qdpx') throw new InputError(`--for chooses the tool a qdpx export is for; it does not apply to --format ${o.format}`);
     if ((o.format === 'qdpx' || o.format === 'qdc') && hasFilter(o)) {
       throw new InputError(`--format ${o.format} exports the whole ${o.format === 'qdpx' ? 'project' : 'codebook'}; the filters apply to segment reports (${SEGMENT_FORMATS.join(', ')})`);
     }
     await withProject(
       path,
       async (p) => {
-        if (o.format === 'qdpx') return written(o.out, exportProjectQdpx(p), 'segments');
+        if (o.format === 'qdpx') return writtenQdpx(o.out, exportProjectQdpx(p, o.for));
         if (o.format === 'qdc') return written(o.out, renderCodebookQdc(p), 'codes');
         const filter = filterFromNames(p, byName(o));
         const r = await renderSegments(p, filter, o.format as SegmentFormat, { title: o.title, groupBy: o.groupBy ? list(o.groupBy) : [] });
@@ -181,9 +200,11 @@ export function registerReportCommands(program: Command): void {
     .action(async (file: string, target: string, o: { json?: boolean }) => {
       const { project, report } = await importProjectQdpx({ path: file }, target);
       closeProject(project);
-      if (o.json) return printJson({ path: report.project.path, ...report.counts, skipped: report.skipped });
+      if (o.json) return printJson({ path: report.project.path, ...report.counts, converted: report.converted, renamed: report.renamed, skipped: report.skipped });
       const c = report.counts;
       print(`Created ${target}: ${c.documents} documents, ${c.codes} codes, ${c.segments} segments, ${c.cases} cases, ${c.coders} coders, ${c.memos} memos`);
+      for (const s of report.converted) print(`converted: ${s}`);
+      for (const s of report.renamed) print(`renamed: ${s}`);
       for (const s of report.skipped) process.stderr.write(`fieldcode: ${file}: skipped ${s}\n`);
     });
 

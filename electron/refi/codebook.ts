@@ -1,6 +1,7 @@
 import { CODE_PALETTE } from '../../shared/codebooks/palette';
 import type { CodebookImportReport } from '../../shared/api/reports';
 import { flattenCodes, type RefiCode } from '../formats/refi/model';
+import { cleanCodeName, refiColour } from '../formats/refi/names';
 import { openCodebook } from '../formats/refi/qdpx';
 import { currentCoder } from '../store/coders';
 import { insertCode, listCodes, nextSort, updateCodeRow, type CodeChanges } from '../store/codes';
@@ -24,16 +25,6 @@ interface Known {
 
 const STRUCTURED = /^(Definition|When to use|When not to use|Anchor examples):/im;
 
-function cleanName(name: string): string {
-  return name.replace(/\//g, '\u2215').replace(/\s+/g, ' ').trim() || 'Unnamed code';
-}
-
-function colourOf(raw: string | null): string {
-  const m = /^#?([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(raw?.trim() ?? '');
-  if (!m) return '';
-  return `#${(m[1].length === 3 ? [...m[1]].map((c) => c + c).join('') : m[1]).toUpperCase()}`;
-}
-
 export async function importCodebookQdc(p: Project, src: RefiSource): Promise<CodebookImportReport> {
   const { file, bytes } = await readRefiSource(src);
   const book = openCodebook(file, bytes);
@@ -45,11 +36,11 @@ export async function importCodebookQdc(p: Project, src: RefiSource): Promise<Co
     const report: CodebookImportReport = { added: 0, updated: 0, unchanged: 0 };
     const placed = new Map<RefiCode, { path: string; known: Known }>();
     for (const { code, parent } of flattenCodes(book.codes)) {
-      const name = cleanName(code.name);
+      const name = cleanCodeName(code.name);
       const above = parent ? placed.get(parent)! : null;
       const path = above ? `${above.path}/${name}` : name;
       const d = unpackDescription(code.description);
-      const colour = colourOf(code.color);
+      const colour = refiColour(code.color);
       const found = byPath.get(path.toLowerCase());
       if (found) {
         const changes: CodeChanges = {};

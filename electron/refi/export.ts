@@ -1,5 +1,6 @@
 import { asGuid, companionGuid, deriveGuid } from '../formats/refi/guid';
 import type { RefiCode, RefiNote, RefiProject, RefiSelection, RefiTextSource, RefiValue } from '../formats/refi/model';
+import { refiColour } from '../formats/refi/names';
 import { toCodePoints } from '../formats/refi/positions';
 import type { Memo } from '../../shared/types';
 import { packDescription } from './description';
@@ -65,7 +66,10 @@ export interface RefiExport {
   segments: number;
 }
 
-export function toRefi(s: ProjectSnapshot): RefiExport {
+/** How positions are counted: code points by the standard, UTF-16 units for a tool that counts those (QualCoder). */
+export type PositionUnit = 'codepoint' | 'utf16';
+
+export function toRefi(s: ProjectSnapshot, unit: PositionUnit = 'codepoint'): RefiExport {
   const memosFor = (target: Memo['target']) => byKey(s.memos.filter((m) => m.target === target), (m) => m.targetId);
   const codeMemos = memosFor('code');
   const docMemos = memosFor('document');
@@ -78,7 +82,7 @@ export function toRefi(s: ProjectSnapshot): RefiExport {
     const node: RefiCode = {
       guid: asGuid(c.id),
       name: c.name,
-      color: /^#[0-9a-f]{6}$/i.test(c.colour) ? c.colour : null,
+      color: refiColour(c.colour) || null,
       isCodable: true,
       description: packDescription({ definition: c.definition, whenToUse: c.whenToUse, whenNotToUse: c.whenNotToUse, anchors: c.anchors }),
       noteRefs: noteRefs(codeMemos, c.id),
@@ -101,7 +105,7 @@ export function toRefi(s: ProjectSnapshot): RefiExport {
       description: '',
       plainTextPath: `internal://${guid}.txt`,
       plainTextContent: null,
-      selections: selections(d.text, segsByDoc.get(d.id) ?? [], segMemos),
+      selections: selections(d.text, segsByDoc.get(d.id) ?? [], segMemos, unit),
       codings: [],
       noteRefs: noteRefs(docMemos, d.id),
       values: [{ variable: KIND_VARIABLE.guid, type: 'Text', value: d.kind }],
@@ -158,8 +162,9 @@ export function toRefi(s: ProjectSnapshot): RefiExport {
   return { project, sources: sourceFiles, segments: s.segments.length };
 }
 
-function selections(text: string, segments: SnapshotSegment[], segMemos: Map<string, Memo[]>): RefiSelection[] {
-  const points = toCodePoints(text, segments.flatMap((g) => [g.start, g.end]));
+function selections(text: string, segments: SnapshotSegment[], segMemos: Map<string, Memo[]>, unit: PositionUnit): RefiSelection[] {
+  const offsets = segments.flatMap((g) => [g.start, g.end]);
+  const points = unit === 'utf16' ? offsets : toCodePoints(text, offsets);
   return segments.map((g, i) => {
     const coder = asGuid(g.coderId);
     return {

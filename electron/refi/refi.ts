@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import type { RefiImportReport } from '../../shared/api/reports';
+import type { RefiImportReport, RefiTarget } from '../../shared/api/reports';
 import { RefiError } from '../formats/refi/errors';
 import { codebookBytes, openQdpx, packQdpx } from '../formats/refi/qdpx';
 import { safeFileStem } from '../formats/reports/text';
@@ -10,6 +10,7 @@ import { InputError, userMessage } from '../../shared/errors';
 import { projectInfo, projectRow } from '../project/project';
 import { ORIGIN, toRefi } from './export';
 import { fromRefi } from './import';
+import { adaptForQualCoder, type Adapted } from './qualcoder';
 import { readSnapshot } from './snapshot';
 import { readRefiSource, type RefiSource } from './source';
 import { writeSnapshot } from './write';
@@ -23,15 +24,24 @@ import { MIME, writeOutput, type Rendered } from '../reports/output';
 export { importCodebookQdc } from './codebook';
 export type { RefiSource };
 
-/** The whole project as a .qdpx (project.qde + sources/<guid>.txt). */
-export function exportProjectQdpx(p: Project): Rendered {
-  const { project, sources, segments } = toRefi(readSnapshot(p));
-  return { data: packQdpx(project, sources), fileName: `${safeFileStem(projectRow(p).name)}.qdpx`, mime: MIME.qdpx, rows: segments };
+/** An export and what it had to change for its target tool (nothing for the standard). */
+export type RenderedQdpx = Rendered & Adapted;
+
+/**
+ * The whole project as a .qdpx (project.qde + sources/<guid>.txt): standard
+ * REFI-QDA, or shaped for QualCoder's import (qualcoder.ts).
+ */
+export function exportProjectQdpx(p: Project, target: RefiTarget = 'standard'): RenderedQdpx {
+  const snapshot = readSnapshot(p);
+  const x = toRefi(snapshot, target === 'qualcoder' ? 'utf16' : 'codepoint');
+  const adapted = target === 'qualcoder' ? adaptForQualCoder(x, snapshot) : { renamed: [], adapted: [] };
+  const stem = safeFileStem(target === 'qualcoder' ? `${projectRow(p).name} for QualCoder` : projectRow(p).name);
+  return { data: packQdpx(x.project, x.sources), fileName: `${stem}.qdpx`, mime: MIME.qdpx, rows: x.segments, ...adapted };
 }
 
 /** Writes the project as .qdpx to `outPath` (the benchmark's entry point). */
-export async function exportQdpx(p: Project, outPath: string): Promise<{ rows: number; bytes: number }> {
-  const r = exportProjectQdpx(p);
+export async function exportQdpx(p: Project, outPath: string, target: RefiTarget = 'standard'): Promise<{ rows: number; bytes: number }> {
+  const r = exportProjectQdpx(p, target);
   return { rows: r.rows, bytes: writeOutput(outPath, r.data) };
 }
 
@@ -59,7 +69,7 @@ export async function importProjectQdpx(src: RefiSource, target: string, opts: O
   if (existsSync(path)) throw new InputError(`${targetName}: a file with this name already exists; choose another name`);
   if (!existsSync(dirname(path))) throw new InputError(`${targetName}: the folder ${dirname(path)} does not exist`);
   const { file, bytes } = await readRefiSource(src);
-  const { snapshot, skipped } = fromRefi(file, openQdpx(file, bytes), opts.newId ?? randomUUID);
+  const { snapshot, converted, renamed, skipped } = fromRefi(file, openQdpx(file, bytes), opts.newId ?? randomUUID);
   let p: Project;
   try {
     p = createProjectFile(path, opts);
@@ -68,8 +78,8 @@ export async function importProjectQdpx(src: RefiSource, target: string, opts: O
     throw e;
   }
   try {
-    const counts = writeSnapshot(p, snapshot, skipped);
-    return { project: p, report: { project: projectInfo(p), counts, skipped } };
+    const counts = writeSnapshot(p, snapshot, skipped, renamed);
+    return { project: p, report: { project: projectInfo(p), counts, converted, renamed, skipped } };
   } catch (e) {
     closeProject(p);
     removeProjectFiles(path);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { CODE_PALETTE } from '../../shared/codebooks/palette';
 import { detectTurns } from '../../shared/turns';
 import { DOCUMENT_KINDS, type MemoTarget } from '../../shared/types';
+import { cleanCodeName, refiColour } from '../formats/refi/names';
 import { setAnchor } from '../store/codes';
 import type { Project } from '../store/db';
 import { insertDocument } from '../store/documents';
@@ -24,17 +25,19 @@ export interface WriteCounts {
   memos: number;
 }
 
-function unique(name: string, taken: Set<string>): string {
+/** `name`, numbered when taken (ignoring case); a change is told to `renamed` as `what "old" → "new"`. */
+function unique(name: string, taken: Set<string>, renamed?: { what: string; from: string; to: string[] }): string {
   let out = name;
   for (let n = 2; taken.has(out.toLowerCase()); n++) out = `${name} (${n})`;
   taken.add(out.toLowerCase());
+  if (renamed && out !== renamed.from) renamed.to.push(`${renamed.what} "${renamed.from}" → "${out}"`);
   return out;
 }
 
-const HEX = /^#[0-9a-f]{6}$/i;
 const MEMO_TARGETS: MemoTarget[] = ['project', 'document', 'code', 'segment', 'case'];
 
-export function writeSnapshot(p: Project, s: ProjectSnapshot, skipped: string[]): WriteCounts {
+/** `renamed` receives each coder, code, attribute and case whose name had to change, in words (code "A/B" → "A∕B"). */
+export function writeSnapshot(p: Project, s: ProjectSnapshot, skipped: string[], renamed: string[] = []): WriteCounts {
   const now = p.now();
   const counts: WriteCounts = { documents: 0, codes: 0, segments: 0, cases: 0, coders: 0, memos: 0 };
   p.db.transaction(() => {
@@ -44,7 +47,7 @@ export function writeSnapshot(p: Project, s: ProjectSnapshot, skipped: string[])
     const insertCoder = p.db.prepare('INSERT INTO coders (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)');
     for (const c of s.coders) {
       if (coders.has(c.id)) continue;
-      insertCoder.run(c.id, unique(c.name.trim() || 'Coder', coderNames), now, now);
+      insertCoder.run(c.id, unique(c.name.trim() || 'Coder', coderNames, { what: 'coder', from: c.name, to: renamed }), now, now);
       coders.add(c.id);
     }
     const fallbackCoder = coders.has(s.project.coderId) ? s.project.coderId : [...coders][0] ?? p.newId();
@@ -72,8 +75,8 @@ export function writeSnapshot(p: Project, s: ProjectSnapshot, skipped: string[])
       const [c] = pending.splice(i, 1);
       const parent = c.parentId && codeIds.has(c.parentId) ? c.parentId : null;
       const taken = siblings.get(parent) ?? siblings.set(parent, new Set()).get(parent)!;
-      const name = unique(c.name.replace(/\//g, '\u2215').replace(/\s+/g, ' ').trim() || 'Unnamed code', taken);
-      const colour = HEX.test(c.colour) ? c.colour.toUpperCase() : CODE_PALETTE[top % CODE_PALETTE.length];
+      const name = unique(cleanCodeName(c.name), taken, { what: 'code', from: c.name, to: renamed });
+      const colour = refiColour(c.colour) || CODE_PALETTE[top % CODE_PALETTE.length];
       if (!parent) top++;
       insertCode.run(c.id, parent, name, colour, taken.size, c.definition, c.whenToUse, c.whenNotToUse, now, fallbackCoder);
       codeIds.add(c.id);
@@ -85,7 +88,7 @@ export function writeSnapshot(p: Project, s: ProjectSnapshot, skipped: string[])
     const insertAttr = p.db.prepare('INSERT INTO attributes (id, name, sort, updated_at, coder_id) VALUES (?, ?, ?, ?, ?)');
     s.attributes.forEach((a, i) => {
       if (attrIds.has(a.id)) return;
-      insertAttr.run(a.id, unique(a.name.trim() || 'attribute', attrNames), i + 1, now, fallbackCoder);
+      insertAttr.run(a.id, unique(a.name.trim() || 'attribute', attrNames, { what: 'attribute', from: a.name, to: renamed }), i + 1, now, fallbackCoder);
       attrIds.add(a.id);
     });
     const caseIds = new Set<string>();
@@ -94,7 +97,7 @@ export function writeSnapshot(p: Project, s: ProjectSnapshot, skipped: string[])
     const insertValue = p.db.prepare('INSERT INTO attribute_values (case_id, attribute_id, value, updated_at, coder_id) VALUES (?, ?, ?, ?, ?)');
     for (const c of s.cases) {
       if (caseIds.has(c.id)) continue;
-      insertCase.run(c.id, unique(c.name.trim() || 'Case', caseNames), now, fallbackCoder);
+      insertCase.run(c.id, unique(c.name.trim() || 'Case', caseNames, { what: 'case', from: c.name, to: renamed }), now, fallbackCoder);
       caseIds.add(c.id);
       for (const [attr, value] of Object.entries(c.values)) if (attrIds.has(attr) && value.trim()) insertValue.run(c.id, attr, value.trim(), now, fallbackCoder);
     }

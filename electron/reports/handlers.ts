@@ -40,7 +40,10 @@ export const reportsHandlers: HandlerGroup<ReportMethods> = {
     const p = requireProject(s);
     return deliver(i.format === 'qdc' ? renderCodebookQdc(p) : await renderCodebook(p, i.format), i.path);
   },
-  'refi.exportProject': (s, i) => deliver(exportProjectQdpx(requireProject(s)), i.path),
+  'refi.exportProject': (s, i) => {
+    const r = exportProjectQdpx(requireProject(s), i.target);
+    return { ...deliver(r, i.path), renamed: r.renamed, adapted: r.adapted };
+  },
   'refi.importProject': async (s, i) => {
     const source = i.file ? { name: i.file.name, bytes: Buffer.from(i.file.data, 'base64') } : { path: i.path! };
     const { project, report } = await importProjectQdpx(source, projectFilePath(s, i.target), {

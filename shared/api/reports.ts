@@ -91,8 +91,23 @@ export interface CodeCoderTable {
 export interface RefiImportReport {
   project: ProjectInfo;
   counts: { documents: number; codes: number; segments: number; cases: number; coders: number; memos: number };
+  /** how the file was read where tools differ (position counting, descriptions kept as memos …) */
+  converted: string[];
+  /** names that had to change ("code "A/B" → "A∕B"") */
+  renamed: string[];
   /** things the file held that Fieldcode could not keep (e.g. picture sources) */
   skipped: string[];
+}
+
+/** The tool a .qdpx is written for: the REFI-QDA standard, or QualCoder's reading of it. */
+export const REFI_TARGETS = ['standard', 'qualcoder'] as const;
+export type RefiTarget = (typeof REFI_TARGETS)[number];
+
+export interface RefiExportReport extends ExportedFile {
+  /** codes renamed for the target tool: "Students/Knowledge/global issues → global issues (Students › Knowledge)" */
+  renamed: string[];
+  /** what else was written the target tool's way, in words */
+  adapted: string[];
 }
 
 export interface CodebookImportReport {
@@ -124,7 +139,7 @@ export const reportsApi = {
   'reports.cooccurrence': returns<Cooccurrence>()(z.object({ unit: z.enum(COOCCURRENCE_UNITS).default('overlap'), filter })),
   'reports.codeCoder': returns<CodeCoderTable>()(z.object({ filter })),
   'reports.exportCodebook': returns<ExportedFile>()(z.object({ format: z.enum(CODEBOOK_FORMATS), ...destination })),
-  'refi.exportProject': returns<ExportedFile>()(z.object({ ...destination })),
+  'refi.exportProject': returns<RefiExportReport>()(z.object({ target: z.enum(REFI_TARGETS).default('standard'), ...destination })),
   /** imports a .qdpx (or bare project.qde) as a new project file at `target`, and opens it */
   'refi.importProject': returns<RefiImportReport>()(
     z.object({ file: incomingFile.optional(), path: text(4096).min(1).optional(), target: text(4096).min(1) }).refine((i) => !!i.file !== !!i.path, {

@@ -81,13 +81,16 @@ export async function benchReports(ctx: BenchContext): Promise<void> {
       });
       ctx.report({ operation: `export ${rows} segments as ${format.toUpperCase()}`, ms: t.median, floorMs, budgetMs, note: note(t) });
     }
-    let rows = 0;
-    const out = join(ctx.dir, 'project.qdpx');
-    const t = await timed(async () => {
-      rows = (await exportQdpx(p, out)).rows;
-      return statSync(out).size;
-    });
-    ctx.report({ operation: `export project as QDPX (${rows} segments)`, ms: t.median, floorMs, budgetMs: 5000, note: note(t) });
+    for (const target of ['standard', 'qualcoder'] as const) {
+      let rows = 0;
+      const out = join(ctx.dir, `project-${target}.qdpx`);
+      const t = await timed(async () => {
+        rows = (await exportQdpx(p, out, target)).rows;
+        return statSync(out).size;
+      });
+      const what = target === 'standard' ? 'QDPX' : 'QDPX for QualCoder';
+      ctx.report({ operation: `export project as ${what} (${rows} segments)`, ms: t.median, floorMs, budgetMs: 5000, note: note(t) });
+    }
   } finally {
     closeProject(p);
   }

@@ -49,6 +49,7 @@ function quotes(p: Project): string[] {
 const codePoints = (s: string) => [...s].length;
 const utf16 = (s: string) => s.length;
 const atlas = (s: string) => [...s.replace(/\r\n/g, '\n')].length;
+const qualcoder = (s: string) => s.replace(/\r\n/g, '\n').length;
 
 describe('position dialects by Project@origin', () => {
   it('NVivo: UTF-16 code units, CRLF counted as 2', async () => {
@@ -57,8 +58,12 @@ describe('position dialects by Project@origin', () => {
     expect(p.db.prepare('SELECT text FROM documents').pluck().get()).toBe(TEXT.replace(/\r\n/g, '\n'));
   });
 
-  it('the standard (QualCoder, MAXQDA, Fieldcode): code points, CRLF counted as 2', async () => {
-    expect(quotes(await load('qualcoder.qdpx', { 'project.qde': qde('QualCoder 3.6', codePoints), [`sources/${SRC}.txt`]: TEXT }))).toEqual(WANTED);
+  it('the standard (MAXQDA, Fieldcode): code points, CRLF counted as 2', async () => {
+    expect(quotes(await load('maxqda.qdpx', { 'project.qde': qde('MAXQDA 2022', codePoints), [`sources/${SRC}.txt`]: TEXT }))).toEqual(WANTED);
+  });
+
+  it("QualCoder: UTF-16 code units (its Qt text view's), a line ending counted as 1", async () => {
+    expect(quotes(await load('qualcoder.qdpx', { 'project.qde': qde('QualCoder 4.0 Beta', qualcoder), [`sources/${SRC}.txt`]: TEXT }))).toEqual(WANTED);
   });
 
   it('ATLAS.ti: code points, a line ending counted as 1', async () => {
@@ -66,7 +71,7 @@ describe('position dialects by Project@origin', () => {
   });
 
   it('the dialect matters: NVivo positions read as standard land elsewhere', async () => {
-    expect(quotes(await load('mislabelled.qdpx', { 'project.qde': qde('QualCoder 3.6', utf16), [`sources/${SRC}.txt`]: TEXT }))).not.toEqual(WANTED);
+    expect(quotes(await load('mislabelled.qdpx', { 'project.qde': qde('MAXQDA 2022', utf16), [`sources/${SRC}.txt`]: TEXT }))).not.toEqual(WANTED);
   });
 });
 

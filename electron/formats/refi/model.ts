@@ -88,6 +88,8 @@ export interface RefiNote extends Stamp {
   description: string;
   plainTextPath: string | null;
   plainTextContent: string | null;
+  /** the note is tied to a passage by its own PlainTextSelection (QualCoder's annotations); read, not written */
+  anchored?: boolean;
 }
 
 export interface RefiLink {

@@ -145,7 +145,7 @@ export function readProject(file: string, root: XmlNode): RefiProject {
       sourceRefs: refs(c, 'SourceRef'),
     })),
     sources: kids(sources, 'TextSource').map(textSource),
-    notes: kids(kid(root, 'Notes'), 'Note').map((n) => ({ ...textHolder(n), ...stamp(n) })),
+    notes: kids(kid(root, 'Notes'), 'Note').map((n) => ({ ...textHolder(n), ...stamp(n), anchored: kids(n, 'PlainTextSelection').length > 0 })),
     links: kids(kid(root, 'Links'), 'Link').map((l) => ({
       guid: readGuid(l.attrs.guid),
       name: l.attrs.name ?? '',

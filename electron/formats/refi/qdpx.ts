@@ -24,7 +24,11 @@ export function codebookBytes(codebook: RefiCodebook): Uint8Array {
   return encoder.encode(codebookXml(codebook));
 }
 
-export type SourceText = { text: string } | { missing: 'external' | 'absent' };
+/** A source file's text; `bom` when the file began with a byte-order mark (removed from `text`). */
+export type SourceText = { text: string; bom?: boolean } | { missing: 'external' | 'absent' };
+
+const BOMS = [[0xef, 0xbb, 0xbf], [0xff, 0xfe], [0xfe, 0xff]];
+const hasBom = (bytes: Uint8Array) => BOMS.some((b) => b.every((x, i) => bytes[i] === x));
 
 export interface OpenedQdpx {
   project: RefiProject;
@@ -79,7 +83,7 @@ export function openQdpx(file: string, bytes: Uint8Array, limits: ZipLimits = ZI
     const base = e.name.slice(e.name.lastIndexOf('/') + 1).toLowerCase();
     byBaseName.set(base, byBaseName.has(base) ? null : e);
   }
-  const cache = new Map<ZipEntry, string>();
+  const cache = new Map<ZipEntry, { text: string; bom: boolean }>();
   return {
     project,
     bare: false,
@@ -90,9 +94,12 @@ export function openQdpx(file: string, bytes: Uint8Array, limits: ZipLimits = ZI
       const base = name.slice(name.replace(/\\/g, '/').lastIndexOf('/') + 1);
       const found = zip.find(`sources/${name}`) ?? zip.find(name) ?? byBaseName.get(base.toLowerCase()) ?? undefined;
       if (!found) return { missing: 'absent' };
-      let text = cache.get(found);
-      if (text === undefined) cache.set(found, (text = decodeSource(zip.read(found))));
-      return { text };
+      let read = cache.get(found);
+      if (read === undefined) {
+        const bytes = zip.read(found);
+        cache.set(found, (read = { text: decodeSource(bytes), bom: hasBom(bytes) }));
+      }
+      return read;
     },
   };
 }

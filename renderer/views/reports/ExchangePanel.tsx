@@ -1,4 +1,5 @@
 import { CODEBOOK_FORMATS, type CodebookFormat } from '../../../shared/api/reports';
+import { QdpxExport } from './QdpxExport';
 import { ImportCodebook, ImportProject } from './RefiImport';
 import { StatusLine, useStatus } from './Status';
 import type { ChooseSavePath, ReportsClient } from './types';
@@ -10,10 +11,9 @@ const CODEBOOK: Record<CodebookFormat, string> = {
   qdc: 'REFI-QDA codebook (.qdc) for NVivo, ATLAS.ti, MAXQDA, QualCoder',
 };
 
-/** Codebook export (DOCX, CSV, QDC), the project as REFI-QDA (QDPX), and imports from other tools. */
+/** Codebook export (DOCX, CSV, QDC), the project as REFI-QDA (QDPX, standard or for QualCoder), and imports from other tools. */
 export function ExchangePanel({ client, data, chooseSavePath }: { client: ReportsClient; data: ReportData; chooseSavePath?: ChooseSavePath }) {
   const codebook = useStatus(chooseSavePath);
-  const project = useStatus(chooseSavePath);
   return (
     <section aria-label="Codebook and exchange" className="reports-panel">
       <div className="reports-cards">
@@ -36,23 +36,7 @@ export function ExchangePanel({ client, data, chooseSavePath }: { client: Report
           </ul>
           <StatusLine status={codebook.status} />
         </section>
-        <section className="reports-card" aria-labelledby="reports-qdpx-heading">
-          <h3 id="reports-qdpx-heading">Project for other tools</h3>
-          <p className="muted">
-            The whole project as REFI-QDA (.qdpx): transcripts, codes with hierarchy, colours and definitions, coded segments with their coders, cases and attributes,
-            memos. NVivo, ATLAS.ti, MAXQDA and QualCoder open it.
-          </p>
-          <div className="reports-actions">
-            <button
-              type="button"
-              disabled={project.busy !== null}
-              onClick={() => project.exportFile('qdpx', 'Project.qdpx', 'coded segment', (path) => client['refi.exportProject']({ path }))}
-            >
-              {project.busy ? 'Exporting…' : 'Export project as QDPX'}
-            </button>
-          </div>
-          <StatusLine status={project.status} />
-        </section>
+        <QdpxExport client={client} chooseSavePath={chooseSavePath} />
         <ImportCodebook client={client} />
         <ImportProject client={client} />
       </div>

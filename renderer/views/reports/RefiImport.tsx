@@ -106,6 +106,16 @@ export function ImportProject({ client }: { client: ReportsClient }) {
         </button>
       </form>
       <StatusLine status={status} />
+      {report && report.converted.length + report.renamed.length > 0 && (
+        <details className="reports-read">
+          <summary>How the file was read: {plural(report.converted.length, 'conversion')}, {plural(report.renamed.length, 'renamed item')}</summary>
+          <ul aria-label="Converted and renamed">
+            {[...report.converted, ...report.renamed].map((s, i) => (
+              <li key={i}>{s}</li>
+            ))}
+          </ul>
+        </details>
+      )}
       {report && report.skipped.length > 0 && (
         <div className="reports-skipped">
           <p>Not kept (Fieldcode cannot hold these):</p>
