@@ -1,7 +1,10 @@
 // `npm run serve -- [project.fieldcode]`: browser mode. Serves the built renderer
-// and the API on 127.0.0.1 with a random token, and prints the URL to open.
+// and the API on 127.0.0.1 with a random token, and prints the URL to open. A
+// project file that does not exist yet is created (NSSP codebook). With --open
+// (what `npm start` passes) the system's browser opens at the URL too.
 import { existsSync, statSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { openCommand } from './launch.mjs';
 import { dirname, join, resolve } from 'node:path';
 import { newest } from './newest.mjs';
 import { fileURLToPath } from 'node:url';
@@ -21,11 +24,27 @@ if (!existsSync(index) || statSync(index).mtimeMs < newest(join(root, 'renderer'
 register();
 const { startBridge } = await import('../electron/bridge.ts');
 const { userMessage } = await import('../shared/errors.ts');
+const { ensureProject } = await import('../electron/project/project.ts');
+
+/** Opens the URL in the default browser; a missing opener is not an error (the URL is printed). */
+function openBrowser(url) {
+  const { file, args } = openCommand(process.platform, url);
+  try {
+    const child = spawn(file, args, { stdio: 'ignore', detached: true });
+    child.on('error', () => console.log(`(could not start ${file}; open the address above in your browser)`));
+    child.unref();
+  } catch {
+    console.log(`(could not start ${file}; open the address above in your browser)`);
+  }
+}
+
 try {
+  if (project && ensureProject(resolve(project))) console.log(`Created ${project}: a new project with the NSSP codebook.`);
   const bridge = await startBridge({ projectPath: project ? resolve(project) : undefined, port: portArg ? Number(portArg.slice(7)) : 0 });
   console.log(`Fieldcode is running in browser mode${project ? ` with ${project}` : ''}.`);
   console.log(`Open ${bridge.url}`);
   console.log('Press Ctrl+C to stop.');
+  if (process.argv.includes('--open')) openBrowser(bridge.url);
   const stop = () => bridge.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

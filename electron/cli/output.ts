@@ -1,7 +1,11 @@
-import { closeProject, openProject, type Project } from '../project/project';
+import type { Project } from '../project/project';
 
-/** Opens a project for one command and always closes it, so the WAL is checkpointed. */
+/**
+ * Opens a project for one command and always closes it, so the WAL is checkpointed.
+ * SQLite is loaded here, not at start: `fieldcode --version` and `--help` never need it.
+ */
 export async function withProject<T>(path: string, fn: (p: Project) => T | Promise<T>, opts: { readonly?: boolean } = {}): Promise<T> {
+  const { closeProject, openProject } = await import('../project/project');
   const p = openProject(path, { readonly: opts.readonly });
   try {
     return await fn(p);

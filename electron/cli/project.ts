@@ -2,11 +2,8 @@ import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../shared/types';
 import { InputError } from '../../shared/errors';
-import { importCaseSheet, listCases } from '../cases/cases';
 import { listCodes } from '../codebook/codebook';
 import { documentText, listDocuments } from '../documents/documents';
-import { importPaths } from '../documents/import';
-import { closeProject, newProject, projectInfo } from '../project/project';
 import { print, printJson, printTable, withProject } from './output';
 
 function kindOption(kind?: string): DocumentKind | undefined {
@@ -23,8 +20,9 @@ export function registerProjectCommands(program: Command): void {
     .option('--name <name>', 'project name')
     .option('--codebook <codebook>', 'nssp or empty', 'nssp')
     .option('--coder <name>', 'who is coding in this file', 'Coder')
-    .action((path: string, o: { name?: string; codebook: string; coder: string }) => {
+    .action(async (path: string, o: { name?: string; codebook: string; coder: string }) => {
       if (o.codebook !== 'nssp' && o.codebook !== 'empty') throw new InputError(`unknown codebook "${o.codebook}" (use nssp or empty)`);
+      const { closeProject, newProject, projectInfo } = await import('../project/project');
       const p = newProject(path, { name: o.name, codebook: o.codebook, coder: o.coder });
       const info = projectInfo(p);
       closeProject(p);
@@ -39,6 +37,8 @@ export function registerProjectCommands(program: Command): void {
     .option('--json', 'print the import report as JSON')
     .action(async (path: string, paths: string[], o: { kind?: string; case?: string; json?: boolean }) => {
       const kind = kindOption(o.kind);
+      // The transcript readers (fflate, chardet, iconv-lite) load only for an import.
+      const { importPaths } = await import('../documents/import');
       const report = await withProject(path, (p) => importPaths(p, paths, { kind, caseName: o.case }));
       if (o.json) printJson(report);
       else {
@@ -51,6 +51,7 @@ export function registerProjectCommands(program: Command): void {
 
   const cases = program.command('cases <project>').description('list cases with their attributes').option('--json', 'JSON output');
   cases.action(async (path: string, o: { json?: boolean }) => {
+    const { listCases } = await import('../cases/cases'); // the case-sheet readers load with it
     const list = await withProject(path, (p) => listCases(p), { readonly: true });
     if (o.json) return printJson(list.map((c) => ({ id: c.id, name: c.name, documents: c.documents, attributes: c.attributes })));
     const attrs = [...new Set(list.flatMap((c) => Object.keys(c.attributes)))];
@@ -66,6 +67,7 @@ export function registerProjectCommands(program: Command): void {
     .description('counts: documents, cases, codes, segments, coders')
     .option('--json', 'JSON output')
     .action(async (path: string, o: { json?: boolean }) => {
+      const { projectInfo } = await import('../project/project');
       const info = await withProject(path, (p) => projectInfo(p), { readonly: true });
       if (o.json) return printJson({ id: info.id, name: info.name, schemaVersion: info.schemaVersion, coder: info.coder.name, ...info.counts });
       print(`${info.name} (schema ${info.schemaVersion}, coder ${info.coder.name})`);
@@ -112,6 +114,7 @@ async function importSheet(path: string, sheet: string): Promise<void> {
   } catch {
     throw new InputError(`${sheet}: cannot read the file`);
   }
+  const { importCaseSheet } = await import('../cases/cases'); // exceljs, only here
   const r = await withProject(path, (p) => importCaseSheet(p, sheet, bytes));
   print(`${r.file}: ${r.created} cases created, ${r.updated} updated, ${r.unchanged} unchanged; attributes: ${r.attributes.join(', ')}`);
 }

@@ -10,19 +10,25 @@ import {
   type RefiTarget,
   type SegmentFormat,
   type TableFormat,
-} from '../../shared/api/reports';
+} from '../../shared/api/choices';
+import type { RenderedQdpx } from '../refi/refi';
 import { InputError } from '../../shared/errors';
-import { caseCrosstab, crosstabTable } from '../reports/crosstab';
-import { codeCoderCounts, codeCooccurrence, codeCoderTable, cooccurrenceTable } from '../reports/cooccurrence';
-import { codeMatrix, matrixTable } from '../reports/matrix';
-import { exportProjectQdpx, importCodebookQdc, importProjectQdpx, renderCodebookQdc, type RenderedQdpx } from '../refi/refi';
-import { renderSegments } from '../reports/reports';
-import { renderCodebook } from '../reports/codebook';
-import { filterFromNames, type FilterByName } from '../reports/filter';
+import type { FilterByName } from '../reports/filter';
 import { writeOutput, type Rendered } from '../reports/output';
-import { renderTable, type NumberTable } from '../reports/tables';
-import { closeProject } from '../project/project';
+import type { NumberTable } from '../reports/tables';
 import { collect, print, printJson, printTable, withProject } from './output';
+
+// The report and exchange use cases load their format libraries (exceljs, docx,
+// fflate, fast-xml-parser): they are imported when a command that needs them runs,
+// so every other command starts at once.
+const crosstab = () => import('../reports/crosstab');
+const cooccurrence = () => import('../reports/cooccurrence');
+const matrix = () => import('../reports/matrix');
+const refi = () => import('../refi/refi');
+const segments = () => import('../reports/reports');
+const codebook = () => import('../reports/codebook');
+const filters = () => import('../reports/filter');
+const tables = () => import('../reports/tables');
 
 interface FilterOptions {
   code?: string[];
@@ -79,6 +85,7 @@ function writtenQdpx(out: string, r: RenderedQdpx): void {
 
 /** Tables go to a file with -o; without one, JSON or CSV print, and the default is a text table. */
 async function outputTable(t: NumberTable, format: TableFormat | undefined, out: string | undefined): Promise<void> {
+  const { renderTable } = await tables();
   if (out) return written(out, await renderTable(t, format ?? 'csv'), 'rows');
   if (format === 'xlsx' || format === 'html') throw new InputError(`--format ${format} writes a file: add -o FILE`);
   if (format === 'json') return printJson(t.json);
@@ -108,6 +115,7 @@ export function registerReportCommands(program: Command): void {
     if ((o.format === 'qdpx' || o.format === 'qdc') && hasFilter(o)) {
       throw new InputError(`--format ${o.format} exports the whole ${o.format === 'qdpx' ? 'project' : 'codebook'}; the filters apply to segment reports (${SEGMENT_FORMATS.join(', ')})`);
     }
+    const [{ exportProjectQdpx, renderCodebookQdc }, { filterFromNames }, { renderSegments }] = await Promise.all([refi(), filters(), segments()]);
     await withProject(
       path,
       async (p) => {
@@ -127,6 +135,7 @@ export function registerReportCommands(program: Command): void {
     .addOption(new Option('--format <format>', 'file format').choices(['docx', 'csv', 'qdc']).makeOptionMandatory())
     .requiredOption('-o, --out <file>', 'the file to write')
     .action(async (path: string, o: { format: 'docx' | 'csv' | 'qdc'; out: string }) => {
+      const [{ renderCodebookQdc }, { renderCodebook }] = await Promise.all([refi(), codebook()]);
       await withProject(path, async (p) => written(o.out, o.format === 'qdc' ? renderCodebookQdc(p) : await renderCodebook(p, o.format), 'codes'), { readonly: true });
     });
 
@@ -141,6 +150,7 @@ export function registerReportCommands(program: Command): void {
       .option('-o, --out <file>', 'write to this file'),
     false,
   ).action(async (path: string, o: FilterOptions & { cols: string; count: MatrixCount; format?: TableFormat; own?: boolean; out?: string }) => {
+    const [{ codeMatrix, matrixTable }, { filterFromNames }] = await Promise.all([matrix(), filters()]);
     const t = await withProject(path, (p) => matrixTable(p, codeMatrix(p, { columns: list(o.cols), count: o.count, aggregate: !o.own, filter: filterFromNames(p, byName(o)) })), { readonly: true });
     await outputTable(t, o.format, o.out);
   });
@@ -154,6 +164,7 @@ export function registerReportCommands(program: Command): void {
     .addOption(new Option('--format <format>', 'output format').choices(TABLE_FORMATS))
     .option('-o, --out <file>', 'write to this file')
     .action(async (path: string, o: { rows: string; cols: string; json?: boolean; format?: TableFormat; out?: string }) => {
+      const { caseCrosstab, crosstabTable } = await crosstab();
       const t = await withProject(
         path,
         (p) => {
@@ -176,6 +187,7 @@ export function registerReportCommands(program: Command): void {
       .option('-o, --out <file>', 'write to this file'),
     false,
   ).action(async (path: string, o: FilterOptions & { unit: 'overlap' | 'turn'; format?: TableFormat; json?: boolean; out?: string }) => {
+    const [{ codeCooccurrence, cooccurrenceTable }, { filterFromNames }] = await Promise.all([cooccurrence(), filters()]);
     const t = await withProject(path, (p) => cooccurrenceTable(p, codeCooccurrence(p, o.unit, filterFromNames(p, byName(o)))), { readonly: true });
     await outputTable(t, o.json ? 'json' : o.format, o.out);
   });
@@ -189,6 +201,7 @@ export function registerReportCommands(program: Command): void {
       .option('-o, --out <file>', 'write to this file'),
     false,
   ).action(async (path: string, o: FilterOptions & { format?: TableFormat; json?: boolean; out?: string }) => {
+    const [{ codeCoderCounts, codeCoderTable }, { filterFromNames }] = await Promise.all([cooccurrence(), filters()]);
     const t = await withProject(path, (p) => codeCoderTable(p, codeCoderCounts(p, filterFromNames(p, byName(o)))), { readonly: true });
     await outputTable(t, o.json ? 'json' : o.format, o.out);
   });
@@ -198,6 +211,7 @@ export function registerReportCommands(program: Command): void {
     .description('import a REFI-QDA project (.qdpx, or a bare project.qde) from another tool as a new project')
     .option('--json', 'JSON output')
     .action(async (file: string, target: string, o: { json?: boolean }) => {
+      const [{ importProjectQdpx }, { closeProject }] = await Promise.all([refi(), import('../project/project')]);
       const { project, report } = await importProjectQdpx({ path: file }, target);
       closeProject(project);
       if (o.json) return printJson({ path: report.project.path, ...report.counts, converted: report.converted, renamed: report.renamed, skipped: report.skipped });
@@ -212,6 +226,7 @@ export function registerReportCommands(program: Command): void {
     .command('import-qdc <project> <file>')
     .description('add the codes of a REFI-QDA codebook (.qdc) to the project (matched by path, ignoring case)')
     .action(async (path: string, file: string) => {
+      const { importCodebookQdc } = await refi();
       const r = await withProject(path, (p) => importCodebookQdc(p, { path: file }));
       print(`${file}: ${r.added} codes added, ${r.updated} updated, ${r.unchanged} unchanged`);
     });

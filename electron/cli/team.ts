@@ -1,14 +1,13 @@
 import type { Command } from 'commander';
-import { MERGE_KINDS, type AgreementRow, type MergeReport } from '../../shared/api/team';
+import { MERGE_KINDS } from '../../shared/api/choices';
+import type { AgreementRow, MergeReport } from '../../shared/api/team';
 import { InputError } from '../../shared/errors';
-import { agreement } from '../team/agreement';
-import { coderCopy } from '../team/coder-copy';
-import { merge } from '../team/merge/merge';
 import { print, printJson, printTable, withProject } from './output';
 
 // fieldcode coder-copy <master> <out> --coder NAME [--docs name,name]
 // fieldcode merge <master> <copy>... [--dry-run] [--json]
 // fieldcode agreement <project> [--coders A,B,...] [--unit char|turn] [--json]
+// The use cases are imported inside each command so other commands start at once.
 
 const list = (value?: string) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 
@@ -48,6 +47,7 @@ export function registerTeamCommands(program: Command): void {
     .option('--docs <names>', 'only these documents (comma-separated names)')
     .option('--with-codings', "keep every coder's codings in the copy")
     .action(async (master: string, out: string, o: { coder: string; docs?: string; withCodings?: boolean }) => {
+      const { coderCopy } = await import('../team/coder-copy');
       const r = await withProject(master, (p) => coderCopy(p, out, o.coder, { documents: list(o.docs), withCodings: o.withCodings }));
       print(`Wrote ${r.file} for ${r.coder.name}: ${r.documents} document(s), ${r.segments} segment(s)`);
     });
@@ -59,6 +59,7 @@ export function registerTeamCommands(program: Command): void {
     .option('--force', 'compare files merged before (same SHA-256) again, row by row')
     .option('--json', 'print the merge report as JSON')
     .action(async (master: string, copies: string[], o: { dryRun?: boolean; force?: boolean; json?: boolean }) => {
+      const { merge } = await import('../team/merge/merge');
       const r = await withProject(master, (p) => merge(p, copies, { dryRun: o.dryRun, force: o.force }));
       if (o.json) return printJson(r);
       printMerge(r, master);
@@ -73,6 +74,7 @@ export function registerTeamCommands(program: Command): void {
     .action(async (path: string, o: { coders?: string; unit: string; json?: boolean }) => {
       if (o.unit !== 'char' && o.unit !== 'turn') throw new InputError(`--unit must be char or turn, not "${o.unit}"`);
       const coderIds = list(o.coders);
+      const { agreement } = await import('../team/agreement');
       const r = await withProject(path, (p) => agreement(p, { unit: o.unit as 'char' | 'turn', coderIds }), { readonly: true });
       if (o.json) return printJson({ codes: r.codes.map(jsonRow), pooled: jsonRow(r.pooled) });
       const unit = r.unit === 'char' ? 'characters' : 'speaker turns';

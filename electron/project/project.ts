@@ -1,4 +1,5 @@
-import { basename } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { CODEBOOKS, flattenCodebook } from '../../shared/codebooks';
 import type { ProjectInfo } from '../../shared/types';
 import { listCoders, currentCoder, setCurrentCoder, ensureCoder } from '../store/coders';
@@ -85,3 +86,11 @@ export function renameProject(p: Project, name: string): void {
 }
 
 export { setCurrentCoder, listCoders };
+
+/** Opens nothing: creates the project file with the NSSP codebook when it does not exist yet. Says whether it did. */
+export function ensureProject(path: string, opts: NewProjectOptions = {}): boolean {
+  if (existsSync(path)) return false;
+  mkdirSync(dirname(path), { recursive: true });
+  closeProject(newProject(path, { codebook: 'nssp', ...opts }));
+  return true;
+}

@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { registerHandlers } from './ipc';
 import { menuTemplate, type MenuItemSpec } from './menu-template';
+import { projectArg } from './open-file';
 import { CONTENT_SECURITY_POLICY, isAppUrl, windowOptions } from './security';
 import { MENU_CHANNEL, SHELL_CHANNELS } from '../../shared/shell';
 import { workerClient, type Call } from './worker-client';
@@ -16,14 +17,15 @@ import { workerClient, type Call } from './worker-client';
 // better-sqlite3 must be built for Electron's ABI: `npm run native:electron` (needs
 // internet once) compiles a copy into build/native/electron, leaving the Node build
 // in node_modules for the tests and the CLI. It is loaded through better-sqlite3's
-// nativeBinding option; a packaged app carries it in resources/native.
+// nativeBinding option; a packaged app carries its own copy, rebuilt by electron-builder.
 
 const dev = !app.isPackaged;
 const here = __dirname;
 
+/** The Electron build of better-sqlite3 when run from the sources; a package carries its own, rebuilt by electron-builder. */
 function nativeBinding(): string | undefined {
-  const candidates = [join(process.resourcesPath ?? '', 'native', 'better_sqlite3.node'), join(here, '..', 'native', 'electron', 'better_sqlite3.node')];
-  return candidates.find((p) => existsSync(p));
+  const built = join(here, '..', 'native', 'electron', 'better_sqlite3.node');
+  return !app.isPackaged && existsSync(built) ? built : undefined;
 }
 
 function startWorker(): Call {
@@ -86,7 +88,15 @@ function registerDialogs(win: BrowserWindow, trusted: (event: IpcMainInvokeEvent
   });
 }
 
-async function createWindow(call: Call): Promise<void> {
+/** Opens a project handed over by the system (double-click, command line) in the window. */
+async function openGiven(path: string | null, win: BrowserWindow, call: Call): Promise<void> {
+  if (!path) return;
+  await call('project.open', { path }).catch((e: Error) => dialog.showErrorBox('Cannot open the project', e.message));
+  app.addRecentDocument(path);
+  win.webContents.send('fieldcode:menu', 'refresh');
+}
+
+async function createWindow(call: Call): Promise<BrowserWindow> {
   const win = new BrowserWindow(windowOptions(join(here, 'preload.cjs')));
   const appUrl = pathToFileURL(join(here, '..', 'renderer', 'index.html')).toString();
   win.webContents.on('will-navigate', (e, url) => {
@@ -100,14 +110,33 @@ async function createWindow(call: Call): Promise<void> {
   Menu.setApplicationMenu(Menu.buildFromTemplate(toElectronMenu(menuTemplate({ mac: process.platform === 'darwin', dev, recent }), win, call)));
   win.once('ready-to-show', () => win.show());
   await win.loadURL(appUrl);
+  return win;
 }
+
+// One instance: a second double-click hands its file to the window already open.
+if (!app.requestSingleInstanceLock()) app.quit();
+let given = projectArg(process.argv.slice(dev ? 2 : 1));
+let ready: ((path: string | null) => void) | null = null;
+app.on('open-file', (e, path) => {
+  e.preventDefault();
+  if (ready) ready(path);
+  else given = path;
+});
 
 app.whenReady().then(async () => {
   electronSession.defaultSession.webRequest.onHeadersReceived((details, cb) =>
     cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } }),
   );
   electronSession.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
-  await createWindow(startWorker());
+  const call = startWorker();
+  const win = await createWindow(call);
+  ready = (path) => void openGiven(path, win, call);
+  app.on('second-instance', (_e, argv) => {
+    if (win.isMinimized()) win.restore();
+    win.focus();
+    ready?.(projectArg(argv));
+  });
+  await openGiven(given, win, call);
 });
 
 app.on('window-all-closed', () => app.quit());

@@ -7,6 +7,8 @@ export interface Migration {
   version: number;
   name: string;
   up: (db: Database.Database) => void;
+  /** frees a large share of the file: VACUUM once it is applied, so the file shrinks too */
+  compact?: boolean;
 }
 
 // Every merged entity has a UUID, updated_at, the coder who made the change and a
@@ -163,8 +165,26 @@ CREATE VIRTUAL TABLE document_search USING fts5(
 );
 `;
 
+// The search index kept a second copy of every transcript (half the file). It now
+// stores only the index: contentless FTS5, which the store keeps in step with the
+// documents table (rows added at import and merge, removed when a document is
+// deleted); the text itself is read from documents. Rebuilt from the live documents.
+const v2 = `
+DROP TABLE document_search;
+CREATE VIRTUAL TABLE document_search USING fts5(
+  document_id UNINDEXED,
+  text,
+  content = '',
+  contentless_delete = 1,
+  contentless_unindexed = 1,
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+INSERT INTO document_search (document_id, text) SELECT id, text FROM documents WHERE deleted_at IS NULL;
+`;
+
 export const MIGRATIONS: Migration[] = [
   { version: 1, name: 'project file', up: (db) => db.exec(v1) },
+  { version: 2, name: 'search index without a copy of the text', up: (db) => db.exec(v2), compact: true },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
@@ -172,11 +192,15 @@ export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 /** Applies every migration above the file's user_version, each in its own transaction. */
 export function migrate(db: Database.Database, migrations: Migration[] = MIGRATIONS): void {
   const current = db.pragma('user_version', { simple: true }) as number;
+  let compact = false;
   for (const m of migrations) {
     if (m.version <= current) continue;
     db.transaction(() => {
       m.up(db);
       db.pragma(`user_version = ${m.version}`);
     })();
+    compact ||= !!m.compact && current > 0;
   }
+  // VACUUM cannot run inside a transaction; a new file (version 0) has nothing to free.
+  if (compact && !db.inTransaction) db.exec('VACUUM');
 }

@@ -2,27 +2,19 @@ import { z } from 'zod';
 import type { ProjectInfo } from '../types';
 import { retrievalFilter } from './coding';
 import { returns, text } from './method';
+import { COOCCURRENCE_UNITS, MATRIX_COUNTS, REFI_TARGETS, SEGMENT_FORMATS, TABLE_FORMATS, type CooccurrenceUnit, type MatrixCount, type RefiTarget, type SegmentFormat, type TableFormat } from './choices';
 
 // Coded-segment reports, matrices, cross-tabs, co-occurrence, codebook export and
 // REFI-QDA exchange. Exports either write to `path` (Electron's save dialog, the
 // CLI) or, without a path, return the bytes as base64 so browser mode can download.
 
-export const SEGMENT_FORMATS = ['csv', 'xlsx', 'docx', 'html', 'md'] as const;
-export type SegmentFormat = (typeof SEGMENT_FORMATS)[number];
-
-export const TABLE_FORMATS = ['csv', 'xlsx', 'html', 'json'] as const;
-export type TableFormat = (typeof TABLE_FORMATS)[number];
+export { COOCCURRENCE_UNITS, MATRIX_COUNTS, REFI_TARGETS, SEGMENT_FORMATS, TABLE_FORMATS };
+export type { RefiTarget };
+export type { CooccurrenceUnit, MatrixCount, SegmentFormat, TableFormat };
 
 export const CODEBOOK_FORMATS = ['docx', 'csv', 'qdc'] as const;
 export type CodebookFormat = (typeof CODEBOOK_FORMATS)[number];
 
-/** What a matrix cell counts: coded segments, cases with the code, or % of the group's cases. */
-export const MATRIX_COUNTS = ['segments', 'cases', 'percent'] as const;
-export type MatrixCount = (typeof MATRIX_COUNTS)[number];
-
-/** Co-occurrence unit: overlapping segments of one coder, or one speaker turn. */
-export const COOCCURRENCE_UNITS = ['overlap', 'turn'] as const;
-export type CooccurrenceUnit = (typeof COOCCURRENCE_UNITS)[number];
 
 export interface ExportedFile {
   fileName: string;
@@ -100,8 +92,6 @@ export interface RefiImportReport {
 }
 
 /** The tool a .qdpx is written for: the REFI-QDA standard, or QualCoder's reading of it. */
-export const REFI_TARGETS = ['standard', 'qualcoder'] as const;
-export type RefiTarget = (typeof REFI_TARGETS)[number];
 
 export interface RefiExportReport extends ExportedFile {
   /** codes renamed for the target tool: "Students/Knowledge/global issues → global issues (Students › Knowledge)" */

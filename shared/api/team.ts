@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { id, offset, returns, text } from './method';
+import { MERGE_KINDS, type MergeKind } from './choices';
 
 // Coder copies, merging project files, inter-coder agreement and consensus.
 
 // ---- merge ----------------------------------------------------------------------
 
-/** What a merge brings in, in the order it is merged. */
-export const MERGE_KINDS = ['coders', 'cases', 'attributes', 'attributeValues', 'documents', 'codes', 'segments', 'anchors', 'memos'] as const;
-export type MergeKind = (typeof MERGE_KINDS)[number];
+export { MERGE_KINDS, type MergeKind };
 
 /** Per entity kind: rows new to the master, updated (incl. deleted) by the copy, left as they were, in conflict. */
 export interface MergeCounts {

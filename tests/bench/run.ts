@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchImport } from './import';
+import { benchStartup, benchWholeImport } from './startup';
 import { makeTranscripts, writeCorpus, SCALE } from './corpus';
 
 // `npm run bench`: prints each operation's time beside the floor SQLite itself sets
@@ -21,6 +22,13 @@ function line(f: Figure): string {
   return `${f.operation.padEnd(44)} ${`${f.ms.toFixed(0)} ms`.padStart(9)}  ${ratio.padEnd(26)} ${budget}${f.note ? `  ${f.note}` : ''}`;
 }
 
+/** A file size beside the UTF-8 size of the text it holds (the floor), with its budget. */
+export function sizeLine(what: string, bytes: number, textBytes: number, budget: number): string {
+  const ratio = bytes / textBytes;
+  const mb = (n: number) => `${(n / 1048576).toFixed(1)} MB`;
+  return `${what.padEnd(44)} ${mb(bytes).padStart(9)}  ${`${ratio.toFixed(2)}× text (${mb(textBytes)})`.padEnd(26)} ${ratio <= budget ? `within ${budget}×` : `OVER ${budget}× budget`}`;
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'fieldcode-bench-'));
   const figures: Figure[] = [];
@@ -34,6 +42,10 @@ async function main(): Promise<void> {
     console.log(`Fieldcode benchmark — ${files.length} transcripts, ${(words / 1e6).toFixed(2)} M words, ${SCALE.cases} cases (node ${process.version})`);
     writeCorpus(join(dir, 'corpus'), files);
     const master = await benchImport(dir, report);
+    const textBytes = files.reduce((n, f) => n + Buffer.byteLength(f.text), 0);
+    console.log(sizeLine('project file of the corpus', statSync(master).size, textBytes, 1.4));
+    benchWholeImport(dir, join(dir, 'corpus'), report);
+    benchStartup(master, report);
     const extras = await import('./sections');
     await extras.runSections({ dir, master, report });
   } finally {

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { copyFileSync, utimesSync } from 'node:fs';
+import { copyFileSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { agreement } from '../../electron/team/agreement';
 import { coderCopy } from '../../electron/team/coder-copy';
@@ -92,12 +92,28 @@ export async function benchTeam(ctx: BenchContext): Promise<void> {
   const rand = rng(11);
   const { passages, leaves } = sharedPassages(master, SCALE.segmentsPerCoder, rand);
   const copies: string[] = [];
+  const copyMs: number[] = [];
+  let copyBytes = 0;
   for (let i = 1; i <= SCALE.coders; i++) {
     const copy = join(ctx.dir, `coder-${i}.fieldcode`);
+    const started = performance.now();
     coderCopy(master, copy, `Coder ${i}`);
+    copyMs.push(performance.now() - started);
+    if (i === 1) copyBytes = statSync(copy).size;
     codeCopy(copy, passages, leaves, rand);
     copies.push(copy);
   }
+  // The floor of a coder copy: copying the master file byte for byte.
+  const copyStarted = performance.now();
+  copyFileSync(ctx.master, join(ctx.dir, 'plain-copy.fieldcode'));
+  const plainCopyMs = performance.now() - copyStarted;
+  const size = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
+  ctx.report({
+    operation: 'coder copy of the master (median of 10)',
+    ms: copyMs.sort((a, b) => a - b)[5],
+    floorMs: plainCopyMs,
+    note: `floor: copying the file; copy ${size(copyBytes)} (before coding), master ${size(statSync(ctx.master).size)}`,
+  });
   try {
     let started = performance.now();
     let cpu = process.cpuUsage();

@@ -55,7 +55,7 @@ const CONTENT_TABLES = ['project', 'coders', 'cases', 'attributes', 'attribute_v
 export function contentDump(p: Project, withLog = false): string {
   const out: Record<string, unknown[]> = {};
   for (const t of [...CONTENT_TABLES, ...(withLog ? ['merges'] : [])]) out[t] = p.db.prepare(`SELECT * FROM ${t}`).all().map((r) => JSON.stringify(r)).sort();
-  out.search = p.db.prepare('SELECT document_id, text FROM document_search').all().map((r) => JSON.stringify(r)).sort();
+  out.search = p.db.prepare('SELECT s.document_id, d.text FROM document_search s JOIN documents d ON d.id = s.document_id').all().map((r) => JSON.stringify(r)).sort();
   return JSON.stringify(out);
 }
 

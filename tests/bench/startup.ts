@@ -1,0 +1,59 @@
+import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { migrate } from '../../electron/store/migrations';
+import { closeProject, newProject } from '../../electron/project/project';
+import type { Figure } from './run';
+
+// Whole processes, as a user runs them: `fieldcode --version` and `fieldcode info`
+// against `node -e 0` (budget 2×), and `fieldcode import` of the corpus against a
+// Node process doing the raw SQLite + FTS5 inserts (budget 3×). Runs interleave so
+// the shared machine's load falls on both sides alike; the median is the figure.
+
+const root = join(import.meta.dirname, '..', '..');
+const bin = join(root, 'build', 'fieldcode.mjs');
+const RUNS = 7;
+
+function timeProcess(args: string[]): number {
+  const started = performance.now();
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8' });
+  const ms = performance.now() - started;
+  if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr.trim()}`);
+  return ms;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+export function benchStartup(master: string, report: (f: Figure) => void): void {
+  timeProcess([bin, '--version']); // builds the CLI bundle if a source changed, untimed
+  const runs: Record<string, number[]> = { node: [], version: [], info: [] };
+  for (let i = 0; i < RUNS; i++) {
+    runs.node.push(timeProcess(['-e', '0']));
+    runs.version.push(timeProcess([bin, '--version']));
+    runs.info.push(timeProcess([bin, 'info', master]));
+  }
+  const floorMs = median(runs.node);
+  report({ operation: 'fieldcode --version (whole process)', ms: median(runs.version), floorMs, budgetMs: 2 * floorMs, note: 'floor: node -e 0; ≤ 2× wanted' });
+  report({ operation: 'fieldcode info (whole process)', ms: median(runs.info), floorMs, budgetMs: 2 * floorMs, note: 'floor: node -e 0; ≤ 2× wanted' });
+}
+
+function emptyProject(path: string): void {
+  closeProject(newProject(path, { coder: 'Lead', codebook: 'empty' }));
+}
+
+export function benchWholeImport(dir: string, corpus: string, report: (f: Figure) => void): void {
+  const floors: number[] = [];
+  const imports: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const floor = join(dir, `floor-${i}.sqlite`);
+    const db = new Database(floor);
+    migrate(db);
+    db.prepare("INSERT INTO coders (id, name, created_at, updated_at) VALUES ('c', 'c', '', '')").run();
+    db.close();
+    floors.push(timeProcess([join(import.meta.dirname, 'import-floor.mjs'), floor, corpus]));
+    const project = join(dir, `whole-${i}.fieldcode`);
+    emptyProject(project);
+    imports.push(timeProcess([bin, 'import', project, corpus]));
+  }
+  report({ operation: 'fieldcode import corpus (whole process)', ms: median(imports), floorMs: median(floors), budgetMs: 3 * median(floors), note: 'floor: Node start + raw SQLite/FTS5 inserts; ≤ 3× wanted' });
+}
