@@ -9,6 +9,7 @@ import { documentsHandlers } from './documents/handlers';
 import { projectHandlers } from './project/handlers';
 import { reportsHandlers } from './reports/handlers';
 import { teamHandlers } from './team/handlers';
+import { analysisHandlers } from './analysis/handlers';
 
 
 /** One table per domain, joined here; naming a method twice is refused. */
@@ -32,6 +33,7 @@ export const handlers: Handlers = join(
   casesHandlers,
   teamHandlers,
   reportsHandlers,
+  analysisHandlers,
 );
 
 /** Validates untrusted input against the contract, then runs the handler. */

@@ -6,6 +6,7 @@ import { documentsApi } from './api/documents';
 import { projectApi } from './api/project';
 import { reportsApi } from './api/reports';
 import { teamApi } from './api/team';
+import { analysisApi } from './api/analysis';
 
 // The single table of methods: name → input schema and output type. Preload, IPC
 // registration, the HTTP bridge and the renderer client all derive from it, so a
@@ -18,6 +19,7 @@ export const api = {
   ...casesApi,
   ...teamApi,
   ...reportsApi,
+  ...analysisApi,
 };
 
 export type Api = typeof api;

@@ -6,7 +6,7 @@ import { id, offset, returns, text } from './method';
 // ---- merge ----------------------------------------------------------------------
 
 /** What a merge brings in, in the order it is merged. */
-export const MERGE_KINDS = ['coders', 'cases', 'attributes', 'attributeValues', 'documents', 'codes', 'segments', 'anchors', 'memos'] as const;
+export const MERGE_KINDS = ['coders', 'cases', 'attributes', 'attributeValues', 'documents', 'codes', 'segments', 'anchors', 'memos', 'summaries', 'templates', 'pairs'] as const;
 export type MergeKind = (typeof MERGE_KINDS)[number];
 
 /** Per entity kind: rows new to the master, updated (incl. deleted) by the copy, left as they were, in conflict. */

@@ -1,3 +1,4 @@
+import { SCHEMA_VERSION } from '../../electron/store/migrations';
 import Database from 'better-sqlite3';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -77,7 +78,7 @@ describe('fieldcode coder-copy, merge and agreement', () => {
       [[notes], 'fieldcode: notes.txt: not a Fieldcode project (not an SQLite database)\n'],
       [[master], 'fieldcode: master.fieldcode: this is the master project itself; merge coders\u2019 copies into it, not the master\n'],
       [[other], 'fieldcode: other.fieldcode: built on a different codebook ("empty"; the master uses "nssp"); only projects with the same codebook can be merged\n'],
-      [[newer], 'fieldcode: newer.fieldcode: made by a newer Fieldcode (file version 99, this version reads up to 1); update Fieldcode to merge it\n'],
+      [[newer], `fieldcode: newer.fieldcode: made by a newer Fieldcode (file version 99, this version reads up to ${SCHEMA_VERSION}); update Fieldcode to merge it\n`],
       [[join(dir, 'missing.fieldcode')], 'fieldcode: missing.fieldcode: no such project file\n'],
     ];
     for (const [args, stderr] of cases) expect(fieldcode('merge', master, ...args)).toMatchObject({ code: 1, stdout: '', stderr });

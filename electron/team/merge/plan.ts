@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { MERGE_KINDS, type MergeConflict, type MergeCounts, type MergeKind } from '../../../shared/api/team';
+import { keepsBoth, mapAnalysisRow, secondVersion } from './analysis';
 import { conflictLabel } from './labels';
 import { copyWins, differences, keyOf, MEMO_TARGETS, sameContent, SPECS, type Row, type Tables } from './model';
 
@@ -120,6 +121,7 @@ export function planCopy(state: MergeState, snap: Snapshot, base: string | null)
       const target = MEMO_TARGETS[String(out.target)];
       if (target && out.target_id !== null) out.target_id = ids[target].get(String(out.target_id)) ?? out.target_id;
     }
+    mapAnalysisRow(kind, out, ids);
     return out;
   };
 
@@ -171,6 +173,17 @@ export function planCopy(state: MergeState, snap: Snapshot, base: string | null)
     const same = sameContent(s, m, row);
     const wins = copyWins(s, m, row);
     const bothChanged = base === null || (String(row.updated_at) > base && String(m.updated_at) > base);
+    if (bothChanged && !same && keepsBoth(kind, m, row)) {
+      const second = secondVersion(row);
+      const kept = t[kind].get(String(second.id));
+      if (!kept || String(kept.body) !== String(second.body)) {
+        state.ops.push({ kind, type: kept ? 'update' : 'insert', row: second, before: kept });
+        t[kind].set(String(second.id), second);
+      }
+      counts.unchanged++;
+      conflict(kind, key, m, 'written in both files; both texts are kept in the cell', 'both', differences(s, m, row));
+      return { row: m, changed: false };
+    }
     if (wins && !same && kind === 'codes' && row.parent_id !== m.parent_id && makesCycle(t, key, row.parent_id)) {
       conflict(kind, key, m, 'moved inside itself by the other side: the master\u2019s place in the tree is kept', 'master', differences(s, m, row));
       counts.unchanged++;
@@ -237,5 +250,8 @@ export function planCopy(state: MergeState, snap: Snapshot, base: string | null)
   }
   for (const row of snap.rows.anchors) merge('anchors', row, null, false);
   single('memos', snap.rows.memos);
+  single('templates', snap.rows.templates);
+  single('pairs', snap.rows.pairs);
+  single('summaries', snap.rows.summaries);
   return plan;
 }
