@@ -61,7 +61,25 @@ export function secondVersion(copy: Row): Row {
   return { ...copy, id: `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}` };
 }
 
+/** Whether this version of a summary is already in the master as the second text of an earlier conflict. */
+export function keptAsSecond(summaries: Map<string, Row>, copy: Row): boolean {
+  const second = summaries.get(String(secondVersion(copy).id));
+  return !!second && second.body === copy.body && second.deleted_at === copy.deleted_at;
+}
+
 /** Copies made before migration 5 have no analysis tables: they carry none of these rows. */
 export function hasTable(db: { prepare: (sql: string) => { pluck: () => { get: (...a: unknown[]) => unknown } } }, table: string): boolean {
   return !!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").pluck().get(table);
+}
+
+/**
+ * Cells that hold more than one live summary because this copy added one where
+ * the master already had another (both written the same cell independently):
+ * both are kept, and each such cell is listed as a conflict.
+ */
+export function cellClashes(summaries: Map<string, Row>, added: Row[]): Row[] {
+  const cell = (r: Row) => `${r.row_kind}\u0000${r.row_key}\u0000${r.column_kind}\u0000${r.column_key}`;
+  const live = new Map<string, number>();
+  for (const r of summaries.values()) if (r.deleted_at === null) live.set(cell(r), (live.get(cell(r)) ?? 0) + 1);
+  return added.filter((r) => r.deleted_at === null && (live.get(cell(r)) ?? 0) > 1);
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { MERGE_KINDS, type MergeConflict, type MergeCounts, type MergeKind } from '../../../shared/api/team';
-import { keepsBoth, mapAnalysisRow, secondVersion } from './analysis';
+import { cellClashes, keepsBoth, keptAsSecond, mapAnalysisRow, secondVersion } from './analysis';
 import { conflictLabel } from './labels';
 import { copyWins, differences, keyOf, MEMO_TARGETS, sameContent, SPECS, type Row, type Tables } from './model';
 
@@ -111,6 +111,8 @@ export function planCopy(state: MergeState, snap: Snapshot, base: string | null)
   const plan: CopyPlan = { counts: emptyKindCounts(), conflicts: [], aliases: {}, highWater: '' };
   const ids = Object.fromEntries(MERGE_KINDS.map((k) => [k, new Map(state.aliases[k])])) as Record<MergeKind, Map<string, string>>;
   const deletedTargets = new Map<string, { kind: MergeKind; count: number }>();
+  /** summaries added as the second text of a conflict (already reported) */
+  const seconds = new Set<string>();
 
   const mapRow = (kind: MergeKind, row: Row): Row => {
     const s = SPECS[kind];
@@ -173,8 +175,13 @@ export function planCopy(state: MergeState, snap: Snapshot, base: string | null)
     const same = sameContent(s, m, row);
     const wins = copyWins(s, m, row);
     const bothChanged = base === null || (String(row.updated_at) > base && String(m.updated_at) > base);
+    if (kind === 'summaries' && !same && keptAsSecond(t.summaries, row)) {
+      counts.unchanged++;
+      return { row: m, changed: false };
+    }
     if (bothChanged && !same && keepsBoth(kind, m, row)) {
       const second = secondVersion(row);
+      seconds.add(String(second.id));
       const kept = t[kind].get(String(second.id));
       if (!kept || String(kept.body) !== String(second.body)) {
         state.ops.push({ kind, type: kept ? 'update' : 'insert', row: second, before: kept });
@@ -252,6 +259,9 @@ export function planCopy(state: MergeState, snap: Snapshot, base: string | null)
   single('memos', snap.rows.memos);
   single('templates', snap.rows.templates);
   single('pairs', snap.rows.pairs);
+  const before = state.ops.length;
   single('summaries', snap.rows.summaries);
+  const added = state.ops.slice(before).filter((op) => op.kind === 'summaries' && op.type === 'insert' && !seconds.has(String(op.row.id))).map((op) => op.row);
+  for (const row of cellClashes(t.summaries, added)) conflict('summaries', String(row.id), row, 'the same cell was written in both files; both texts are kept', 'both', []);
   return plan;
 }
