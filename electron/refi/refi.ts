@@ -9,6 +9,7 @@ import { closeProject, createProjectFile, type OpenOptions, type Project } from 
 import { InputError, userMessage } from '../../shared/errors';
 import { projectInfo, projectRow } from '../project/project';
 import { ORIGIN, toRefi } from './export';
+import { addSummaryNotes } from './summaries';
 import { fromRefi } from './import';
 import { readSnapshot } from './snapshot';
 import { readRefiSource, type RefiSource } from './source';
@@ -26,6 +27,7 @@ export type { RefiSource };
 /** The whole project as a .qdpx (project.qde + sources/<guid>.txt). */
 export function exportProjectQdpx(p: Project): Rendered {
   const { project, sources, segments } = toRefi(readSnapshot(p));
+  addSummaryNotes(p, project);
   return { data: packQdpx(project, sources), fileName: `${safeFileStem(projectRow(p).name)}.qdpx`, mime: MIME.qdpx, rows: segments };
 }
 
