@@ -32,7 +32,7 @@ describe('pairs', () => {
     const { p, pairsSheet, cases } = await buildStudy();
     const rows = sheetRows();
     const known = new Set(cases);
-    const expectedPairs = new Set(rows.filter(([a, , b]) => known.has(b)).map(([a, , b]) => [a, b].sort().join(' | ')));
+    const expectedPairs = new Set(rows.filter(([, , b]) => known.has(b)).map(([a, , b]) => [a, b].sort().join(' | ')));
     expect(expectedPairs.size).toBe(17);
     expect(listPairs(p).map((x) => [x.a.name, x.b.name].sort().join(' | ')).sort()).toEqual([...expectedPairs].sort());
     expect(pairsSheet.imported).toBe(17);
