@@ -9,6 +9,7 @@ import { documentsHandlers } from './documents/handlers';
 import { projectHandlers } from './project/handlers';
 import { reportsHandlers } from './reports/handlers';
 import { teamHandlers } from './team/handlers';
+import { analysisHandlers } from './analysis/handlers';
 
 type Table = Partial<Handlers>;
 /** The methods a list of tables covers: the union of each table's own keys. */
@@ -39,6 +40,7 @@ export const handlers: Handlers = joinHandlerTables(
   casesHandlers,
   teamHandlers,
   reportsHandlers,
+  analysisHandlers,
 );
 
 /** Validates untrusted input against the contract, then runs the handler. */

@@ -7,6 +7,7 @@ import { documentsApi } from './api/documents';
 import { projectApi } from './api/project';
 import { reportsApi } from './api/reports';
 import { teamApi } from './api/team';
+import { analysisApi } from './api/analysis';
 
 // The single table of methods: name → input schema and output type. Preload, IPC
 // registration, the HTTP bridge and the renderer client all derive from it, so a
@@ -20,6 +21,7 @@ export const api = {
   ...casesApi,
   ...teamApi,
   ...reportsApi,
+  ...analysisApi,
 };
 
 export type Api = typeof api;

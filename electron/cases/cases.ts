@@ -64,7 +64,8 @@ export function deleteAttribute(p: Project, id: string): { cases: number } {
   return { cases: used };
 }
 
-async function readRows(file: string, bytes: Uint8Array): Promise<string[][]> {
+/** The rows of a CSV, TSV or XLSX sheet (first sheet), as text. */
+export async function readRows(file: string, bytes: Uint8Array): Promise<string[][]> {
   const ext = extname(file).toLowerCase();
   if (bytes.byteLength === 0) throw new CaseSheetError(file, 'the file is empty');
   if (ext === '.csv' || ext === '.tsv' || ext === '.txt') {

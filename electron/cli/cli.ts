@@ -4,6 +4,7 @@ import { registerProjectCommands } from './project';
 import { registerCodingCommands } from './coding';
 import { registerReportCommands } from './reports';
 import { registerTeamCommands } from './team';
+import { registerAnalysisCommands } from './analysis';
 
 // The `fieldcode` command line over the same services as the app.
 // Exit 0 on success, 1 with one line on stderr for bad input, 2 for bad usage.
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerCodingCommands(program);
   registerTeamCommands(program);
   registerReportCommands(program);
+  registerAnalysisCommands(program);
   return program;
 }
 

@@ -12,6 +12,7 @@ import { importFiles } from '../documents/import';
 import { newProject } from './project';
 import { updateDocument } from '../store/documents';
 import { findCaseByName } from '../store/cases';
+import { addSampleAnalysis } from '../analysis/sample';
 
 /**
  * The sample project a new user opens in one click: three short fictional
@@ -41,6 +42,7 @@ export async function buildSampleProject(path: string, nativeBinding?: string): 
       }
     })();
     setCurrentCoder(p, 'Amina');
+    await addSampleAnalysis(p, enc.encode(SAMPLE.casesCsv));
     return p;
   } catch (e) {
     closeProject(p);

@@ -9,6 +9,7 @@ import { closeProject, createProjectFile, type OpenOptions, type Project } from 
 import { InputError, userMessage } from '../../shared/errors';
 import { projectInfo, projectRow } from '../project/project';
 import { ORIGIN, toRefi } from './export';
+import { addSummaryNotes } from './summaries';
 import { fromRefi } from './import';
 import { adaptForQualCoder, type Adapted } from './qualcoder';
 import { readSnapshot } from './snapshot';
@@ -34,6 +35,7 @@ export type RenderedQdpx = Rendered & Adapted;
 export function exportProjectQdpx(p: Project, target: RefiTarget = 'standard'): RenderedQdpx {
   const snapshot = readSnapshot(p);
   const x = toRefi(snapshot, target === 'qualcoder' ? 'utf16' : 'codepoint');
+  addSummaryNotes(p, x.project);
   const adapted = target === 'qualcoder' ? adaptForQualCoder(x, snapshot) : { renamed: [], adapted: [] };
   const stem = safeFileStem(target === 'qualcoder' ? `${projectRow(p).name} for QualCoder` : projectRow(p).name);
   return { data: packQdpx(x.project, x.sources), fileName: `${stem}.qdpx`, mime: MIME.qdpx, rows: x.segments, ...adapted };

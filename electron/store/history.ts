@@ -7,7 +7,7 @@ import type { Project } from './db';
 // Undo writes the before images back, redo the after images — with a fresh
 // updated_at, so the restored state is also the newest one for a later merge.
 
-const TRACKED = ['codes', 'segments', 'anchor_examples', 'memos', 'cases', 'attributes', 'attribute_values', 'documents'] as const;
+const TRACKED = ['codes', 'segments', 'anchor_examples', 'memos', 'cases', 'attributes', 'attribute_values', 'documents', 'summaries', 'templates', 'pairs'] as const;
 type Tracked = (typeof TRACKED)[number];
 
 interface TableInfo {

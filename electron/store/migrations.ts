@@ -182,9 +182,50 @@ CREATE VIRTUAL TABLE document_search USING fts5(
 INSERT INTO document_search (document_id, text) SELECT id, text FROM documents WHERE deleted_at IS NULL;
 `;
 
+// Analysis (issue 14): framework-matrix summaries, case-study templates and
+// partner-school pairs. Summaries are cells of a grid — a row (a case, a document
+// or an analysis group) by a column (a code, or a template section) — and carry
+// identity, writer, time and tombstone like memos, so coder copies merge them.
+const v5 = `
+CREATE TABLE summaries (
+  id TEXT PRIMARY KEY,
+  row_kind TEXT NOT NULL CHECK (row_kind IN ('case', 'document', 'group')),
+  row_key TEXT NOT NULL,
+  column_kind TEXT NOT NULL CHECK (column_kind IN ('code', 'section', 'memo')),
+  column_key TEXT NOT NULL,
+  body TEXT NOT NULL DEFAULT '',
+  coder_id TEXT NOT NULL REFERENCES coders(id),
+  updated_at TEXT NOT NULL,
+  deleted_at TEXT
+) STRICT;
+CREATE INDEX summaries_cell ON summaries(row_kind, row_key, column_kind, column_key);
+
+CREATE TABLE templates (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  sections TEXT NOT NULL CHECK (json_valid(sections)),
+  coder_id TEXT NOT NULL REFERENCES coders(id),
+  updated_at TEXT NOT NULL,
+  deleted_at TEXT
+) STRICT;
+
+CREATE TABLE pairs (
+  id TEXT PRIMARY KEY,
+  case_a TEXT NOT NULL REFERENCES cases(id),
+  case_b TEXT NOT NULL REFERENCES cases(id),
+  coder_id TEXT NOT NULL REFERENCES coders(id),
+  updated_at TEXT NOT NULL,
+  deleted_at TEXT,
+  CHECK (case_a < case_b)
+) STRICT;
+CREATE INDEX pairs_a ON pairs(case_a);
+CREATE INDEX pairs_b ON pairs(case_b);
+`;
+
 export const MIGRATIONS: Migration[] = [
   { version: 1, name: 'project file', up: (db) => db.exec(v1) },
   { version: 2, name: 'search index without a copy of the text', up: (db) => db.exec(v2), compact: true },
+  { version: 5, name: 'analysis: summaries, templates, pairs', up: (db) => db.exec(v5) },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

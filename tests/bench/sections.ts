@@ -12,4 +12,5 @@ export interface BenchContext {
 export async function runSections(ctx: BenchContext): Promise<void> {
   await benchTeam(ctx);
   await (await import('./reports')).benchReports(ctx);
+  await (await import('./analysis')).benchAnalysis(ctx);
 }

@@ -26,6 +26,10 @@ export function conflictLabel(t: Tables, kind: MergeKind, row: Row): string {
       return `anchor example of "${codePath(t, row.code_id)}"`;
     case 'memos':
       return `memo "${row.title || '(untitled)'}"`;
+    case 'summaries':
+      return `summary of ${row.row_kind === 'case' ? nameOf(t, 'cases', row.row_key) : row.row_kind === 'document' ? nameOf(t, 'documents', row.row_key) : row.row_key} × ${row.column_kind === 'code' ? codePath(t, row.column_key) : row.column_key}`;
+    case 'pairs':
+      return `pair ${nameOf(t, 'cases', row.case_a)} – ${nameOf(t, 'cases', row.case_b)}`;
     default:
       return String(row.name ?? row.id);
   }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { MERGE_KINDS, type MergeKind } from '../../../shared/api/team';
+import { ANALYSIS_SPECS, hasTable } from './analysis';
 
 // The rows a merge compares, described once per table: which columns identify a
 // row, which carry its content (compared, and copied when the copy's version wins),
@@ -95,6 +96,7 @@ export const SPECS: Record<MergeKind, Spec> = {
     refs: [],
     writer: true,
   }),
+  ...ANALYSIS_SPECS,
 };
 
 /** Which entity a memo's target_id names. */
@@ -106,6 +108,7 @@ const quote = (c: string) => `"${c}"`;
 
 export function readRows(db: Database.Database, kind: MergeKind): Row[] {
   const s = SPECS[kind];
+  if (kind in ANALYSIS_SPECS && !hasTable(db, s.table)) return [];
   return db.prepare(`SELECT ${s.columns.map(quote).join(', ')} FROM ${s.table}`).all() as Row[];
 }
 

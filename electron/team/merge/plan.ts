@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { MERGE_KINDS, type MergeConflict, type MergeCounts, type MergeKind } from '../../../shared/api/team';
+import { cellClashes, keepsBoth, keptAsSecond, mapAnalysisRow, secondVersion } from './analysis';
 import { conflictLabel } from './labels';
 import { copyWins, differences, keyOf, MEMO_TARGETS, sameContent, SPECS, type Row, type Tables } from './model';
 
@@ -110,6 +111,8 @@ export function planCopy(state: MergeState, snap: Snapshot, base: string | null)
   const plan: CopyPlan = { counts: emptyKindCounts(), conflicts: [], aliases: {}, highWater: '' };
   const ids = Object.fromEntries(MERGE_KINDS.map((k) => [k, new Map(state.aliases[k])])) as Record<MergeKind, Map<string, string>>;
   const deletedTargets = new Map<string, { kind: MergeKind; count: number }>();
+  /** summaries added as the second text of a conflict (already reported) */
+  const seconds = new Set<string>();
 
   const mapRow = (kind: MergeKind, row: Row): Row => {
     const s = SPECS[kind];
@@ -120,6 +123,7 @@ export function planCopy(state: MergeState, snap: Snapshot, base: string | null)
       const target = MEMO_TARGETS[String(out.target)];
       if (target && out.target_id !== null) out.target_id = ids[target].get(String(out.target_id)) ?? out.target_id;
     }
+    mapAnalysisRow(kind, out, ids);
     return out;
   };
 
@@ -171,6 +175,22 @@ export function planCopy(state: MergeState, snap: Snapshot, base: string | null)
     const same = sameContent(s, m, row);
     const wins = copyWins(s, m, row);
     const bothChanged = base === null || (String(row.updated_at) > base && String(m.updated_at) > base);
+    if (kind === 'summaries' && !same && keptAsSecond(t.summaries, row)) {
+      counts.unchanged++;
+      return { row: m, changed: false };
+    }
+    if (bothChanged && !same && keepsBoth(kind, m, row)) {
+      const second = secondVersion(row);
+      seconds.add(String(second.id));
+      const kept = t[kind].get(String(second.id));
+      if (!kept || String(kept.body) !== String(second.body)) {
+        state.ops.push({ kind, type: kept ? 'update' : 'insert', row: second, before: kept });
+        t[kind].set(String(second.id), second);
+      }
+      counts.unchanged++;
+      conflict(kind, key, m, 'written in both files; both texts are kept in the cell', 'both', differences(s, m, row));
+      return { row: m, changed: false };
+    }
     if (wins && !same && kind === 'codes' && row.parent_id !== m.parent_id && makesCycle(t, key, row.parent_id)) {
       conflict(kind, key, m, 'moved inside itself by the other side: the master\u2019s place in the tree is kept', 'master', differences(s, m, row));
       counts.unchanged++;
@@ -237,5 +257,11 @@ export function planCopy(state: MergeState, snap: Snapshot, base: string | null)
   }
   for (const row of snap.rows.anchors) merge('anchors', row, null, false);
   single('memos', snap.rows.memos);
+  single('templates', snap.rows.templates);
+  single('pairs', snap.rows.pairs);
+  const before = state.ops.length;
+  single('summaries', snap.rows.summaries);
+  const added = state.ops.slice(before).filter((op) => op.kind === 'summaries' && op.type === 'insert' && !seconds.has(String(op.row.id))).map((op) => op.row);
+  for (const row of cellClashes(t.summaries, added)) conflict('summaries', String(row.id), row, 'the same cell was written in both files; both texts are kept', 'both', []);
   return plan;
 }

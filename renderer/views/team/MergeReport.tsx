@@ -10,6 +10,9 @@ const KIND_LABEL: Record<MergeKind, string> = {
   segments: 'coded segments',
   anchors: 'anchor examples',
   memos: 'memos',
+  summaries: 'summaries',
+  templates: 'case-study templates',
+  pairs: 'partner pairs',
 };
 const COLUMNS: (keyof MergeCounts)[] = ['new', 'updated', 'deleted', 'unchanged', 'conflicts'];
 
@@ -23,6 +26,9 @@ const PLURAL: Record<MergeKind, [string, string]> = {
   segments: ['coded segment', 'coded segments'],
   anchors: ['anchor example', 'anchor examples'],
   memos: ['memo', 'memos'],
+  summaries: ['summary', 'summaries'],
+  templates: ['case-study template', 'case-study templates'],
+  pairs: ['partner pair', 'partner pairs'],
 };
 
 /** "2 new coders and 3 new coded segments; no conflicts." */

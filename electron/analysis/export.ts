@@ -1,0 +1,77 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { InputError } from '../../shared/errors';
+import { caseStudyDocx, caseStudyMarkdown } from '../formats/reports/analysis/case-study';
+import { groupsDocx, groupsMarkdown, matrixDocx, matrixMarkdown, matrixXlsx, pairMatrixDocx, pairMatrixXlsx } from '../formats/reports/analysis/tables';
+import { MIME, utf8, writeOutput, type Rendered } from '../reports/output';
+import type { Project } from '../store/db';
+import { caseStudies } from './case-study';
+import { groupSummaries, type GroupSpec } from './groups';
+import { frameworkMatrix, type MatrixSpec } from './matrix';
+import { pairMatrix, type PairMatrixSpec } from './pair-matrix';
+import { findTemplate } from './templates';
+
+// Analysis outputs rendered to bytes (formats/reports/analysis) and written through
+// a temporary file renamed into place. Case studies go one file per case into a
+// folder, each named after its case.
+
+export type AnalysisFormat = 'docx' | 'xlsx' | 'md';
+
+const rendered = (data: Uint8Array, name: string, ext: AnalysisFormat, rows: number): Rendered => ({ data, fileName: `${name}.${ext}`, mime: MIME[ext], rows });
+
+function refuse(what: string, format: string): never {
+  throw new InputError(`${what} cannot be written as ${format} (use ${what === 'the pair matrix' ? 'docx or xlsx' : 'docx or md'})`);
+}
+
+export async function renderMatrix(p: Project, spec: MatrixSpec, format: AnalysisFormat): Promise<Rendered> {
+  const m = frameworkMatrix(p, spec);
+  const title = 'Framework matrix';
+  if (format === 'xlsx') return rendered(matrixXlsx(m, title), 'framework-matrix', format, m.rows.length);
+  if (format === 'md') return rendered(utf8(matrixMarkdown(m, title)), 'framework-matrix', format, m.rows.length);
+  return rendered(await matrixDocx(m, title), 'framework-matrix', format, m.rows.length);
+}
+
+export async function renderPairMatrix(p: Project, spec: PairMatrixSpec, format: AnalysisFormat): Promise<Rendered> {
+  const m = pairMatrix(p, spec);
+  if (format === 'xlsx') return rendered(pairMatrixXlsx(m), 'pair-matrix', format, m.pairs.length);
+  if (format === 'docx') return rendered(await pairMatrixDocx(m), 'pair-matrix', format, m.pairs.length);
+  return refuse('the pair matrix', format);
+}
+
+export async function renderGroups(p: Project, spec: GroupSpec, format: AnalysisFormat): Promise<Rendered> {
+  const groups = groupSummaries(p, spec);
+  const title = `Group summaries by ${spec.by.join(' × ')}`;
+  if (format === 'md') return rendered(utf8(groupsMarkdown(groups, title)), 'group-summaries', format, groups.length);
+  if (format === 'docx') return rendered(await groupsDocx(groups, title), 'group-summaries', format, groups.length);
+  return refuse('group summaries', format);
+}
+
+export async function renderCaseStudy(p: Project, caseId: string, templateId: string | undefined, format: AnalysisFormat): Promise<Rendered> {
+  const [cs] = caseStudies(p, [caseId], findTemplate(p, templateId));
+  if (format === 'md') return rendered(utf8(caseStudyMarkdown(cs)), fileSafe(cs.title), format, 1);
+  if (format === 'docx') return rendered(await caseStudyDocx(cs), fileSafe(cs.title), format, 1);
+  return refuse('a case study', format);
+}
+
+/** A file name from a case name: no path separators or characters Windows refuses. */
+export function fileSafe(name: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what Windows refuses in a name
+  return name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/[. ]+$/, '').trim() || 'case';
+}
+
+/** Writes one draft per case into `folder`; returns the files written. */
+export async function writeCaseStudies(p: Project, caseIds: string[], folder: string, format: 'docx' | 'md', template?: string): Promise<string[]> {
+  const t = findTemplate(p, template);
+  mkdirSync(folder, { recursive: true });
+  const taken = new Set<string>();
+  const files: string[] = [];
+  for (const cs of caseStudies(p, caseIds, t)) {
+    let name = `${fileSafe(cs.title)}.${format}`;
+    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${fileSafe(cs.title)} (${n}).${format}`;
+    taken.add(name.toLowerCase());
+    const data = format === 'md' ? utf8(caseStudyMarkdown(cs)) : await caseStudyDocx(cs);
+    writeOutput(join(folder, name), data);
+    files.push(name);
+  }
+  return files;
+}
