@@ -9,6 +9,7 @@ import { documentsHandlers } from './documents/handlers';
 import { projectHandlers } from './project/handlers';
 import { reportsHandlers } from './reports/handlers';
 import { teamHandlers } from './team/handlers';
+import { reliabilityHandlers } from './team/reliability-handlers';
 
 type Table = Partial<Handlers>;
 /** The methods a list of tables covers: the union of each table's own keys. */
@@ -38,6 +39,7 @@ export const handlers: Handlers = joinHandlerTables(
   codingHandlers,
   casesHandlers,
   teamHandlers,
+  reliabilityHandlers,
   reportsHandlers,
 );
 

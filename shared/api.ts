@@ -7,6 +7,7 @@ import { documentsApi } from './api/documents';
 import { projectApi } from './api/project';
 import { reportsApi } from './api/reports';
 import { teamApi } from './api/team';
+import { reliabilityApi } from './api/reliability';
 
 // The single table of methods: name → input schema and output type. Preload, IPC
 // registration, the HTTP bridge and the renderer client all derive from it, so a
@@ -19,6 +20,7 @@ export const api = {
   ...autocodeApi,
   ...casesApi,
   ...teamApi,
+  ...reliabilityApi,
   ...reportsApi,
 };
 

@@ -4,6 +4,7 @@ import { registerProjectCommands } from './project';
 import { registerCodingCommands } from './coding';
 import { registerReportCommands } from './reports';
 import { registerTeamCommands } from './team';
+import { registerReliabilityCommands } from './reliability';
 
 // The `fieldcode` command line over the same services as the app.
 // Exit 0 on success, 1 with one line on stderr for bad input, 2 for bad usage.
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerProjectCommands(program);
   registerCodingCommands(program);
   registerTeamCommands(program);
+  registerReliabilityCommands(program);
   registerReportCommands(program);
   return program;
 }

@@ -4,6 +4,7 @@ import { InputError, NotFoundError } from '../../shared/errors';
 import { seededRandom } from '../../shared/reliability/bootstrap';
 import { currentCoder } from '../store/coders';
 import type { Project } from '../store/db';
+import { findDocument } from '../store/documents';
 import { findSampleRow, insertSample, listSampleRows } from '../store/samples';
 import { coderCopy, type CoderCopyReport } from './coder-copy';
 
@@ -103,4 +104,9 @@ export function sampleCoderCopy(p: Project, sample: string, out: string, coder: 
   const s = getSample(p, sample);
   if (s.documents.length === 0) throw new InputError(`the sample "${s.name}" has no live documents left`);
   return coderCopy(p, out, coder, { documents: s.documents.map((d) => d.id) });
+}
+
+/** Documents named (or given by id) on the command line, as ids. */
+export function documentIds(p: Project, names: string[]): string[] {
+  return [...new Set(names.map((n) => findDocument(p, n).id))];
 }
