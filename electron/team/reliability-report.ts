@@ -55,13 +55,13 @@ export function agreementTable(p: Project, r: AgreementReport): NumberTable {
 }
 
 export async function exportAgreement(p: Project, o: AgreementOptions, format: 'csv' | 'xlsx', path?: string): Promise<ExportedFile> {
-  const r = agreement(p, { byDocument: true, ...o });
+  const r = agreement(p, { ...o, byDocument: o.byDocument ?? true });
   return deliver(await renderTable(agreementTable(p, r), format), path);
 }
 
 /** The methods paragraph, with intervals (1,000 draws unless told otherwise). */
 export async function exportMethods(p: Project, o: AgreementOptions, format: 'md' | 'docx', path?: string): Promise<ExportedFile> {
-  const r = agreement(p, { ci: DEFAULT_DRAWS, ...o });
+  const r = agreement(p, { ...o, ci: o.ci ?? DEFAULT_DRAWS });
   const sample = o.sample ? getSample(p, o.sample) : null;
   const total = p.db.prepare('SELECT count(*) FROM documents WHERE deleted_at IS NULL').pluck().get() as number;
   const doc = methodsDocument(r, sample, total);
