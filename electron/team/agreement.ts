@@ -1,11 +1,12 @@
-import type { AgreementReport, AgreementRow, DocumentAgreement, PairAgreement } from '../../shared/api/team';
-import type { CodedSpan } from '../../shared/reliability/unitizing2016';
+import { emptyTally } from '../../shared/agreement';
+import type { AgreementReport, AgreementUnit, DocumentAgreement, PairAgreement } from '../../shared/api/team';
+import { unitizingDisagreement } from '../../shared/reliability/unitizing';
+import { emptyCoincidences, type CodedSpan } from '../../shared/reliability/unitizing2016';
 import type { Project } from '../store/db';
 import { DEFAULT_DRAWS, DEFAULT_SEED, resampling, withInterval, type Resampling } from './agreement-ci';
-import { loadAgreementData, type AgreementFilter, type ComparedDocument } from './agreement-data';
-import { cell, codeRow, documentCoincidences, mergeCoincidences, pooledRow, type Cell, type PooledInput } from './agreement-rows';
-import { unitCount } from './agreement-tally';
-import { emptyCoincidences } from '../../shared/reliability/unitizing2016';
+import { loadAgreementData, type AgreementData, type AgreementFilter, type ComparedDocument } from './agreement-data';
+import { codeRow, codeWork, documentCoincidences, mergeCoincidences, pooledRow, type Cell, type CodeWork, type PooledCoincidences } from './agreement-rows';
+import { tallyDocument, unitCount } from './agreement-tally';
 
 // Project agreement per code and pooled. Each unit — a character (UTF-16 code
 // unit, whitespace included) or a speaker turn — of each compared document is a
@@ -65,9 +66,50 @@ export function agreement(p: Project, f: AgreementOptions = {}): AgreementReport
     if (!familyOf.has(top)) familyOf.set(top, familyOf.size);
     return familyOf.get(top)!;
   });
-  // cells[code][document]
-  const cells: Cell[][] = codes.map((c) => docs.map((d) => cell(d, data.spans.get(c.id)!.get(d.id), data)));
-  // each document's spans of every code, per coder, labelled by the code's index
+  const work = codes.map((c) => codeWork(docs, data.spans.get(c.id)!, data));
+  const perDoc = documentsCoincidences(docs, codes, data, (l) => family[l]);
+  const total: PooledCoincidences = { all: emptyCoincidences(), any: emptyCoincidences(), families: emptyCoincidences() };
+  for (const x of perDoc) {
+    mergeCoincidences(total.all, x.all);
+    mergeCoincidences(total.any, x.any);
+    mergeCoincidences(total.families, x.families);
+  }
+  const draws = f.ci ?? 0;
+  const seed = f.seed ?? DEFAULT_SEED;
+  const r: Resampling | null = draws > 0 && docs.length > 0 ? resampling(docs, data.unit, draws, seed) : null;
+
+  const codeRows = codes.map((c, i) => {
+    const row = codeRow(c.path, c.id, work[i]);
+    return r ? withInterval(row, new Map([...work[i].cells].map(([k, x]) => [k, [x]])), r) : row;
+  });
+  let pooled = pooledRow(
+    work.map((w) => w.tally),
+    work.map((w) => w.unitizing),
+    total,
+    units,
+  );
+  if (r) {
+    const byDocument = new Map<number, Cell[]>();
+    for (const w of work) for (const [k, x] of w.cells) byDocument.set(k, [...(byDocument.get(k) ?? []), x]);
+    pooled = withInterval(pooled, byDocument, r);
+  }
+  const names = new Map(data.coders.map((c) => [c.id, c.name]));
+  const report: AgreementReport = {
+    unit: data.unit,
+    coders: data.coders,
+    documents: docs.map((d) => ({ id: d.id, name: d.name, coders: d.coders.map((c) => names.get(c)!) })),
+    codes: codeRows,
+    pooled,
+    sample: data.sample,
+    bootstrap: r ? { draws, seed } : null,
+  };
+  if (f.byDocument) report.byDocument = docs.map((d, k) => documentRow(d, k, codes, work, perDoc[k], data.unit, names, data.coders.length === 2));
+  if (f.byPair && data.coders.length > 2) report.byPair = pairs(p, f, data.coders);
+  return report;
+}
+
+/** Each document's 2016 coincidences over all codes (a code's label is its index in `codes`). */
+function documentsCoincidences(docs: ComparedDocument[], codes: { id: string }[], data: AgreementData, family: (label: number) => number): PooledCoincidences[] {
   const spansByDoc = new Map<string, Map<string, CodedSpan[]>>(docs.map((d) => [d.id, new Map()]));
   codes.forEach((c, label) => {
     for (const [docId, byCoder] of data.spans.get(c.id)!) {
@@ -80,54 +122,37 @@ export function agreement(p: Project, f: AgreementOptions = {}): AgreementReport
       }
     }
   });
-  const perDoc = docs.map((d) => documentCoincidences(d, spansByDoc.get(d.id)!, (l) => family[l]));
-  const total: Omit<PooledInput, 'cellsByCode'> = { all: emptyCoincidences(), any: emptyCoincidences(), families: emptyCoincidences() };
-  for (const x of perDoc) {
-    mergeCoincidences(total.all, x.all);
-    mergeCoincidences(total.any, x.any);
-    mergeCoincidences(total.families, x.families);
-  }
-  const draws = f.ci ?? 0;
-  const seed = f.seed ?? DEFAULT_SEED;
-  const r: Resampling | null = draws > 0 && docs.length > 0 ? resampling(docs.length, draws, seed) : null;
-  const interval = <R extends AgreementRow>(row: R, byDocument: Cell[][]) => (r ? withInterval(row, byDocument, r) : row);
-
-  const codeRows = codes.map((c, i) => interval(codeRow(c.path, c.id, cells[i], null), cells[i].map((x) => [x])));
-  const pooled = interval(
-    pooledRow({ cellsByCode: cells, ...total }, units),
-    docs.map((_, k) => cells.map((row) => row[k])),
-  );
-  const names = new Map(data.coders.map((c) => [c.id, c.name]));
-  const report: AgreementReport = {
-    unit: data.unit,
-    coders: data.coders,
-    documents: docs.map((d) => ({ id: d.id, name: d.name, coders: d.coders.map((c) => names.get(c)!) })),
-    codes: codeRows,
-    pooled,
-    sample: data.sample,
-    bootstrap: r ? { draws, seed } : null,
-  };
-  if (f.byDocument) report.byDocument = docs.map((d, k) => documentRow(d, k, codes, cells, perDoc[k], data.unit, names));
-  if (f.byPair && data.coders.length > 2) report.byPair = pairs(p, f, data.coders);
-  return report;
+  return docs.map((d) => documentCoincidences(d, spansByDoc.get(d.id)!, family));
 }
 
 function documentRow(
   d: ComparedDocument,
   k: number,
   codes: { id: string; path: string }[],
-  cells: Cell[][],
-  coincidences: Omit<PooledInput, 'cellsByCode'>,
-  unit: AgreementOptions['unit'],
+  work: CodeWork[],
+  coincidences: PooledCoincidences,
+  unit: AgreementUnit,
   names: Map<string, string>,
+  twoCoders: boolean,
 ): DocumentAgreement {
-  const applied = codes.map((c, i) => ({ c, x: cells[i][k] })).filter(({ x }) => x.part.units.length > 0);
+  const applied = codes.flatMap((c, i) => {
+    const x = work[i].cells.get(k);
+    return x ? [{ c, x }] : [];
+  });
+  // the codes nobody applied here: every unit agrees on "not coded"
+  const absent = emptyTally(twoCoders);
+  for (let i = applied.length; i < codes.length; i++) tallyDocument(absent, d, null, unit);
   return {
     documentId: d.id,
     document: d.name,
     coders: d.coders.map((c) => names.get(c)!),
-    codes: applied.map(({ c, x }) => codeRow(c.path, c.id, [x], null)),
-    pooled: pooledRow({ cellsByCode: cells.map((row) => [row[k]]), ...coincidences }, unitCount(d, unit ?? 'char')),
+    codes: applied.map(({ c, x }) => codeRow(c.path, c.id, { ...x, unitizing: unitizingDisagreement([x.part]) })),
+    pooled: pooledRow(
+      [...applied.map(({ x }) => x.tally), absent],
+      applied.map(({ x }) => unitizingDisagreement([x.part])),
+      coincidences,
+      unitCount(d, unit),
+    ),
   };
 }
 

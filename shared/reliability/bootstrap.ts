@@ -45,43 +45,57 @@ export interface Interval {
   pBelow: { '0.667': number; '0.8': number };
 }
 
-/**
- * Bootstrap interval of a coefficient `alpha` whose observed disagreement is Σd / Σw
- * over documents (d, w: one entry per document). Null when alpha is undefined or
- * no document carries any weight.
- */
-export function bootstrapInterval(alpha: number | null, d: ArrayLike<number>, w: ArrayLike<number>, counts: Uint16Array, draws: number): Interval | null {
-  if (alpha === null) return null;
-  const n = d.length;
-  let sd = 0;
-  let sw = 0;
-  for (let k = 0; k < n; k++) {
-    sd += d[k];
-    sw += w[k];
-  }
-  if (sw === 0) return null;
-  const rate = sd / sw;
-  const values = new Float64Array(draws);
+/** Per draw, the sum over the drawn documents (with their multiplicity) of a per-document weight. */
+export function drawTotals(w: ArrayLike<number>, counts: Uint16Array, draws: number): Float64Array {
+  const n = w.length;
+  const out = new Float64Array(draws);
   for (let r = 0; r < draws; r++) {
     const row = r * n;
+    let t = 0;
+    for (let k = 0; k < n; k++) t += counts[row + k] * w[k];
+    out[r] = t;
+  }
+  return out;
+}
+
+/**
+ * Bootstrap interval of a coefficient `alpha` whose observed disagreement is Σd / Σw
+ * over documents. d is sparse — only the documents listed in `at` carry any (for a
+ * code, those where it was applied) — while w, the documents' sizes, is the same
+ * for every code, so its per-draw totals are computed once (drawTotals). Null when
+ * alpha is undefined or no document carries any weight.
+ */
+export function bootstrapSparse(alpha: number | null, at: ArrayLike<number>, d: ArrayLike<number>, totalW: number, drawW: Float64Array, counts: Uint16Array, documents: number): Interval | null {
+  if (alpha === null || totalW === 0) return null;
+  const draws = drawW.length;
+  let sd = 0;
+  for (let i = 0; i < d.length; i++) sd += d[i];
+  const rate = sd / totalW;
+  const values = new Float64Array(draws);
+  for (let r = 0; r < draws; r++) {
+    const row = r * documents;
     let dd = 0;
-    let ww = 0;
-    for (let k = 0; k < n; k++) {
-      const c = counts[row + k];
-      if (c === 0) continue;
-      dd += c * d[k];
-      ww += c * w[k];
-    }
+    for (let i = 0; i < at.length; i++) dd += counts[row + at[i]] * d[i];
+    const ww = drawW[r];
     // a draw of documents with nothing to compare keeps the point estimate
     values[r] = ww === 0 || rate === 0 ? alpha : 1 - ((1 - alpha) * (dd / ww)) / rate;
   }
   values.sort();
-  const at = (q: number) => values[Math.min(draws - 1, Math.max(0, Math.round(q * (draws - 1))))];
+  const q = (x: number) => values[Math.min(draws - 1, Math.max(0, Math.round(x * (draws - 1))))];
   let below667 = 0;
   let below8 = 0;
   for (const v of values) {
     if (v < 0.667) below667++;
     if (v < 0.8) below8++;
   }
-  return { ci: [at(0.025), at(0.975)], pBelow: { '0.667': below667 / draws, '0.8': below8 / draws } };
+  return { ci: [q(0.025), q(0.975)], pBelow: { '0.667': below667 / draws, '0.8': below8 / draws } };
+}
+
+/** The same over dense per-document arrays (every document listed). */
+export function bootstrapInterval(alpha: number | null, d: ArrayLike<number>, w: ArrayLike<number>, counts: Uint16Array, draws: number): Interval | null {
+  const n = d.length;
+  let totalW = 0;
+  for (let k = 0; k < n; k++) totalW += w[k];
+  const at = Int32Array.from({ length: n }, (_, k) => k);
+  return bootstrapSparse(alpha, at, d, totalW, drawTotals(w, counts, draws), counts, n);
 }
