@@ -10,6 +10,7 @@ import { projectHandlers } from './project/handlers';
 import { reportsHandlers } from './reports/handlers';
 import { teamHandlers } from './team/handlers';
 import { analysisHandlers } from './analysis/handlers';
+import { reliabilityHandlers } from './team/reliability-handlers';
 
 type Table = Partial<Handlers>;
 /** The methods a list of tables covers: the union of each table's own keys. */
@@ -39,6 +40,7 @@ export const handlers: Handlers = joinHandlerTables(
   codingHandlers,
   casesHandlers,
   teamHandlers,
+  reliabilityHandlers,
   reportsHandlers,
   analysisHandlers,
 );

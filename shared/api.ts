@@ -8,6 +8,7 @@ import { projectApi } from './api/project';
 import { reportsApi } from './api/reports';
 import { teamApi } from './api/team';
 import { analysisApi } from './api/analysis';
+import { reliabilityApi } from './api/reliability';
 
 // The single table of methods: name → input schema and output type. Preload, IPC
 // registration, the HTTP bridge and the renderer client all derive from it, so a
@@ -20,6 +21,7 @@ export const api = {
   ...autocodeApi,
   ...casesApi,
   ...teamApi,
+  ...reliabilityApi,
   ...reportsApi,
   ...analysisApi,
 };

@@ -5,6 +5,7 @@ import { registerCodingCommands } from './coding';
 import { registerReportCommands } from './reports';
 import { registerTeamCommands } from './team';
 import { registerAnalysisCommands } from './analysis';
+import { registerReliabilityCommands } from './reliability';
 
 // The `fieldcode` command line over the same services as the app.
 // Exit 0 on success, 1 with one line on stderr for bad input, 2 for bad usage.
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerProjectCommands(program);
   registerCodingCommands(program);
   registerTeamCommands(program);
+  registerReliabilityCommands(program);
   registerReportCommands(program);
   registerAnalysisCommands(program);
   return program;

@@ -1,12 +1,11 @@
 import type { Command } from 'commander';
 import { MERGE_KINDS } from '../../shared/api/choices';
-import type { AgreementRow, MergeReport } from '../../shared/api/team';
-import { InputError } from '../../shared/errors';
+import type { MergeReport } from '../../shared/api/team';
 import { print, printJson, printTable, withProject } from './output';
 
 // fieldcode coder-copy <master> <out> --coder NAME [--docs name,name]
 // fieldcode merge <master> <copy>... [--dry-run] [--json]
-// fieldcode agreement <project> [--coders A,B,...] [--unit char|turn] [--json]
+// (agreement, sample and methods: cli/reliability.ts)
 // The use cases are imported inside each command so other commands start at once.
 
 const list = (value?: string) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
@@ -34,11 +33,6 @@ function printMerge(r: MergeReport, master: string): void {
   }
 }
 
-const fixed = (x: number | null) => (x === null ? '—' : x.toFixed(3));
-
-/** The --json shape of the issue: code, units, percentAgreement, kappa, alpha. */
-const jsonRow = (r: AgreementRow) => ({ code: r.code, units: r.units, percentAgreement: r.percentAgreement, kappa: r.kappa, alpha: r.alpha });
-
 export function registerTeamCommands(program: Command): void {
   program
     .command('coder-copy <master> <out>')
@@ -46,9 +40,13 @@ export function registerTeamCommands(program: Command): void {
     .requiredOption('--coder <name>', 'the coder who will code in the copy')
     .option('--docs <names>', 'only these documents (comma-separated names)')
     .option('--with-codings', "keep every coder's codings in the copy")
-    .action(async (master: string, out: string, o: { coder: string; docs?: string; withCodings?: boolean }) => {
+    .option('--sample <name>', 'exactly the documents of this reliability sample')
+    .action(async (master: string, out: string, o: { coder: string; docs?: string; withCodings?: boolean; sample?: string }) => {
       const { coderCopy } = await import('../team/coder-copy');
-      const r = await withProject(master, (p) => coderCopy(p, out, o.coder, { documents: list(o.docs), withCodings: o.withCodings }));
+      const { sampleCoderCopy } = await import('../team/samples');
+      const r = await withProject(master, (p) =>
+        o.sample ? sampleCoderCopy(p, o.sample, out, o.coder) : coderCopy(p, out, o.coder, { documents: list(o.docs), withCodings: o.withCodings }),
+      );
       print(`Wrote ${r.file} for ${r.coder.name}: ${r.documents} document(s), ${r.segments} segment(s)`);
     });
 
@@ -63,25 +61,5 @@ export function registerTeamCommands(program: Command): void {
       const r = await withProject(master, (p) => merge(p, copies, { dryRun: o.dryRun, force: o.force }));
       if (o.json) return printJson(r);
       printMerge(r, master);
-    });
-
-  program
-    .command('agreement <project>')
-    .description("inter-coder agreement per code and pooled: percent agreement, Cohen's kappa (two coders), Krippendorff's alpha")
-    .option('--coders <names>', 'the coders to compare (comma-separated; default: everyone who coded)')
-    .option('--unit <unit>', 'char (each character) or turn (each speaker turn)', 'char')
-    .option('--json', 'JSON output')
-    .action(async (path: string, o: { coders?: string; unit: string; json?: boolean }) => {
-      if (o.unit !== 'char' && o.unit !== 'turn') throw new InputError(`--unit must be char or turn, not "${o.unit}"`);
-      const coderIds = list(o.coders);
-      const { agreement } = await import('../team/agreement');
-      const r = await withProject(path, (p) => agreement(p, { unit: o.unit as 'char' | 'turn', coderIds }), { readonly: true });
-      if (o.json) return printJson({ codes: r.codes.map(jsonRow), pooled: jsonRow(r.pooled) });
-      const unit = r.unit === 'char' ? 'characters' : 'speaker turns';
-      print(`Agreement of ${r.coders.map((c) => c.name).join(', ')} on ${r.documents.length} document(s) coded by two or more of them; unit: ${unit}`);
-      printTable(
-        ['code', 'units', '% agreement', 'kappa', 'alpha'],
-        [...r.codes, { ...r.pooled, code: '(pooled)' }].map((c) => [c.code ?? '', c.units, c.percentAgreement === null ? '—' : (100 * c.percentAgreement).toFixed(1), fixed(c.kappa), fixed(c.alpha)]),
-      );
     });
 }

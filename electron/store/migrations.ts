@@ -182,6 +182,30 @@ CREATE VIRTUAL TABLE document_search USING fts5(
 INSERT INTO document_search (document_id, text) SELECT id, text FROM documents WHERE deleted_at IS NULL;
 `;
 
+// Reliability samples: the documents drawn for double coding, how they were drawn
+// (N documents or N %, stratified by a case attribute, the seed) so the draw can be
+// reported and repeated. Samples live in the master; they are not merged.
+const v4 = `
+CREATE TABLE reliability_samples (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  size_kind TEXT NOT NULL CHECK (size_kind IN ('documents', 'percent')),
+  size_value REAL NOT NULL,
+  stratified_by TEXT,
+  seed INTEGER NOT NULL,
+  coder_id TEXT NOT NULL,
+  created_at TEXT NOT NULL
+) STRICT;
+CREATE UNIQUE INDEX reliability_samples_name ON reliability_samples(name COLLATE NOCASE);
+
+CREATE TABLE reliability_sample_documents (
+  sample_id TEXT NOT NULL REFERENCES reliability_samples(id) ON DELETE CASCADE,
+  document_id TEXT NOT NULL REFERENCES documents(id),
+  stratum TEXT,
+  PRIMARY KEY (sample_id, document_id)
+) STRICT;
+`;
+
 // Analysis (issue 14): framework-matrix summaries, case-study templates and
 // partner-school pairs. Summaries are cells of a grid — a row (a case, a document
 // or an analysis group) by a column (a code, or a template section) — and carry
@@ -225,6 +249,7 @@ CREATE INDEX pairs_b ON pairs(case_b);
 export const MIGRATIONS: Migration[] = [
   { version: 1, name: 'project file', up: (db) => db.exec(v1) },
   { version: 2, name: 'search index without a copy of the text', up: (db) => db.exec(v2), compact: true },
+  { version: 4, name: 'reliability samples', up: (db) => db.exec(v4) },
   { version: 5, name: 'analysis: summaries, templates, pairs', up: (db) => db.exec(v5) },
 ];
 

@@ -4,6 +4,7 @@ import { listCoders } from '../store/coders';
 import type { Project } from '../store/db';
 import { InputError, NotFoundError } from '../../shared/errors';
 import { getSetting } from '../store/settings';
+import { findSampleRow } from '../store/samples';
 
 // What agreement is computed over: the chosen coders, the documents two or more
 // of them have coded (a coder has coded a document when it holds at least one of
@@ -35,6 +36,8 @@ export interface AgreementData {
   documents: ComparedDocument[];
   /** code id → document id → coder id → that coder's spans (sorted by start) */
   spans: Map<string, Map<string, Map<string, Span[]>>>;
+  /** the reliability sample the documents were limited to */
+  sample: { id: string; name: string } | null;
 }
 
 export interface AgreementFilter {
@@ -42,6 +45,8 @@ export interface AgreementFilter {
   documentIds?: string[];
   codeIds?: string[];
   unit?: AgreementUnit;
+  /** a reliability sample's id or name: only its documents */
+  sample?: string;
 }
 
 export function consensusCoderId(p: Project): string | null {
@@ -85,7 +90,13 @@ export function loadAgreementData(p: Project, f: AgreementFilter = {}): Agreemen
       .prepare(`SELECT id, document_id, code_id, coder_id, start, end FROM segments WHERE deleted_at IS NULL AND coder_id IN (${ph(coderIds.length)})`)
       .all(...coderIds) as { id: string; document_id: string; code_id: string; coder_id: string; start: number; end: number }[]
   ).filter((r) => liveDocs.has(r.document_id) && liveCodes.has(r.code_id));
-  const wantedDocs = f.documentIds && f.documentIds.length > 0 ? new Set(f.documentIds) : null;
+  let wantedDocs = f.documentIds && f.documentIds.length > 0 ? new Set(f.documentIds) : null;
+  const sample = f.sample ? findSampleRow(p, f.sample) : null;
+  if (f.sample && !sample) throw new NotFoundError(`no reliability sample "${f.sample}" in this project`);
+  if (sample) {
+    const inSample = new Set(sample.documents.map((d) => d.id));
+    wantedDocs = new Set([...(wantedDocs ?? inSample)].filter((id) => inSample.has(id)));
+  }
   const present = new Map<string, Set<string>>();
   for (const r of rows) {
     if (wantedDocs && !wantedDocs.has(r.document_id)) continue;
@@ -121,7 +132,7 @@ export function loadAgreementData(p: Project, f: AgreementFilter = {}): Agreemen
     if (!list) byCoder.set(r.coder_id, (list = []));
     list.push({ id: r.id, start: Math.max(0, r.start), end: r.end });
   }
-  return { unit: f.unit ?? 'char', coders, documents, spans };
+  return { unit: f.unit ?? 'char', coders, documents, spans, sample: sample ? { id: sample.id, name: sample.name } : null };
 }
 
 /** Sorted, non-overlapping union of spans, clipped to [0, limit). */

@@ -1,72 +1,33 @@
-import { addPair, addTally, addUnits, emptyTally, tallyAlpha, tallyKappa, tallyPercentAgreement, tallyUnits, type BinaryTally } from '../../shared/agreement';
-import type { AgreementReport, AgreementRow } from '../../shared/api/team';
+import { emptyTally } from '../../shared/agreement';
+import type { AgreementReport, AgreementUnit, DocumentAgreement, PairAgreement } from '../../shared/api/team';
+import { unitizingDisagreement } from '../../shared/reliability/unitizing';
+import { emptyCoincidences, type CodedSpan } from '../../shared/reliability/unitizing2016';
 import type { Project } from '../store/db';
-import { loadAgreementData, turnsTouched, union, type AgreementData, type AgreementFilter, type ComparedDocument, type Span } from './agreement-data';
+import { DEFAULT_DRAWS, DEFAULT_SEED, resampling, withInterval, type Resampling } from './agreement-ci';
+import { loadAgreementData, type AgreementData, type AgreementFilter, type ComparedDocument } from './agreement-data';
+import { codeRow, codeWork, documentCoincidences, mergeCoincidences, pooledRow, type Cell, type CodeWork, type PooledCoincidences } from './agreement-rows';
+import { tallyDocument, unitCount } from './agreement-tally';
 
 // Project agreement per code and pooled. Each unit — a character (UTF-16 code
 // unit, whitespace included) or a speaker turn — of each compared document is a
 // binary judgement per code and coder: coded with the code or not. A document is
-// compared over the chosen coders who coded it; units are tallied from interval
-// sweeps (shared/agreement-binary.ts), never expanded one by one.
+// compared over the chosen coders who coded it.
 //   percent agreement: share of agreeing coder pairs over all coder pairs and units;
 //   kappa: Cohen's kappa, only when exactly two coders are compared;
 //   alpha: Krippendorff's alpha, nominal, any number of coders;
+//   ac1, bp: Gwet's AC1 and Brennan–Prediger on the same judgements;
+//   uAlpha: Krippendorff's (2004) unitizing alpha on the documents' characters
+//     (whatever the unit above), binaryUAlpha the 2016 |uα of the code;
 //   pooled: the codes' tallies summed (every unit × code one judgement) — for two
-//   coders this is De Vries et al.'s pooled kappa; "units" stays the unit count.
+//   coders this is De Vries et al.'s pooled kappa; "units" stays the unit count —
+//   and the 2016 coefficients over all codes (uα, |uα, cuα, Cuα).
 
-/** Units judged in one document: characters, or speaker turns. */
-function unitCount(d: ComparedDocument, unit: AgreementData['unit']): number {
-  return unit === 'char' ? d.chars : d.turns.length;
-}
-
-/** Adds one document's units for one code to the tally. */
-function tallyDocument(t: BinaryTally, d: ComparedDocument, byCoder: Map<string, Span[]> | undefined, data: AgreementData): void {
-  const n = unitCount(d, data.unit);
-  const k = d.coders.length;
-  if (n === 0) return;
-  if (!byCoder) {
-    // Nobody applied the code in this document: every unit agrees on "not coded".
-    if (k === 2) return addPair(t, { both: 0, onlyA: 0, onlyB: 0, neither: n });
-    return addUnits(t, k, 0, n);
-  }
-  const covered = d.coders.map((c) => union(byCoder.get(c) ?? [], d.chars));
-  if (data.unit === 'turn') {
-    const marked = covered.map((spans) => turnsTouched(d.turns, spans));
-    if (k === 2) {
-      const both = [...marked[0]].filter((i) => marked[1].has(i)).length;
-      return addPair(t, { both, onlyA: marked[0].size - both, onlyB: marked[1].size - both, neither: n - marked[0].size - marked[1].size + both });
-    }
-    const m = new Map<number, number>();
-    for (const set of marked) for (const i of set) m.set(i, (m.get(i) ?? 0) + 1);
-    const hist = new Array<number>(k + 1).fill(0);
-    for (const count of m.values()) hist[count]++;
-    hist[0] = n - m.size;
-    hist.forEach((count, j) => addUnits(t, k, j, count));
-    return;
-  }
-  // Characters: sweep the coders' coverage boundaries; between two boundaries the number of coders coding is constant.
-  const events: [number, number][] = [];
-  for (const spans of covered) for (const [s, e] of spans) events.push([s, 1], [e, -1]);
-  events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const hist = new Array<number>(k + 1).fill(0);
-  let active = 0;
-  let at = 0;
-  for (const [pos, delta] of events) {
-    if (pos > at && active > 0) hist[active] += pos - at;
-    at = pos;
-    active += delta;
-  }
-  hist[0] = n - hist.reduce((s, x, j) => (j === 0 ? s : s + x), 0);
-  if (k === 2) {
-    const a = covered[0].reduce((s, [x, y]) => s + y - x, 0);
-    const b = covered[1].reduce((s, [x, y]) => s + y - x, 0);
-    return addPair(t, { both: hist[2], onlyA: a - hist[2], onlyB: b - hist[2], neither: hist[0] });
-  }
-  hist.forEach((count, j) => addUnits(t, k, j, count));
-}
-
-function row(code: string | null, codeId: string | null, t: BinaryTally, units: number): AgreementRow {
-  return { code, codeId, units, percentAgreement: tallyPercentAgreement(t), kappa: tallyKappa(t), alpha: tallyAlpha(t) };
+export interface AgreementOptions extends AgreementFilter {
+  /** bootstrap draws (0 or absent: no intervals) */
+  ci?: number;
+  seed?: number;
+  byDocument?: boolean;
+  byPair?: boolean;
 }
 
 /** Live codes in codebook order with their paths (without listCodes' segment counts, which agreement does not need). */
@@ -94,26 +55,117 @@ function codesInOrder(p: Project): { id: string; path: string }[] {
  * Agreement per code and pooled. Codes listed: those any compared coder applied
  * in a compared document (or the codes asked for), in codebook order.
  */
-export function agreement(p: Project, f: AgreementFilter = {}): AgreementReport {
+export function agreement(p: Project, f: AgreementOptions = {}): AgreementReport {
   const data = loadAgreementData(p, f);
-  const twoCoders = data.coders.length === 2;
-  const units = data.documents.reduce((s, d) => s + unitCount(d, data.unit), 0);
-  const pooled = emptyTally(twoCoders);
-  const codes: AgreementRow[] = [];
-  for (const code of codesInOrder(p)) {
-    const byDoc = data.spans.get(code.id);
-    if (!byDoc) continue;
-    const t = emptyTally(twoCoders);
-    for (const d of data.documents) tallyDocument(t, d, byDoc.get(d.id), data);
-    addTally(pooled, t);
-    codes.push(row(code.path, code.id, t, tallyUnits(t)));
+  const docs = data.documents;
+  const units = docs.reduce((s, d) => s + unitCount(d, data.unit), 0);
+  const codes = codesInOrder(p).filter((c) => data.spans.has(c.id));
+  const familyOf = new Map<string, number>();
+  const family = codes.map((c) => {
+    const top = c.path.split('/')[0];
+    if (!familyOf.has(top)) familyOf.set(top, familyOf.size);
+    return familyOf.get(top)!;
+  });
+  const work = codes.map((c) => codeWork(docs, data.spans.get(c.id)!, data));
+  const perDoc = documentsCoincidences(docs, codes, data, (l) => family[l]);
+  const total: PooledCoincidences = { all: emptyCoincidences(), any: emptyCoincidences(), families: emptyCoincidences() };
+  for (const x of perDoc) {
+    mergeCoincidences(total.all, x.all);
+    mergeCoincidences(total.any, x.any);
+    mergeCoincidences(total.families, x.families);
+  }
+  const draws = f.ci ?? 0;
+  const seed = f.seed ?? DEFAULT_SEED;
+  const r: Resampling | null = draws > 0 && docs.length > 0 ? resampling(docs, data.unit, draws, seed) : null;
+
+  const codeRows = codes.map((c, i) => {
+    const row = codeRow(c.path, c.id, work[i]);
+    return r ? withInterval(row, new Map([...work[i].cells].map(([k, x]) => [k, [x]])), r) : row;
+  });
+  let pooled = pooledRow(
+    work.map((w) => w.tally),
+    work.map((w) => w.unitizing),
+    total,
+    units,
+  );
+  if (r) {
+    const byDocument = new Map<number, Cell[]>();
+    for (const w of work) for (const [k, x] of w.cells) byDocument.set(k, [...(byDocument.get(k) ?? []), x]);
+    pooled = withInterval(pooled, byDocument, r);
   }
   const names = new Map(data.coders.map((c) => [c.id, c.name]));
-  return {
+  const report: AgreementReport = {
     unit: data.unit,
     coders: data.coders,
-    documents: data.documents.map((d) => ({ id: d.id, name: d.name, coders: d.coders.map((c) => names.get(c)!) })),
-    codes,
-    pooled: row(null, null, pooled, units),
+    documents: docs.map((d) => ({ id: d.id, name: d.name, coders: d.coders.map((c) => names.get(c)!) })),
+    codes: codeRows,
+    pooled,
+    sample: data.sample,
+    bootstrap: r ? { draws, seed } : null,
+  };
+  if (f.byDocument) report.byDocument = docs.map((d, k) => documentRow(d, k, codes, work, perDoc[k], data.unit, names, data.coders.length === 2));
+  if (f.byPair && data.coders.length > 2) report.byPair = pairs(p, f, data.coders);
+  return report;
+}
+
+/** Each document's 2016 coincidences over all codes (a code's label is its index in `codes`). */
+function documentsCoincidences(docs: ComparedDocument[], codes: { id: string }[], data: AgreementData, family: (label: number) => number): PooledCoincidences[] {
+  const spansByDoc = new Map<string, Map<string, CodedSpan[]>>(docs.map((d) => [d.id, new Map()]));
+  codes.forEach((c, label) => {
+    for (const [docId, byCoder] of data.spans.get(c.id)!) {
+      const perCoder = spansByDoc.get(docId);
+      if (!perCoder) continue;
+      for (const [coder, spans] of byCoder) {
+        const list = perCoder.get(coder) ?? [];
+        for (const s of spans) list.push({ start: s.start, end: s.end, label });
+        perCoder.set(coder, list);
+      }
+    }
+  });
+  return docs.map((d) => documentCoincidences(d, spansByDoc.get(d.id)!, family));
+}
+
+function documentRow(
+  d: ComparedDocument,
+  k: number,
+  codes: { id: string; path: string }[],
+  work: CodeWork[],
+  coincidences: PooledCoincidences,
+  unit: AgreementUnit,
+  names: Map<string, string>,
+  twoCoders: boolean,
+): DocumentAgreement {
+  const applied = codes.flatMap((c, i) => {
+    const x = work[i].cells.get(k);
+    return x ? [{ c, x }] : [];
+  });
+  // the codes nobody applied here: every unit agrees on "not coded"
+  const absent = emptyTally(twoCoders);
+  for (let i = applied.length; i < codes.length; i++) tallyDocument(absent, d, null, unit);
+  return {
+    documentId: d.id,
+    document: d.name,
+    coders: d.coders.map((c) => names.get(c)!),
+    codes: applied.map(({ c, x }) => codeRow(c.path, c.id, { ...x, unitizing: unitizingDisagreement([x.part]) })),
+    pooled: pooledRow(
+      [...applied.map(({ x }) => x.tally), absent],
+      applied.map(({ x }) => unitizingDisagreement([x.part])),
+      coincidences,
+      unitCount(d, unit),
+    ),
   };
 }
+
+/** The pooled figures of every pair of the chosen coders. */
+function pairs(p: Project, f: AgreementOptions, coders: { id: string; name: string }[]): PairAgreement[] {
+  const out: PairAgreement[] = [];
+  for (let i = 0; i < coders.length; i++) {
+    for (let j = i + 1; j < coders.length; j++) {
+      const r = agreement(p, { ...f, coderIds: [coders[i].id, coders[j].id], byPair: false, byDocument: false });
+      out.push({ coders: [coders[i].name, coders[j].name], documents: r.documents.length, pooled: r.pooled });
+    }
+  }
+  return out;
+}
+
+export { DEFAULT_DRAWS };

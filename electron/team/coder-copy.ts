@@ -70,6 +70,9 @@ function prune(copy: Project, keepDocs: string[] | null, coderId: string, withCo
     DELETE FROM document_search WHERE document_id IN (SELECT id FROM temp.drop_docs);
     DELETE FROM documents WHERE id IN (SELECT id FROM temp.drop_docs);
     DELETE FROM merges;
+    -- reliability samples belong to the master (who drew them), not to a coder's copy
+    DELETE FROM reliability_sample_documents;
+    DELETE FROM reliability_samples;
   `);
 }
 

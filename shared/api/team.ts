@@ -94,6 +94,58 @@ export interface AgreementRow {
   kappa: number | null;
   /** Krippendorff's alpha (nominal, coded / not coded): null where undefined */
   alpha: number | null;
+  /** Gwet's AC1 of the same judgements */
+  ac1: number | null;
+  /** Brennan–Prediger of the same judgements (chance agreement 1/2) */
+  bp: number | null;
+  /** Krippendorff's (2004) unitizing alpha αU of the code on the documents' text; pooled: over all codes */
+  uAlpha: number | null;
+  /** Krippendorff et al.'s (2016) |uα: the code's units against the gaps (pooled: any code against none) */
+  binaryUAlpha: number | null;
+  /** bootstrap 95 % intervals (only when asked for) */
+  ci?: { alpha: [number, number] | null; uAlpha: [number, number] | null };
+  /** bootstrap probability that alpha lies below 0.667 and 0.800 (only when asked for) */
+  pBelow?: { '0.667': number; '0.8': number } | null;
+  /** the same for the unitizing alpha */
+  pBelowUAlpha?: { '0.667': number; '0.8': number } | null;
+}
+
+/** The pooled row: every code, and Krippendorff et al.'s (2016) unitizing coefficients over all codes. */
+export interface PooledAgreementRow extends AgreementRow {
+  /** uα: all codes and the gaps between them */
+  uAlpha2016: number | null;
+  /** cuα: which code, where the coders both coded something */
+  cuAlpha: number | null;
+  /** Cuα: cuα with codes collapsed to their top-level family */
+  CuAlpha: number | null;
+}
+
+/** One document's agreement: every code applied there, and pooled. */
+export interface DocumentAgreement {
+  documentId: string;
+  document: string;
+  coders: string[];
+  codes: AgreementRow[];
+  pooled: PooledAgreementRow;
+}
+
+/** Agreement of one pair of the chosen coders (when more than two are compared). */
+export interface PairAgreement {
+  coders: [string, string];
+  documents: number;
+  pooled: PooledAgreementRow;
+}
+
+/** A reliability sample recorded in the project. */
+export interface ReliabilitySample {
+  id: string;
+  name: string;
+  /** how it was drawn: "12 documents" or "10 %", and the attribute it was stratified by */
+  size: { documents: number } | { percent: number };
+  stratifiedBy: string | null;
+  seed: number;
+  createdAt: string;
+  documents: { id: string; name: string; stratum: string | null }[];
 }
 
 export interface AgreementReport {
@@ -102,7 +154,15 @@ export interface AgreementReport {
   /** the documents compared: coded by two or more of the coders */
   documents: { id: string; name: string; coders: string[] }[];
   codes: AgreementRow[];
-  pooled: AgreementRow;
+  pooled: PooledAgreementRow;
+  /** the reliability sample agreement was computed on, if any */
+  sample: { id: string; name: string } | null;
+  /** bootstrap draws and seed, when intervals were asked for */
+  bootstrap: { draws: number; seed: number } | null;
+  /** per document (when asked for) */
+  byDocument?: DocumentAgreement[];
+  /** per pair of coders (when asked for and more than two coders are compared) */
+  byPair?: PairAgreement[];
 }
 
 export interface DisagreementSpan {
@@ -145,6 +205,16 @@ const agreementFilter = {
   coderIds: z.array(id).max(100).optional(),
   documentIds: z.array(id).max(10_000).optional(),
   unit: z.enum(['char', 'turn']).default('char'),
+  /** a reliability sample's id or name: only its documents */
+  sample: text(200).min(1).optional(),
+};
+const agreementOptions = {
+  codeIds: z.array(id).max(10_000).optional(),
+  /** bootstrap draws for the intervals (0: none) */
+  ci: z.number().int().min(0).max(100_000).optional(),
+  seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+  byDocument: z.boolean().optional(),
+  byPair: z.boolean().optional(),
 };
 
 export const teamApi = {
@@ -155,7 +225,7 @@ export const teamApi = {
   'team.mergePreview': returns<MergeReport>()(z.object({ paths })),
   'team.merge': returns<MergeReport>()(z.object({ paths })),
   'team.merges': returns<MergeLogEntry[]>()(z.object({})),
-  'team.agreement': returns<AgreementReport>()(z.object({ ...agreementFilter, codeIds: z.array(id).max(10_000).optional() })),
+  'team.agreement': returns<AgreementReport>()(z.object({ ...agreementFilter, ...agreementOptions })),
   'team.disagreements': returns<Disagreement[]>()(z.object({ ...agreementFilter, codeId: id, limit: z.number().int().min(1).max(10_000).optional() })),
   'team.resolve': returns<Disagreement>()(
     z.object({

@@ -111,7 +111,8 @@ describe('Team view', () => {
     const row = within(table).getByRole('button', { name: 'Partnership' }).closest('tr')!;
     const cells = [...row.querySelectorAll('td')].map((td) => td.textContent);
     const r = await client['team.agreement']({});
-    expect(cells).toEqual([String(FG.length), `${(r.codes[0].percentAgreement! * 100).toFixed(1)}%`, r.codes[0].kappa!.toFixed(3), r.codes[0].alpha!.toFixed(3)]);
+    const c = r.codes[0];
+    expect(cells).toEqual([String(FG.length), `${(c.percentAgreement! * 100).toFixed(1)}%`, ...[c.kappa, c.alpha, c.ac1, c.bp, c.uAlpha].map((v) => v!.toFixed(3))]);
     expect((row.querySelectorAll('td')[3] as HTMLElement).style.background).not.toBe('');
     expect(within(table).getByRole('rowheader', { name: 'All codes (pooled)' })).toBeTruthy();
 

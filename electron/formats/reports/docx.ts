@@ -1,4 +1,4 @@
-import { Document, HeadingLevel, Packer, Paragraph, TextRun, type IParagraphStyleOptions } from 'docx';
+import { Document, HeadingLevel, Packer, Paragraph, TextRun, type IParagraphStyleOptions, type Table } from 'docx';
 import { isMostlyRtl } from '../../../shared/text-direction';
 import { codeFrequencies, codesWithSegments, type SegmentReport } from './report-model';
 import { BODY_MARKER, headingParagraph, paragraph, spliceBody } from './docx-body';
@@ -36,7 +36,7 @@ export function heading(text: string, depth: number): Paragraph {
   return new Paragraph({ heading: HEADINGS[Math.min(depth, HEADINGS.length - 1)], children: runs(text) });
 }
 
-export function pack(children: Paragraph[], title: string): Promise<Uint8Array> {
+export function pack(children: (Paragraph | Table)[], title: string): Promise<Uint8Array> {
   const doc = new Document({
     creator: 'Fieldcode',
     title: xmlSafe(title),

@@ -1,16 +1,16 @@
 import { useState } from 'react';
 import type { AgreementReport, AgreementRow, AgreementUnit } from '../../../shared/api/team';
 import type { Coder } from '../../../shared/types';
+import { formatCoefficient, formatShare } from '../../../shared/reliability/format';
 import { BarChart } from './BarChart';
 import { StatusLine, useStatus } from './Status';
 import type { ReportsClient } from './types';
 
 const UNITS: Record<AgreementUnit, string> = { char: 'characters', turn: 'speaker turns' };
 
-/** Two decimals, without the "-0.00" a tiny negative coefficient would print. */
-export const twoDecimals = (n: number) => (Math.abs(n) < 0.005 ? 0 : n).toFixed(2);
-const decimal = (n: number | null) => (n === null ? '–' : twoDecimals(n));
-const percent = (n: number | null) => (n === null ? '–' : `${(n * 100).toFixed(1)}%`);
+// One formatting of agreement values in every view and export: 3 decimals, "—" when undefined.
+const decimal = formatCoefficient;
+const percent = formatShare;
 
 /** Inter-coder agreement per code (documents coded by two or more of the coders), as a table and a chart. */
 export function AgreementSection({ client, coders }: { client: ReportsClient; coders: Coder[] }) {
@@ -91,7 +91,7 @@ function AgreementResult({ report }: { report: AgreementReport }) {
               { value: 0.667, label: '.67' },
               { value: 0.8, label: '.80' },
             ]}
-            format={twoDecimals}
+            format={formatCoefficient}
           />
           <p className="muted">Dashed lines: .67 (tentative conclusions) and .80 (reliable), Krippendorff’s usual thresholds.</p>
         </>

@@ -1,4 +1,4 @@
-// A colour-blind-safe scale for kappa and alpha: one hue (blue) from pale at 0 to
+// A colour-blind-safe scale for agreement coefficients: one hue (blue) from pale at 0 to
 // deep at 1, and orange below 0 (worse than chance). The number is always printed too.
 
 export interface CellStyle {
@@ -18,13 +18,6 @@ export function scaleStyle(v: number | null): CellStyle {
   return { background: `hsl(220 68% ${light}%)`, color: light < 62 ? '#ffffff' : '#1d2330' };
 }
 
-export function formatStat(v: number | null, digits = 3): string {
-  return v === null || Number.isNaN(v) ? '—' : v.toFixed(digits);
-}
-
-export function formatPercent(v: number | null): string {
-  return v === null || Number.isNaN(v) ? '—' : `${(v * 100).toFixed(1)}%`;
-}
 
 /** Landis & Koch's words for a kappa or alpha, for the cell's title. */
 export function strength(v: number | null): string {

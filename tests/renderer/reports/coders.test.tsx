@@ -57,14 +57,14 @@ describe('coders and agreement', () => {
     const panel = await tab('Coders');
     fireEvent.click(await within(panel).findByRole('button', { name: 'Compute agreement (2 coders)' }));
     const table = await within(panel).findByRole('table', { name: 'Agreement per code' });
-    expect(cellsOf(table, 'Teachers/Skills')).toEqual(['388', '100.0%', '1.00', '1.00']);
-    expect(cellsOf(table, 'Students/Knowledge')).toEqual(['388', '77.6%', '-0.11', '-0.12']);
-    expect(cellsOf(table, 'All codes (pooled)')).toEqual(['388', '90.7%', '0.34', '0.34']);
+    expect(cellsOf(table, 'Teachers/Skills')).toEqual(['388', '100.0%', '1.000', '1.000']);
+    expect(cellsOf(table, 'Students/Knowledge')).toEqual(['388', '77.6%', '-0.115', '-0.125']);
+    expect(cellsOf(table, 'All codes (pooled)')).toEqual(['388', '90.7%', '0.340', '0.336']);
     const chart = within(panel).getByRole('img', { name: 'Agreement per code: Cohen’s κ' });
     expect([...chart.querySelectorAll('rect title')].map((t) => t.textContent)).toEqual([
-      'Teachers/Skills — Cohen’s κ: 1.00',
-      'Students/Knowledge — Cohen’s κ: -0.11',
-      'Communities — Cohen’s κ: 0.00',
+      'Teachers/Skills — Cohen’s κ: 1.000',
+      'Students/Knowledge — Cohen’s κ: -0.115',
+      'Communities — Cohen’s κ: 0.000',
     ]);
     // a negative κ grows left of the zero line
     const [skills, knowledge] = [...chart.querySelectorAll('rect')];

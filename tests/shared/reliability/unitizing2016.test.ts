@@ -1,0 +1,56 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { addDocument, codingAlpha, emptyCoincidences, unitizedAlpha, type CodedSpan } from '../../../shared/reliability/unitizing2016';
+import { naiveCoincidences } from './naive';
+
+// Krippendorff, Mathet, Bouvry & Widlöcher (2016): coincidences of intersecting
+// sections, divided by m − 1; checked against a character-by-character count.
+
+const span = (length: number) =>
+  fc.tuple(fc.integer({ min: 0, max: length - 1 }), fc.integer({ min: 1, max: length }), fc.integer({ min: 0, max: 2 })).map(([s, l, label]): CodedSpan => ({ start: s, end: Math.min(length, s + l), label }));
+const study = fc.integer({ min: 4, max: 60 }).chain((length) => fc.tuple(fc.constant(length), fc.array(fc.array(span(length), { maxLength: 5 }), { minLength: 2, maxLength: 4 })));
+
+describe('2016 unitizing coincidences', () => {
+  it('equal a naive character-by-character count, overlapping codes and more than two coders included', () => {
+    fc.assert(
+      fc.property(study, ([length, coders]) => {
+        const c = emptyCoincidences();
+        addDocument(c, length, coders);
+        const naive = naiveCoincidences(length, coders);
+        expect([...c.pairs.keys()].sort()).toEqual([...naive.keys()].sort());
+        for (const [k, v] of naive) expect(c.pairs.get(k)).toBeCloseTo(v, 9);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('total m·L, as the m − 1 correction makes every coder count once per character', () => {
+    fc.assert(
+      fc.property(study, ([length, coders]) => {
+        const c = emptyCoincidences();
+        addDocument(c, length, coders);
+        const total = [...c.pairs.values()].reduce((s, x) => s + x, 0);
+        expect(total).toBeCloseTo(coders.length * length, 9);
+      }),
+    );
+  });
+
+  it('identical coders give 1 for uα, |uα and cuα where defined; swapping coders changes nothing', () => {
+    fc.assert(
+      fc.property(study, ([length, coders]) => {
+        const same = emptyCoincidences();
+        addDocument(same, length, [coders[0], coders[0]]);
+        for (const v of [unitizedAlpha(same), codingAlpha(same)]) if (v !== null) expect(v).toBeCloseTo(1, 9);
+        const ab = emptyCoincidences();
+        const ba = emptyCoincidences();
+        addDocument(ab, length, coders);
+        addDocument(ba, length, [...coders].reverse());
+        for (const f of [unitizedAlpha, codingAlpha]) {
+          const x = f(ab);
+          if (x === null) expect(f(ba)).toBeNull();
+          else expect(f(ba)).toBeCloseTo(x, 9);
+        }
+      }),
+    );
+  });
+});
