@@ -10,6 +10,7 @@ import { projectHandlers } from './project/handlers';
 import { reportsHandlers } from './reports/handlers';
 import { teamHandlers } from './team/handlers';
 import { analysisHandlers } from './analysis/handlers';
+import { workspaceHandlers } from './coding/workspace-handlers';
 
 type Table = Partial<Handlers>;
 /** The methods a list of tables covers: the union of each table's own keys. */
@@ -41,6 +42,7 @@ export const handlers: Handlers = joinHandlerTables(
   teamHandlers,
   reportsHandlers,
   analysisHandlers,
+  workspaceHandlers,
 );
 
 /** Validates untrusted input against the contract, then runs the handler. */

@@ -8,6 +8,7 @@ import { projectApi } from './api/project';
 import { reportsApi } from './api/reports';
 import { teamApi } from './api/team';
 import { analysisApi } from './api/analysis';
+import { workspaceApi } from './api/workspace';
 
 // The single table of methods: name → input schema and output type. Preload, IPC
 // registration, the HTTP bridge and the renderer client all derive from it, so a
@@ -22,6 +23,7 @@ export const api = {
   ...teamApi,
   ...reportsApi,
   ...analysisApi,
+  ...workspaceApi,
 };
 
 export type Api = typeof api;
