@@ -13,7 +13,9 @@ const VIEWS: [ViewName, string][] = [
 ];
 
 function SavedIndicator() {
-  const status = useProject((s) => s.status);
+  const sent = useProject((s) => s.status);
+  // Typed text waiting for its save counts as saving: "All changes saved" only once the file has it.
+  const status = useProject((s) => (sent === 'saved' && Object.keys(s.unsent).length ? 'saving' : sent));
   const text = status === 'saving' ? 'Saving…' : status === 'failed' ? 'Not saved' : 'All changes saved';
   return (
     <span className={`saved ${status}`} data-testid="saved-indicator" data-status={status} role="status" aria-live="polite">
