@@ -1,3 +1,4 @@
+import type { KeyboardEvent } from 'react';
 import { useCoding, type ViewAs } from '../../store/coding';
 import { useNav, type ViewName } from '../../store/nav';
 import { useProject } from '../../store/project';
@@ -25,6 +26,17 @@ function SavedIndicator() {
   );
 }
 
+/** Arrow keys, Home and End move along the view tabs (one tab stop for the list). */
+function onTabKey(e: KeyboardEvent) {
+  const at = VIEWS.findIndex(([name]) => name === useNav.getState().view);
+  const to = e.key === 'ArrowRight' ? at + 1 : e.key === 'ArrowLeft' ? at - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? VIEWS.length - 1 : null;
+  if (to === null) return;
+  e.preventDefault();
+  const name = VIEWS[(to + VIEWS.length) % VIEWS.length][0];
+  useNav.getState().setView(name);
+  e.currentTarget.querySelector<HTMLElement>(`[data-view="${name}"]`)?.focus();
+}
+
 function viewAsValue(v: ViewAs): string {
   return typeof v === 'string' ? v : `coder:${v.coderId}`;
 }
@@ -43,9 +55,18 @@ export function TopBar() {
         <span className="logo" aria-hidden>◧</span>
         <span className="project-name" title={info?.path}>{info?.name}</span>
       </div>
-      <nav className="views" role="tablist" aria-label="Views">
+      <nav className="views" role="tablist" aria-label="Views" onKeyDown={onTabKey}>
         {VIEWS.map(([name, label]) => (
-          <button key={name} type="button" role="tab" aria-selected={view === name} className={view === name ? 'current' : ''} onClick={() => useNav.getState().setView(name)}>
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            data-view={name}
+            tabIndex={view === name ? 0 : -1}
+            aria-selected={view === name}
+            className={view === name ? 'current' : ''}
+            onClick={() => useNav.getState().setView(name)}
+          >
             {label}
           </button>
         ))}
