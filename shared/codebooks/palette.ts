@@ -51,8 +51,8 @@ export function shadeOf(colour: string, i: number): string {
   if (i === 0 || !/^#[0-9a-f]{6}$/i.test(colour)) return colour.toUpperCase();
   const [h, s, l] = hsl(colour);
   const step = Math.ceil(i / 2) * (i % 2 ? 1 : -1);
-  const hue = (h + step * 7 + 360) % 360;
-  const light = Math.min(0.72, Math.max(0.28, l + step * 0.06 * (l > 0.6 ? -1 : 1)));
+  const hue = (h + step * 10 + 360) % 360;
+  const light = Math.min(0.72, Math.max(0.28, l + step * 0.08 * (l > 0.6 ? -1 : 1)));
   return hex(hue, Math.max(0.35, s), light);
 }
 
