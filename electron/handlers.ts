@@ -11,6 +11,7 @@ import { reportsHandlers } from './reports/handlers';
 import { teamHandlers } from './team/handlers';
 import { analysisHandlers } from './analysis/handlers';
 import { reliabilityHandlers } from './team/reliability-handlers';
+import { workspaceHandlers } from './coding/workspace-handlers';
 
 type Table = Partial<Handlers>;
 /** The methods a list of tables covers: the union of each table's own keys. */
@@ -43,6 +44,7 @@ export const handlers: Handlers = joinHandlerTables(
   reliabilityHandlers,
   reportsHandlers,
   analysisHandlers,
+  workspaceHandlers,
 );
 
 /** Validates untrusted input against the contract, then runs the handler. */

@@ -5,6 +5,7 @@ import { useProject } from './store/project';
 import { ImportDialog } from './views/import/ImportDialog';
 import { Palette } from './views/palette/Palette';
 import { Welcome } from './views/welcome/Welcome';
+import { KeysSheet } from './views/workspace/KeysSheet';
 import { ConfirmDialog, ProblemBar } from './views/workspace/Overlays';
 import { Workspace } from './views/workspace/Workspace';
 
@@ -25,6 +26,7 @@ export function App() {
       <Palette />
       <ImportDialog />
       <ConfirmDialog />
+      <KeysSheet />
     </div>
   );
 }

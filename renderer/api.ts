@@ -12,6 +12,11 @@ declare global {
 
 const TOKEN_KEY = 'fieldcode-token';
 
+/** The project refused the input (a rule of the data, not a failed write): the file is as it was. */
+export class Refused extends Error {
+  override name = 'Refused';
+}
+
 function bridgeToken(): string {
   const fromUrl = new URLSearchParams(window.location.search).get('token');
   if (fromUrl) {
@@ -25,19 +30,22 @@ function httpClient(): Client {
   const token = bridgeToken();
   return makeClient(async (method: MethodName, input: unknown) => {
     let res: Response;
+    const body = JSON.stringify({ input });
     try {
       res = await fetch(`api/${method}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-fieldcode-token': token },
-        body: JSON.stringify({ input }),
+        body,
+        // A save sent as the page goes away (reload, close) still reaches the server.
+        keepalive: body.length < 16_000,
       });
     } catch {
       throw new Error('Fieldcode is not running (the local server did not answer)');
     }
-    const body = (await res.json().catch(() => null)) as Reply | null;
-    if (!body) throw new Error(`the local server answered ${res.status}`);
-    if (!body.ok) throw new Error(body.error || 'unknown error');
-    return body.result;
+    const reply = (await res.json().catch(() => null)) as Reply | null;
+    if (!reply) throw new Error(`the local server answered ${res.status}`);
+    if (!reply.ok) throw res.status === 400 ? new Refused(reply.error || 'the input was refused') : new Error(reply.error || 'unknown error');
+    return reply.result;
   });
 }
 

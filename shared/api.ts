@@ -9,6 +9,7 @@ import { reportsApi } from './api/reports';
 import { teamApi } from './api/team';
 import { analysisApi } from './api/analysis';
 import { reliabilityApi } from './api/reliability';
+import { workspaceApi } from './api/workspace';
 
 // The single table of methods: name → input schema and output type. Preload, IPC
 // registration, the HTTP bridge and the renderer client all derive from it, so a
@@ -24,6 +25,7 @@ export const api = {
   ...reliabilityApi,
   ...reportsApi,
   ...analysisApi,
+  ...workspaceApi,
 };
 
 export type Api = typeof api;

@@ -1,5 +1,5 @@
 import type { Code, Segment } from '../../shared/types';
-import { createCode } from '../codebook/codebook';
+import { createCode, ensureCodePath } from '../codebook/codebook';
 import * as codes from '../store/codes';
 import { coderFor, currentCoder } from '../store/coders';
 import type { Project } from '../store/db';
@@ -67,10 +67,14 @@ export function applyCode(p: Project, input: ApplyCode): Segment {
   return segments.rowToSegment(segments.getSegmentRow(p, id));
 }
 
-/** In-vivo coding and "create code …": a new code and its first passage, one undo step. */
-export function applyNewCode(p: Project, input: Omit<ApplyCode, 'codeId'> & { name: string; parentId?: string | null }): { code: Code; segment: Segment } {
+/**
+ * In-vivo coding and "create code …": a new code and its first passage, one undo step.
+ * `group` names a top-level code to put it under ("In vivo"), made in the same step if missing.
+ */
+export function applyNewCode(p: Project, input: Omit<ApplyCode, 'codeId'> & { name: string; parentId?: string | null; group?: string }): { code: Code; segment: Segment } {
   return action(p, `Code with new code "${input.name.trim()}"`, () => {
-    const code = createCode(p, { name: input.name, parentId: input.parentId ?? null });
+    const parentId = input.group ? ensureCodePath(p, input.group.replace(/\//g, '\u2215')).id : (input.parentId ?? null);
+    const code = createCode(p, { name: input.name, parentId });
     const segment = applyCode(p, { documentId: input.documentId, codeId: code.id, start: input.start, end: input.end, memo: input.memo, coder: input.coder });
     return { code: codes.getCode(p, code.id), segment };
   });

@@ -1,11 +1,15 @@
 import type { Input } from '../../shared/api';
+import type { KeyBindings } from '../../shared/api/workspace';
+import { shownColours } from '../../shared/codebooks/palette';
 import type { Code } from '../../shared/types';
 import { api } from '../api';
 import './project'; // the slice whose write this one uses
 import { app, slice, type AppState } from './root';
 
-// The codebook: codes in tree order, the filter, the selected code, which codes
-// are pinned to the keys 1–9, and every codebook edit (each one undoable).
+// The codebook: codes in tree order, the filter, the code being looked at, the
+// number keys 1–9 (stored in the project for each coder: a key applies exactly the
+// code whose badge shows it, and only the coder changes that), and every codebook
+// edit (each one undoable).
 
 /** What one edit of a code may change: the contract's codes.update without the id. */
 export type CodeEdit = Omit<Input<'codes.update'>, 'id'>;
@@ -15,12 +19,15 @@ interface CodebookState {
   filter: string;
   selectedId: string | null;
   collapsed: Record<string, boolean>;
-  pins: string[];
+  /** key n → keys[n-1]: a code id, or null when the key is free */
+  keys: KeyBindings;
   refresh: () => Promise<void>;
   setFilter: (filter: string) => void;
   select: (id: string | null) => void;
   toggle: (id: string) => void;
-  togglePin: (id: string) => void;
+  /** Puts the code on the first free key, or frees its key. */
+  togglePin: (id: string) => Promise<void>;
+  bindKey: (key: number, codeId: string | null) => Promise<void>;
   create: (name: string, parentId: string | null) => Promise<Code | undefined>;
   update: (id: string, edit: CodeEdit) => Promise<void>;
   move: (id: string, parentId: string | null, beforeId?: string | null) => Promise<void>;
@@ -35,25 +42,7 @@ declare module './root' {
   }
 }
 
-const pinKey = () => `fieldcode-pins:${app().project.info?.id ?? ''}`;
-
-function storedPins(): string[] | null {
-  try {
-    const raw = localStorage.getItem(pinKey());
-    return raw ? (JSON.parse(raw) as string[]) : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Until the researcher pins codes, the keys 1–9 hold the nine codes used most. */
-function defaultPins(codes: Code[]): string[] {
-  return [...codes]
-    .filter((c) => c.segments > 0)
-    .sort((a, b) => b.segments - a.segments || a.path.localeCompare(b.path))
-    .slice(0, 9)
-    .map((c) => c.id);
-}
+export const NO_KEYS: KeyBindings = Array<string | null>(9).fill(null);
 
 export const useCodebook = slice('codebook', (set, get) => {
   const write: AppState['project']['write'] = (fn, scope) => app().project.write(fn, scope);
@@ -62,13 +51,16 @@ export const useCodebook = slice('codebook', (set, get) => {
     filter: '',
     selectedId: null,
     collapsed: {},
-    pins: [],
+    keys: NO_KEYS,
     refresh: async () => {
       try {
-        const codes = await api['codes.list']({});
+        const [stored, keys] = await Promise.all([api['codes.list']({}), api['workspace.keys']({})]);
+        // Each code shown in its own colour (a shade of its branch's when it kept its parent's).
+        const shown = shownColours(stored);
+        const codes = stored.map((c) => ({ ...c, colour: shown.get(c.id) ?? c.colour }));
         const live = new Set(codes.map((c) => c.id));
-        const pins = (storedPins() ?? (get().pins.length ? get().pins : defaultPins(codes))).filter((id) => live.has(id));
-        set({ codes, pins, selectedId: get().selectedId && live.has(get().selectedId!) ? get().selectedId : null });
+        const selectedId = get().selectedId;
+        set({ codes, keys, selectedId: selectedId && live.has(selectedId) ? selectedId : null });
       } catch (e) {
         app().project.report(e);
       }
@@ -76,10 +68,19 @@ export const useCodebook = slice('codebook', (set, get) => {
     setFilter: (filter) => set({ filter }),
     select: (selectedId) => set({ selectedId }),
     toggle: (id) => set((s) => ({ collapsed: { ...s.collapsed, [id]: !s.collapsed[id] } })),
-    togglePin: (id) => {
-      const pins = get().pins.includes(id) ? get().pins.filter((p) => p !== id) : [...get().pins, id].slice(-9);
-      localStorage.setItem(pinKey(), JSON.stringify(pins));
-      set({ pins });
+    togglePin: async (id) => {
+      const keys = get().keys;
+      const held = keys.indexOf(id);
+      const free = keys.indexOf(null);
+      if (held < 0 && free < 0) return app().project.report(new Error('All nine number keys hold a code: free one (☆ beside its code) first.'));
+      await get().bindKey(held >= 0 ? held + 1 : free + 1, held >= 0 ? null : id);
+    },
+    bindKey: async (key, codeId) => {
+      try {
+        set({ keys: await api['workspace.setKey']({ key, codeId }) });
+      } catch (e) {
+        app().project.report(e);
+      }
     },
     create: async (name, parentId) => {
       const code = await write(() => api['codes.create']({ name, parentId }));
@@ -107,7 +108,7 @@ export const useCodebook = slice('codebook', (set, get) => {
         await get().refresh();
       }
     },
-    reset: () => set({ codes: [], selectedId: null, pins: [], filter: '' }),
+    reset: () => set({ codes: [], selectedId: null, keys: NO_KEYS, filter: '' }),
   };
 });
 

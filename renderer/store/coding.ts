@@ -21,6 +21,9 @@ interface CodingState {
   segments: Segment[];
   coders: Coder[];
   selection: Passage | null;
+  /** the keyboard caret (a text offset), and where a Shift+arrow selection started */
+  caret: number | null;
+  anchor: number | null;
   /** segments picked by clicking a highlight or a stripe */
   active: string[];
   viewAs: ViewAs;
@@ -28,11 +31,13 @@ interface CodingState {
   load: (documentId: string | null) => Promise<void>;
   refresh: () => Promise<void>;
   select: (p: Passage | null) => void;
+  /** Moves the caret; `extend` grows or shrinks the selection from its anchor. */
+  moveCaret: (at: number, extend: boolean) => void;
   activate: (ids: string[]) => void;
   setViewAs: (v: ViewAs) => void;
   setBlind: (blind: boolean) => void;
   apply: (codeId: string) => Promise<boolean>;
-  applyNew: (name: string, parentId?: string | null) => Promise<boolean>;
+  applyNew: (name: string, parentId?: string | null, group?: string) => Promise<boolean>;
   inVivo: () => Promise<boolean>;
   remove: (id: string) => Promise<void>;
   recode: (id: string, codeId: string) => Promise<void>;
@@ -52,11 +57,13 @@ export const useCoding = slice('coding', (set, get, app) => {
     segments: [],
     coders: [],
     selection: null,
+    caret: null,
+    anchor: null,
     active: [],
     viewAs: 'all',
     blind: false,
     load: async (documentId) => {
-      set({ documentId, selection: null, active: [], segments: documentId === get().documentId ? get().segments : [] });
+      set({ documentId, selection: null, caret: null, anchor: null, active: [], segments: documentId === get().documentId ? get().segments : [] });
       await get().refresh();
     },
     refresh: async () => {
@@ -71,7 +78,17 @@ export const useCoding = slice('coding', (set, get, app) => {
         app().project.report(e);
       }
     },
-    select: (selection) => set({ selection: selection && selection.end > selection.start ? selection : null }),
+    select: (selection) =>
+      set(
+        selection && selection.end > selection.start
+          ? { selection, anchor: selection.start, caret: selection.end }
+          : { selection: null, anchor: null },
+      ),
+    moveCaret: (at, extend) => {
+      if (!extend) return set({ caret: at, anchor: null, selection: null });
+      const anchor = get().anchor ?? get().caret ?? at;
+      set({ caret: at, anchor, selection: at === anchor ? null : { start: Math.min(anchor, at), end: Math.max(anchor, at) } });
+    },
     activate: (active) => set({ active }),
     setViewAs: (viewAs) => set({ viewAs }),
     setBlind: (blind) => set({ blind }),
@@ -80,17 +97,17 @@ export const useCoding = slice('coding', (set, get, app) => {
       if (!documentId || !selection) return false;
       const segment = await write(() => api['segments.apply']({ documentId, codeId, ...selection }), 'counts');
       if (!segment) return false;
-      // Shown at once; the refresh that every write triggers brings the counts.
-      set({ selection: null, active: [segment.id], segments: withSegment(get().segments, segment) });
+      // Shown at once; the refresh that every write triggers brings the counts. The
+      // selection stays, so a second and third code go on the same passage (Esc clears).
+      set({ active: [segment.id], segments: withSegment(get().segments, segment) });
       return true;
     },
-    applyNew: async (name, parentId = null) => {
+    applyNew: async (name, parentId = null, group) => {
       const { documentId, selection } = get();
       if (!documentId || !selection) return false;
-      const made = await write(() => api['segments.applyNewCode']({ documentId, name, parentId, ...selection }), 'counts');
+      const made = await write(() => api['segments.applyNewCode']({ documentId, name, parentId, group, ...selection }), 'counts');
       if (!made) return false;
-      set({ selection: null, active: [made.segment.id], segments: withSegment(get().segments, made.segment) });
-      app().codebook.select(made.code.id);
+      set({ active: [made.segment.id], segments: withSegment(get().segments, made.segment) });
       return true;
     },
     inVivo: async () => {
@@ -99,7 +116,9 @@ export const useCoding = slice('coding', (set, get, app) => {
       if (!selection || !text) return false;
       const name = inVivoName(text.slice(selection.start, selection.end));
       if (!name) return false;
-      return get().applyNew(name, app().codebook.selectedId);
+      // In-vivo codes gather in one top-level group (made with the first one, in the
+      // same undo step), never under whatever code was looked at last.
+      return get().applyNew(name, null, IN_VIVO);
     },
     remove: async (id) => {
       if ((await write(() => api['segments.remove']({ id }), 'counts')) !== undefined) {
@@ -116,6 +135,9 @@ export const useCoding = slice('coding', (set, get, app) => {
     },
   };
 });
+
+/** The top-level group that in-vivo codes go into. */
+export const IN_VIVO = 'In vivo';
 
 /**
  * The segments after the service applied `made`: coding a passage that overlaps

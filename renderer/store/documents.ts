@@ -1,3 +1,4 @@
+import type { Place } from '../../shared/api/workspace';
 import type { DocumentSummary, TranscriptDocument } from '../../shared/types';
 import { api } from '../api';
 import './project'; // the slice that reports problems
@@ -10,6 +11,9 @@ interface DocumentsState {
   currentId: string | null;
   current: TranscriptDocument | null;
   loading: boolean;
+  /** where this coder was (document and scroll), reopened after a reload */
+  place: Place | null;
+  keepPlace: (place: Place) => void;
   refresh: () => Promise<void>;
   select: (id: string | null) => Promise<void>;
   reset: () => void;
@@ -26,13 +30,16 @@ export const useDocuments = slice('documents', (set, get, app) => ({
   currentId: null,
   current: null,
   loading: false,
+  place: null,
+  keepPlace: (place) => set({ place }),
   refresh: async () => {
     try {
-      const list = await api['documents.list']({});
-      set({ list });
+      const [list, place] = await Promise.all([api['documents.list']({}), get().list.length ? get().place : api['workspace.place']({})]);
+      set({ list, place });
       const { currentId } = get();
       if (currentId && !list.some((d) => d.id === currentId)) set({ currentId: null, current: null });
-      else if (!currentId && list.length) await get().select(list[0].id);
+      // The document this coder had open last, else the first.
+      else if (!currentId && list.length) await get().select(place && list.some((d) => d.id === place.documentId) ? place.documentId : list[0].id);
     } catch (e) {
       app().project.report(e);
     }
@@ -44,11 +51,16 @@ export const useDocuments = slice('documents', (set, get, app) => ({
     try {
       const doc = await api['documents.get']({ id });
       if (get().currentId === id) set({ current: doc });
+      // Remembered at once: a reload now reopens this document, not the first one.
+      if (get().place?.documentId !== id) {
+        set({ place: { documentId: id, scroll: 0 } });
+        void api['workspace.setPlace']({ documentId: id, scroll: 0 }).catch(() => undefined);
+      }
     } catch (e) {
       app().project.report(e);
     } finally {
       set({ loading: false });
     }
   },
-  reset: () => set({ list: [], currentId: null, current: null }),
+  reset: () => set({ list: [], currentId: null, current: null, place: null }),
 }));

@@ -1,6 +1,6 @@
 import type { HistoryState, RecentProject } from '../../shared/api';
 import type { ProjectInfo } from '../../shared/types';
-import { api } from '../api';
+import { api, Refused } from '../api';
 import './revision'; // the slice this one bumps
 import type { RefreshScope } from './revision';
 import { forgetProject, slice } from './root';
@@ -20,6 +20,9 @@ interface ProjectState {
   problem: string | null;
   /** what the last undo/redo did, for a moment */
   notice: string | null;
+  /** text fields typed in but not yet sent (their save is waiting for a pause in typing) */
+  unsent: Record<string, true>;
+  setUnsent: (field: string, waiting: boolean) => void;
   init: () => Promise<void>;
   open: (path: string) => Promise<void>;
   create: (name: string, codebook: 'nssp' | 'empty') => Promise<void>;
@@ -48,6 +51,8 @@ declare module './root' {
 const NO_HISTORY: HistoryState = { undo: null, redo: null };
 
 export const useProject = slice('project', (set, get, app) => {
+  // Writes still on their way: the indicator says "All changes saved" only when none is.
+  let inFlight = 0;
   const opened = async (info: ProjectInfo) => {
     set({ info, problem: null, status: 'saved', history: await api['history.state']({}) });
     app().revision.bump();
@@ -79,6 +84,15 @@ export const useProject = slice('project', (set, get, app) => {
     status: 'saved',
     problem: null,
     notice: null,
+    unsent: {},
+    setUnsent: (field, waiting) =>
+      set((s) => {
+        if (waiting === !!s.unsent[field]) return {};
+        const unsent = { ...s.unsent };
+        if (waiting) unsent[field] = true;
+        else delete unsent[field];
+        return { unsent };
+      }),
     init: () =>
       guarded(async () => {
         const [info, recent] = await Promise.all([api['project.info']({}), api['app.recent']({})]);
@@ -100,15 +114,19 @@ export const useProject = slice('project', (set, get, app) => {
         set({ info });
       }),
     write: async (fn, scope = 'all') => {
+      inFlight++;
       set({ status: 'saving' });
       try {
         const result = await fn();
-        set({ status: 'saved', notice: null });
+        if (--inFlight === 0) set({ status: get().status === 'failed' ? 'failed' : 'saved', notice: null });
         void api['history.state']({}).then((history) => set({ history }), () => undefined);
         app().revision.bump(scope);
         return result;
       } catch (e) {
-        set({ status: 'failed' });
+        inFlight--;
+        // A refused input changed nothing in the file: the form says why; "Not saved" is for failed writes.
+        if (!(e instanceof Refused)) set({ status: 'failed' });
+        else if (inFlight === 0) set({ status: 'saved' });
         get().report(e);
         return undefined;
       }

@@ -16,6 +16,12 @@ interface UiState {
   palette: PaletteMode | null;
   importing: boolean;
   confirm: Confirmation | null;
+  /** the shortcut sheet (?) */
+  keysSheet: boolean;
+  /** the width of the transcript's margin labels, in pixels (widened to read long code names) */
+  marginWidth: number;
+  setMarginWidth: (px: number) => void;
+  showKeys: (open: boolean) => void;
   openPalette: (mode: PaletteMode) => void;
   closePalette: () => void;
   setImporting: (open: boolean) => void;
@@ -32,6 +38,10 @@ export const useUi = slice('ui', (set) => ({
   palette: null,
   importing: false,
   confirm: null,
+  keysSheet: false,
+  marginWidth: 160,
+  setMarginWidth: (marginWidth) => set({ marginWidth: Math.max(100, Math.min(420, marginWidth)) }),
+  showKeys: (keysSheet) => set({ keysSheet }),
   openPalette: (palette) => set({ palette }),
   closePalette: () => set({ palette: null }),
   setImporting: (importing) => set({ importing }),

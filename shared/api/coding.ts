@@ -52,7 +52,10 @@ export const codingApi = {
   ),
   'segments.apply': returns<Segment>()(z.object({ ...passage, codeId: id, memo: text(20_000).optional() })),
   /** in-vivo coding and "create code …" from the palette: a new code and its first segment, one undo step */
-  'segments.applyNewCode': returns<{ code: Code; segment: Segment }>()(z.object({ ...passage, name: text(200).min(1), parentId: id.nullable().optional() })),
+  'segments.applyNewCode': returns<{ code: Code; segment: Segment }>()(
+    // group: a top-level code to put the new code under, made in the same step if missing ("In vivo")
+    z.object({ ...passage, name: text(200).min(1), parentId: id.nullable().optional(), group: text(200).min(1).optional() }),
+  ),
   'segments.applyMany': returns<{ count: number }>()(z.object({ codeId: id, passages: z.array(z.object(passage)).max(100_000) })),
   'segments.remove': returns<null>()(z.object({ id })),
   'segments.update': returns<Segment>()(z.object({ id, codeId: id.optional(), start: offset.optional(), end: offset.optional(), memo: text(20_000).optional() })),

@@ -54,6 +54,11 @@ describe('coding workspace (Chromium, browser mode)', () => {
   it('codes a selection with a pinned number key, shows highlight and stripe, and undoes it', async () => {
     const before = await highlights();
     const stripes = await page.getByTestId('stripe').count();
+    // Keys hold only the codes the coder put on them: put one on key 1.
+    const row = page.locator('[data-testid="code-item"][data-path="Teachers/Skills/teaching skills"]');
+    await row.hover();
+    await row.getByRole('button', { name: /on a number key/ }).click();
+    await expect.poll(() => row.getByTestId('key-badge').textContent()).toBe('1');
     const quote = await selectWords(2);
     expect(quote.length).toBeGreaterThan(3);
     await page.keyboard.press('1');

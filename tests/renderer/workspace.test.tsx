@@ -73,7 +73,8 @@ describe('coding workspace (jsdom, real services)', () => {
   it('snaps a selection to whole words and codes it with a pinned number key', async () => {
     await workspace();
     const row = screen.getByText('Skills', { selector: '.code-name' }).closest('li')!;
-    fireEvent.click(within(row).getByRole('button', { name: 'Pin Skills' }));
+    fireEvent.click(within(row).getByRole('button', { name: 'Put Skills on a number key' }));
+    await waitFor(() => expect(within(row).getByTestId('key-badge').textContent).toBe('1'));
     selectQuote('earnt to teach scie');
     fireEvent.keyDown(window, { key: '1' });
     await waitFor(() => expect(highlighted()).toBe('learnt to teach science'));
@@ -101,10 +102,11 @@ describe('coding workspace (jsdom, real services)', () => {
     selectQuote('write letters to their friends');
     fireEvent.keyDown(window, { key: 'i', ctrlKey: true });
     await waitFor(() => expect(screen.getByText('write letters to their friends', { selector: '.code-name' })).toBeTruthy());
+    expect((await fx.client['codes.list']({})).find((c) => c.name === 'write letters to their friends')?.path).toBe('In vivo/write letters to their friends');
     expect(highlighted()).toBe('write letters to their friends');
     fireEvent.keyDown(window, { key: 'z', ctrlKey: true });
     await waitFor(() => expect(screen.queryByText('write letters to their friends', { selector: '.code-name' })).toBeNull());
-    expect((await fx.client['codes.list']({})).map((c) => c.name)).toEqual(['Pedagogic changes', 'Skills']);
+    expect((await fx.client['codes.list']({})).map((c) => c.name)).toEqual(['Pedagogic changes', 'Skills']); // the "In vivo" group went with it
   });
 
   it('adds, renames and deletes a code, asking first and saying how many segments go with it', async () => {

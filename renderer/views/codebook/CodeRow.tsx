@@ -1,6 +1,7 @@
 import { memo, useEffect, useRef, type DragEvent, type KeyboardEvent } from 'react';
 import type { Code } from '../../../shared/types';
 import { useCodebook } from '../../store/codebook';
+import { useCoding } from '../../store/coding';
 
 interface CodeRowProps {
   index: number;
@@ -9,12 +10,14 @@ interface CodeRowProps {
   hasChildren: boolean;
   expanded: boolean;
   total: number;
-  /** position among the pinned codes (key 1–9), or -1 */
-  pin: number;
+  /** the number key (1–9) that applies this code, or 0 */
+  key1: number;
   selected: boolean;
   renaming: boolean;
   dropTarget: boolean;
   onChoose: () => void;
+  /** shows the code's entry in the inspector, whether or not text is selected */
+  onLook: () => void;
   onKey: (e: KeyboardEvent) => void;
   onRenamed: (name: string | null) => void;
   onRename: () => void;
@@ -52,7 +55,8 @@ export const CodeRow = memo(function CodeRow(p: CodeRowProps) {
       onClick={() => !p.renaming && p.onChoose()}
       onDoubleClick={(e) => {
         e.preventDefault();
-        p.onRename();
+        // With text selected the clicks applied the code; renaming then would surprise.
+        if (!useCoding.getState().selection) p.onRename();
       }}
     >
       <span
@@ -81,31 +85,34 @@ export const CodeRow = memo(function CodeRow(p: CodeRowProps) {
           onBlur={(e) => p.onRenamed(e.currentTarget.value.trim())}
         />
       ) : (
-        <span className="code-name" title={p.code.definition || p.code.path}>
+        <span className="code-name" title={p.code.definition ? `${p.code.path}\n\n${p.code.definition}` : p.code.path}>
           {p.code.name}
         </span>
       )}
-      {p.pin >= 0 && (
-        <kbd className="pin-key" title={`Press ${p.pin + 1} to apply`}>
-          {p.pin + 1}
+      {p.key1 > 0 && (
+        <kbd className="pin-key" data-testid="key-badge" title={`Press ${p.key1} to apply ${p.code.path}`}>
+          {p.key1}
         </kbd>
       )}
       <span className="count" aria-label={`${p.total} segments`}>
         {p.total || ''}
       </span>
       <span className="row-actions">
+ <button type="button" tabIndex={-1} title="Show the code's definition" aria-label={`Show ${p.code.name}`} data-testid="look-code" onClick={(e) => (e.stopPropagation(), p.onLook())}>
+          ⓘ
+        </button>
         <button type="button" tabIndex={-1} title="Add a child code" aria-label={`Add a child code to ${p.code.name}`} onClick={(e) => (e.stopPropagation(), p.onAddChild())}>
           +
         </button>
         <button
           type="button"
           tabIndex={-1}
-          title={p.pin >= 0 ? 'Unpin from the number keys' : 'Pin to a number key'}
-          aria-label={p.pin >= 0 ? `Unpin ${p.code.name}` : `Pin ${p.code.name}`}
-          aria-pressed={p.pin >= 0}
-          onClick={(e) => (e.stopPropagation(), useCodebook.getState().togglePin(p.code.id))}
+          title={p.key1 ? `Free key ${p.key1}` : 'Put on the first free number key'}
+          aria-label={p.key1 ? `Free key ${p.key1} from ${p.code.name}` : `Put ${p.code.name} on a number key`}
+          aria-pressed={p.key1 > 0}
+          onClick={(e) => (e.stopPropagation(), void useCodebook.getState().togglePin(p.code.id))}
         >
-          {p.pin >= 0 ? '★' : '☆'}
+          {p.key1 ? '★' : '☆'}
         </button>
       </span>
     </li>

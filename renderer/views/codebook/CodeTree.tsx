@@ -40,16 +40,18 @@ export function CodeTree() {
   const codes = useCodebook((s) => s.codes);
   const filter = useCodebook((s) => s.filter);
   const collapsed = useCodebook((s) => s.collapsed);
-  const pins = useCodebook((s) => s.pins);
+  const keys = useCodebook((s) => s.keys);
   const selectedId = useCodebook((s) => s.selectedId);
   const [renaming, setRenaming] = useState<string | null>(null);
   const [dropOn, setDropOn] = useState<string | null>(null);
   const rows = useMemo(() => visibleRows(codes, filter, collapsed), [codes, filter, collapsed]);
   const totals = useMemo(() => totalsOf(codes), [codes]);
 
+  // With text selected a click applies the code; without, it shows the code's entry.
+  // Applying never changes which code is looked at (new codes do not nest under it).
   const choose = (c: Code) => {
-    useCodebook.getState().select(c.id);
     if (useCoding.getState().selection) void useCoding.getState().apply(c.id);
+    else useCodebook.getState().select(c.id);
   };
 
   const onKey = (e: KeyboardEvent, i: number) => {
@@ -60,6 +62,7 @@ export function CodeTree() {
     else if (e.key === 'ArrowRight' && row.hasChildren && collapsed[row.code.id]) useCodebook.getState().toggle(row.code.id);
     else if (e.key === 'ArrowLeft' && row.hasChildren && !collapsed[row.code.id]) useCodebook.getState().toggle(row.code.id);
     else if (e.key === 'Enter') choose(row.code);
+    else if (e.key === ' ') useCodebook.getState().select(row.code.id);
     else if (e.key === 'F2') setRenaming(row.code.id);
     else if (e.key === 'Delete') void askDeleteCode(row.code);
     else return;
@@ -99,11 +102,12 @@ export function CodeTree() {
             hasChildren={r.hasChildren}
             expanded={!collapsed[r.code.id]}
             total={totals.get(r.code.id) ?? r.code.segments}
-            pin={pins.indexOf(r.code.id)}
+            key1={keys.indexOf(r.code.id) + 1}
             selected={selectedId === r.code.id}
             renaming={renaming === r.code.id}
             dropTarget={dropOn === r.code.id}
             onChoose={() => choose(r.code)}
+            onLook={() => useCodebook.getState().select(r.code.id)}
             onKey={(e) => onKey(e, i)}
             onRenamed={(name) => {
               setRenaming(null);

@@ -1,4 +1,5 @@
-import type { KeyboardEvent } from 'react';
+import { useRef, type KeyboardEvent } from 'react';
+import { useSaveWhileTyping } from './useSaveWhileTyping';
 
 interface EditCellProps {
   value: string;
@@ -11,15 +12,23 @@ interface EditCellProps {
 }
 
 /**
- * A table cell edited in place: type, then Enter or leave the cell to save;
- * Escape puts the old value back. Give it key={value} so a refresh resets it.
+ * A table cell edited in place: saved while typing (after a pause), on Enter, on
+ * leaving the cell and as the page goes away; Escape puts the old value back.
+ * Give it key={value} so a refresh resets it.
  */
 export function EditCell({ value, label, onCommit, required, testId }: EditCellProps) {
-  const commit = async (el: HTMLInputElement) => {
+  const input = useRef<HTMLInputElement>(null);
+  const sent = useRef(value);
+  const commit = async (el: HTMLInputElement | null, leaving = false) => {
+    if (!el) return;
     const next = el.value.trim();
-    if (next === value) return;
-    if ((required && !next) || !(await onCommit(next))) el.value = value;
+    // An emptied name is put back when the researcher leaves the cell (not while typing).
+    if (required && !next && leaving) el.value = sent.current;
+    if (next === sent.current || (required && !next)) return;
+    sent.current = next;
+    if (!(await onCommit(next))) el.value = sent.current = value;
   };
+  const typed = useSaveWhileTyping(() => commit(input.current));
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Enter') e.currentTarget.blur();
     else if (e.key === 'Escape') {
@@ -30,5 +39,17 @@ export function EditCell({ value, label, onCommit, required, testId }: EditCellP
   };
   // wide enough for its value, so tables size their columns to the text
   const minWidth = `${Math.min(30, Math.max(6, Math.ceil(value.length * 0.85) + 3))}ch`;
-  return <input className="cell-input" style={{ minWidth }} aria-label={label} data-testid={testId} defaultValue={value} onBlur={(e) => void commit(e.currentTarget)} onKeyDown={onKeyDown} />;
+  return (
+    <input
+      ref={input}
+      className="cell-input"
+      style={{ minWidth }}
+      aria-label={label}
+      data-testid={testId}
+      defaultValue={value}
+      onChange={typed}
+      onBlur={(e) => void commit(e.currentTarget, true)}
+      onKeyDown={onKeyDown}
+    />
+  );
 }

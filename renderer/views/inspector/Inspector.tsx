@@ -4,6 +4,8 @@ import { useCoding } from '../../store/coding';
 import { useDocuments } from '../../store/documents';
 import { useUi } from '../../store/ui';
 import { CodeEditor } from '../codebook/CodeEditor';
+import { AutoText } from '../common/AutoText';
+import { focusTranscript } from '../transcript/focus';
 
 function excerpt(text: string, max = 220): string {
   const t = text.replace(/\s+/g, ' ').trim();
@@ -18,7 +20,7 @@ export function Inspector() {
   const coders = useCoding((s) => s.coders);
   const text = useDocuments((s) => s.current?.text ?? '');
   const codes = useCodebook((s) => s.codes);
-  const pins = useCodebook((s) => s.pins);
+  const keys = useCodebook((s) => s.keys);
   const selectedId = useCodebook((s) => s.selectedId);
   const byId = useMemo(() => new Map(codes.map((c) => [c.id, c])), [codes]);
   const here = segments.filter((s) => active.includes(s.id));
@@ -40,13 +42,13 @@ export function Inspector() {
               In vivo <kbd>Ctrl I</kbd>
             </button>
           </div>
-          {pins.length > 0 && (
-            <ol className="pinned" aria-label="Pinned codes">
-              {pins.map((id, i) => {
-                const c = byId.get(id);
+          {keys.some(Boolean) && (
+            <ol className="pinned" aria-label="Codes on the number keys">
+              {keys.map((id, i) => {
+                const c = id ? byId.get(id) : undefined;
                 return c ? (
                   <li key={id}>
-                    <button type="button" onClick={() => void useCoding.getState().apply(id)}>
+                    <button type="button" onClick={() => void useCoding.getState().apply(c.id)}>
                       <kbd>{i + 1}</kbd>
                       <span className="swatch" style={{ background: c.colour }} aria-hidden />
                       {c.name}
@@ -64,7 +66,7 @@ export function Inspector() {
           {here.map((s) => {
             const c = byId.get(s.codeId);
             return (
-              <div key={s.id} className="here" data-testid="segment-card">
+              <div key={s.id} className="here" data-testid="segment-card" data-segment={s.id} onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), focusTranscript())}>
                 <div className="here-head">
                   <span className="swatch" style={{ background: c?.colour }} aria-hidden />
                   <button type="button" className="link" onClick={() => useCodebook.getState().select(s.codeId)}>
@@ -73,13 +75,10 @@ export function Inspector() {
                 </div>
                 <blockquote className="quote small">{excerpt(text.slice(s.start, s.end), 160)}</blockquote>
                 <p className="muted">coded by {coderName(s.coderId)}</p>
-                <label className="field">
-                  <span>Segment memo</span>
-                  <textarea key={`${s.id}:${s.memo}`} rows={2} defaultValue={s.memo} onBlur={(e) => e.currentTarget.value !== s.memo && void useCoding.getState().setMemo(s.id, e.currentTarget.value)} />
-                </label>
+                <AutoText key={s.id} label="Segment memo" value={s.memo} rows={2} testId="segment-memo" check={(v) => (v.length > 20_000 ? 'A segment memo can be at most 20,000 characters.' : null)} onSave={(memo) => useCoding.getState().setMemo(s.id, memo)} />
                 <div className="button-row">
                   <button type="button" onClick={() => useUi.getState().openPalette({ kind: 'recode', segmentId: s.id })}>Recode…</button>
-                  <button type="button" className="danger" onClick={() => void useCoding.getState().remove(s.id)}>Remove</button>
+                  <button type="button" className="danger" onClick={() => void useCoding.getState().remove(s.id).then(focusTranscript)}>Remove</button>
                 </div>
               </div>
             );
@@ -91,11 +90,13 @@ export function Inspector() {
         <section className="inspector-section hint">
           <h3>How to code</h3>
           <ol className="steps">
-            <li>Select a passage in the transcript (it snaps to whole words; hold Alt for exact characters).</li>
-            <li>Click a code, press <kbd>1</kbd>–<kbd>9</kbd> for a pinned code, or <kbd>Ctrl K</kbd> to find one.</li>
-            <li>Click a highlight or a stripe to see, recode or remove its coding.</li>
+            <li>Select a passage in the transcript with the mouse (it snaps to whole words; hold Alt for exact characters) or the keyboard (<kbd>Shift</kbd>+arrows, <kbd>S</kbd> sentence, <kbd>T</kbd> turn).</li>
+            <li>Click a code, press the number on its key badge, or <kbd>Ctrl K</kbd> to find one. The selection stays for a second code; <kbd>Esc</kbd> clears it.</li>
+            <li>Click a highlight or a stripe, or press <kbd>Enter</kbd> at the caret, to see, recode or remove its coding.</li>
           </ol>
-          <p className="muted">Every change is saved at once. <kbd>Ctrl Z</kbd> undoes.</p>
+          <p className="muted">
+            Every change is saved as you type. <kbd>Ctrl Z</kbd> undoes; <kbd>?</kbd> lists every key.
+          </p>
         </section>
       )}
     </aside>

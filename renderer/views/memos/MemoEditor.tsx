@@ -3,6 +3,7 @@ import { api } from '../../api';
 import { useNav } from '../../store/nav';
 import { useProject } from '../../store/project';
 import { useUi } from '../../store/ui';
+import { useSaveWhileTyping } from '../common/useSaveWhileTyping';
 import type { MemoItem } from './memoItems';
 
 interface MemoEditorProps {
@@ -49,8 +50,11 @@ export function MemoEditor({ item, onSaved, onDeleted }: MemoEditorProps) {
     if (change.title !== undefined) setTitle(change.title);
     if (change.body !== undefined) setBody(change.body);
     setStatus(null);
+    typed();
   };
   const save = () => (queue.current = queue.current.then(saveNow));
+  // Saved while typing too (after a pause, and as the page goes away).
+  const typed = useSaveWhileTyping(save);
   const flush = useRef(save);
   useEffect(() => {
     flush.current = save;
@@ -105,7 +109,7 @@ export function MemoEditor({ item, onSaved, onDeleted }: MemoEditorProps) {
       </label>
       <div className="button-row">
         <span className="muted" role="status" aria-live="polite">
-          {status ?? (item.updatedAt ? `Last changed ${new Date(item.updatedAt).toLocaleString()}` : 'Saved as you leave a field')}
+          {status ?? (item.updatedAt ? `Last changed ${new Date(item.updatedAt).toLocaleString()}` : 'Saved as you type')}
         </span>
         <button type="button" className="danger push-right" onClick={() => void remove()}>
           {passageMemo ? 'Clear memo' : savedId ? 'Delete memo' : 'Discard'}

@@ -8,6 +8,8 @@ export interface BlockProps {
   text: string;
   segments: readonly Segment[];
   selection: { start: number; end: number } | null;
+  /** the keyboard caret, when it is in this block */
+  caret: number | null;
   codes: ReadonlyMap<string, Code>;
   lanes: ReadonlyMap<string, number>;
   laneCount: number;
@@ -51,21 +53,23 @@ function tint(hex: string, alpha: number): string {
 export const TranscriptBlock = memo(function TranscriptBlock(p: BlockProps) {
   const { block, text, codes } = p;
   const inside = p.segments.filter((s) => s.start < block.end && s.end > block.start);
-  const runs = runsOf(block, inside, p.selection);
+  const runs = runsOf(block, inside, p.selection, p.caret);
   const ref = useCallback((el: HTMLDivElement | null) => {
     if (el) p.measure(p.index, el.getBoundingClientRect().height);
   }, [p.index, p.measure]); // eslint-disable-line react-hooks/exhaustive-deps
   const span = block.end - block.start;
   return (
-    <div ref={ref} className={`turn${block.speaker ? ' turn-first' : ''}`} data-testid="turn" data-block-start={block.start} data-block-end={block.end} tabIndex={0}>
+    <div ref={ref} className={`turn${block.speaker ? ' turn-first' : ''}`} data-testid="turn" data-block-start={block.start} data-block-end={block.end}>
       <div className="turn-speaker" aria-hidden={!block.speaker}>
         {block.speaker && <span className="speaker-name">{block.speaker}</span>}
         {block.time !== null && <time className="speaker-time">{clock(block.time)}</time>}
       </div>
-      <div className="turn-text" data-testid="turn-text" data-start={block.start} dir={block.rtl ? 'rtl' : 'ltr'} lang={block.rtl ? 'ur' : undefined}>
+      {/* dir="auto": the Unicode bidi algorithm on this paragraph, by its first strong letter. */}
+      <div className="turn-text" data-testid="turn-text" data-start={block.start} dir="auto" lang={block.rtl ? 'ur' : undefined}>
         {runs.map((r) => {
           const quote = text.slice(r.start, r.end);
-          if (!r.segments.length && !r.selected) return <span key={r.start} data-start={r.start} data-end={r.end}>{quote}</span>;
+          const caretMark = p.caret === r.start ? ' caret-before' : p.caret === r.end && r.end === block.end ? ' caret-after' : '';
+          if (!r.segments.length && !r.selected) return <span key={r.start} data-start={r.start} data-end={r.end} className={caretMark || undefined}>{quote}</span>;
           const colours = r.segments.map((s) => codes.get(s.codeId)?.colour ?? '#888888');
           const isActive = r.segments.some((s) => p.active.includes(s.id));
           const style = r.segments.length
@@ -81,7 +85,7 @@ export const TranscriptBlock = memo(function TranscriptBlock(p: BlockProps) {
               data-end={r.end}
               data-testid={r.segments.length ? 'highlight' : undefined}
               data-codes={r.segments.map((s) => s.codeId).join(' ') || undefined}
-              className={`${r.segments.length ? 'highlight' : ''}${r.selected ? ' selected' : ''}${isActive ? ' active' : ''}`}
+              className={`${r.segments.length ? 'highlight' : ''}${r.selected ? ' selected' : ''}${isActive ? ' active' : ''}${caretMark}`}
               style={style}
               title={r.segments.map((s) => codes.get(s.codeId)?.path ?? '').join('\n') || undefined}
             >
@@ -99,6 +103,7 @@ export const TranscriptBlock = memo(function TranscriptBlock(p: BlockProps) {
             <button
               type="button"
               key={s.id}
+              tabIndex={-1}
               data-testid="stripe"
               data-code={code?.path}
               className={`stripe${p.active.includes(s.id) ? ' active' : ''}`}
@@ -117,10 +122,13 @@ export const TranscriptBlock = memo(function TranscriptBlock(p: BlockProps) {
             <span
               key={s.id}
               className={`stripe-label${p.active.includes(s.id) ? ' active' : ''}`}
-              style={{ top, color: code?.colour }}
+              style={{ top }}
               title={code?.path}
+              data-testid="stripe-label"
               onClick={() => p.onStripe(s.id)}
             >
+              {/* text colour for every label (readable on white); the code's colour in its chip */}
+              <span className="chip" style={{ background: code?.colour }} />
               {code?.name ?? 'deleted code'}
               {times > 1 && <span className="times"> ×{times}</span>}
             </span>
@@ -142,7 +150,7 @@ function insideOf(p: BlockProps): Segment[] {
 function sameBlock(a: BlockProps, b: BlockProps): boolean {
   if (a.index !== b.index || a.block !== b.block || a.text !== b.text || a.laneCount !== b.laneCount || a.height !== b.height) return false;
   if (a.measure !== b.measure || a.onStripe !== b.onStripe) return false;
-  if (a.selection?.start !== b.selection?.start || a.selection?.end !== b.selection?.end) return false;
+  if (a.selection?.start !== b.selection?.start || a.selection?.end !== b.selection?.end || a.caret !== b.caret) return false;
   const x = a.segments === b.segments ? null : insideOf(a);
   const y = x ? insideOf(b) : null;
   const segs = y ?? insideOf(b);

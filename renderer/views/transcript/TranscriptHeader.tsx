@@ -1,6 +1,7 @@
 import { useCoding, visibleSegments } from '../../store/coding';
 import { useDocuments } from '../../store/documents';
 import { useProject } from '../../store/project';
+import { useUi } from '../../store/ui';
 
 /** Above the transcript: which document, its kind and case, speakers and coding. */
 export function TranscriptHeader() {
@@ -9,6 +10,7 @@ export function TranscriptHeader() {
   const viewAs = useCoding((s) => s.viewAs);
   const blind = useCoding((s) => s.blind);
   const me = useProject((s) => s.info?.coder.id);
+  const marginWidth = useUi((s) => s.marginWidth);
   if (!doc) return null;
   const shown = visibleSegments(segments, viewAs, blind, me).length;
   return (
@@ -24,6 +26,10 @@ export function TranscriptHeader() {
           {shown !== segments.length ? ` of ${segments.length}` : ''} coded segments
         </span>
         {blind && <span className="tag blind-tag">blind: only your coding</span>}
+        <label className="margin-width">
+          Margin
+          <input type="range" min={100} max={420} step={20} value={marginWidth} aria-label="Width of the code labels in the margin" onChange={(e) => useUi.getState().setMarginWidth(Number(e.target.value))} />
+        </label>
       </p>
     </div>
   );

@@ -65,7 +65,7 @@ export interface Run {
 }
 
 /** Cuts a block into runs at every segment and selection boundary. */
-export function runsOf(block: Pick<Block, 'start' | 'end'>, segments: readonly Segment[], selection: { start: number; end: number } | null): Run[] {
+export function runsOf(block: Pick<Block, 'start' | 'end'>, segments: readonly Segment[], selection: { start: number; end: number } | null, caret: number | null = null): Run[] {
   const inside = segments.filter((s) => s.start < block.end && s.end > block.start);
   const cuts = new Set([block.start, block.end]);
   for (const s of inside) {
@@ -76,6 +76,7 @@ export function runsOf(block: Pick<Block, 'start' | 'end'>, segments: readonly S
     if (selection.start > block.start && selection.start < block.end) cuts.add(selection.start);
     if (selection.end > block.start && selection.end < block.end) cuts.add(selection.end);
   }
+  if (caret !== null && caret > block.start && caret < block.end) cuts.add(caret);
   const points = [...cuts].sort((a, b) => a - b);
   const runs: Run[] = [];
   for (let i = 0; i + 1 < points.length; i++) {

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useProject } from '../../store/project';
 import { useUi } from '../../store/ui';
+import { focusTranscript } from '../transcript/focus';
 
 /** A confirmation for actions that touch a lot (deleting a code with its segments). */
 export function ConfirmDialog() {
@@ -10,20 +11,21 @@ export function ConfirmDialog() {
     button.current?.focus();
   }, [confirm]);
   if (!confirm) return null;
-  const close = () => useUi.getState().ask(null);
+  const close = () => (useUi.getState().ask(null), focusTranscript());
   return (
     <div className="overlay" onKeyDown={(e) => e.key === 'Escape' && close()}>
       <div className="dialog" role="alertdialog" aria-modal="true" aria-labelledby="confirm-title" aria-describedby="confirm-detail">
         <h2 id="confirm-title">{confirm.title}</h2>
         <p id="confirm-detail">{confirm.detail}</p>
         <div className="button-row end">
-          <button type="button" onClick={close}>
+          {/* The safe answer has the focus: Enter or Space by reflex keeps everything. */}
+          <button type="button" onClick={close} ref={button} data-testid="confirm-cancel">
             Cancel
           </button>
           <button
             type="button"
-            className="danger primary"
-            ref={button}
+            className="danger"
+            data-testid="confirm-action"
             onClick={() => {
               close();
               void confirm.run();

@@ -1,3 +1,4 @@
+import type { KeyboardEvent } from 'react';
 import { useCoding, type ViewAs } from '../../store/coding';
 import { useNav, type ViewName } from '../../store/nav';
 import { useProject } from '../../store/project';
@@ -13,7 +14,9 @@ const VIEWS: [ViewName, string][] = [
 ];
 
 function SavedIndicator() {
-  const status = useProject((s) => s.status);
+  const sent = useProject((s) => s.status);
+  // Typed text waiting for its save counts as saving: "All changes saved" only once the file has it.
+  const status = useProject((s) => (sent === 'saved' && Object.keys(s.unsent).length ? 'saving' : sent));
   const text = status === 'saving' ? 'Saving…' : status === 'failed' ? 'Not saved' : 'All changes saved';
   return (
     <span className={`saved ${status}`} data-testid="saved-indicator" data-status={status} role="status" aria-live="polite">
@@ -21,6 +24,17 @@ function SavedIndicator() {
       {text}
     </span>
   );
+}
+
+/** Arrow keys, Home and End move along the view tabs (one tab stop for the list). */
+function onTabKey(e: KeyboardEvent) {
+  const at = VIEWS.findIndex(([name]) => name === useNav.getState().view);
+  const to = e.key === 'ArrowRight' ? at + 1 : e.key === 'ArrowLeft' ? at - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? VIEWS.length - 1 : null;
+  if (to === null) return;
+  e.preventDefault();
+  const name = VIEWS[(to + VIEWS.length) % VIEWS.length][0];
+  useNav.getState().setView(name);
+  e.currentTarget.querySelector<HTMLElement>(`[data-view="${name}"]`)?.focus();
 }
 
 function viewAsValue(v: ViewAs): string {
@@ -41,9 +55,18 @@ export function TopBar() {
         <span className="logo" aria-hidden>◧</span>
         <span className="project-name" title={info?.path}>{info?.name}</span>
       </div>
-      <nav className="views" role="tablist" aria-label="Views">
+      <nav className="views" role="tablist" aria-label="Views" onKeyDown={onTabKey}>
         {VIEWS.map(([name, label]) => (
-          <button key={name} type="button" role="tab" aria-selected={view === name} className={view === name ? 'current' : ''} onClick={() => useNav.getState().setView(name)}>
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            data-view={name}
+            tabIndex={view === name ? 0 : -1}
+            aria-selected={view === name}
+            className={view === name ? 'current' : ''}
+            onClick={() => useNav.getState().setView(name)}
+          >
             {label}
           </button>
         ))}
