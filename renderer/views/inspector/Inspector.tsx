@@ -4,6 +4,7 @@ import { useCoding } from '../../store/coding';
 import { useDocuments } from '../../store/documents';
 import { useUi } from '../../store/ui';
 import { CodeEditor } from '../codebook/CodeEditor';
+import { DocumentSection } from '../documents/DocumentDetails';
 
 function excerpt(text: string, max = 220): string {
   const t = text.replace(/\s+/g, ' ').trim();
@@ -98,6 +99,7 @@ export function Inspector() {
           <p className="muted">Every change is saved at once. <kbd>Ctrl Z</kbd> undoes.</p>
         </section>
       )}
+      <DocumentSection doc={useDocuments((s) => s.list.find((d) => d.id === s.currentId) ?? null)} />
     </aside>
   );
 }

@@ -17,6 +17,7 @@ import { SegmentsView } from '../segments/SegmentsView';
 import { TeamView } from '../team/TeamView';
 import { Transcript } from '../transcript/Transcript';
 import { TranscriptHeader } from '../transcript/TranscriptHeader';
+import { WhoIsCoding } from '../welcome/WhoIsCoding';
 import { DocumentList } from './DocumentList';
 import { StatusBar } from './StatusBar';
 import { TopBar } from './TopBar';
@@ -100,6 +101,7 @@ export function Workspace() {
         {view === 'code' && <Inspector />}
       </div>
       <StatusBar />
+      <WhoIsCoding />
     </div>
   );
 }
