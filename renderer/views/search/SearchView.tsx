@@ -28,7 +28,7 @@ export function SearchView() {
 
   return (
     <section className="view-scroll view-page" aria-labelledby="search-heading">
-      <h2 id="search-heading" className="view-title">Search</h2>
+      <h1 id="search-heading" className="view-title">Search</h1>
       <form
         className="view-toolbar"
         role="search"

@@ -54,6 +54,12 @@ function ProjectData(): null {
   return null;
 }
 
+/** The Code view's heading is the open document's name; with none open the view still has one. */
+function UntitledCodeView() {
+  const open = useDocuments((s) => !!s.current);
+  return open ? null : <h1 className="visually-hidden">Code</h1>;
+}
+
 function MainView() {
   const view = useNav((s) => s.view);
   switch (view) {
@@ -76,6 +82,7 @@ function MainView() {
     default:
       return (
         <>
+          <UntitledCodeView />
           <TranscriptHeader />
           <Transcript />
         </>
