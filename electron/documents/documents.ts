@@ -1,3 +1,4 @@
+import { InputError, NotFoundError } from '../../shared/errors';
 import type { DocumentKind, DocumentSummary, TranscriptDocument } from '../../shared/types';
 import { currentCoder } from '../store/coders';
 import type { Project } from '../store/db';
@@ -25,15 +26,31 @@ export function documentText(p: Project, nameOrId: string): string {
   return documents.getDocumentText(p, documents.findDocument(p, nameOrId).id);
 }
 
-/** Renames, reclassifies or moves a document to another case: one undo step. */
+function labelOf(doc: DocumentSummary, edit: DocumentEdit): string {
+  if (edit.name !== undefined && edit.name !== doc.name) return `Rename document "${doc.name}" to "${edit.name}"`;
+  if (edit.kind !== undefined && edit.kind !== doc.kind) return `Make "${doc.name}" a ${edit.kind}`;
+  return `Change the case of "${doc.name}"`;
+}
+
+/** Renames, reclassifies or moves a document to another case (null: no case): one undo step, labelled with what it did. */
 export function updateDocument(p: Project, id: string, edit: DocumentEdit): DocumentSummary {
   const doc = documents.getDocumentSummary(p, id);
-  action(p, `Edit document "${doc.name}"`, () => documents.updateDocument(p, id, edit, currentCoder(p).id));
+  const name = edit.name?.trim().replace(/\s+/g, ' ');
+  if (name !== undefined && name === '') throw new InputError('A document needs a name.');
+  if (edit.caseId && !documents.caseExists(p, edit.caseId)) throw new NotFoundError('That case no longer exists; pick another.');
+  const change = { name, kind: edit.kind, caseId: edit.caseId };
+  action(p, labelOf(doc, change), () => documents.updateDocument(p, id, change, currentCoder(p).id));
   return documents.getDocumentSummary(p, id);
 }
 
-/** Deletes a document with its segments (tombstones, so a merge sees the deletion): one undo step. */
-export function deleteDocument(p: Project, id: string): void {
+/**
+ * Deletes a document with its coded segments, as one undo step that says how many
+ * went. Tombstones, so a merge sees the deletion; the text stays in the search
+ * index, which reads only documents not deleted, so undo brings back a searchable document.
+ */
+export function deleteDocument(p: Project, id: string): { name: string; segments: number } {
   const doc = documents.getDocumentSummary(p, id);
-  action(p, `Delete document "${doc.name}"`, () => documents.deleteDocument(p, id, currentCoder(p).id));
+  const label = `Delete document "${doc.name}"${doc.segments ? ` and its ${doc.segments} coded segment${doc.segments === 1 ? '' : 's'}` : ''}`;
+  action(p, label, () => documents.deleteDocument(p, id, currentCoder(p).id));
+  return { name: doc.name, segments: doc.segments };
 }

@@ -18,5 +18,5 @@ export const documentsHandlers: HandlerGroup<DocumentMethods> = {
       kind: i.kind,
       caseName: i.caseName,
     }),
-  'search.text': (s, i) => searchText(requireProject(s), i.query, { documentIds: i.documentIds, limit: i.limit }),
+  'search.text': (s, i) => searchText(requireProject(s), i.query, { documentIds: i.documentIds, limit: i.limit, regex: i.regex }),
 };

@@ -1,3 +1,4 @@
+import { sep } from 'node:path';
 import type { HandlerGroup } from './handler';
 import { historyState, redo, undo } from './history';
 import { listCoders, newProject, projectInfo, renameProject, setCurrentCoder } from './project';
@@ -6,6 +7,7 @@ import { adopt, closeSession, openInSession, projectFilePath, readRecent, requir
 
 type ProjectMethods =
   | 'app.recent'
+  | 'app.projectFolder'
   | 'project.create'
   | 'project.open'
   | 'project.openSample'
@@ -20,6 +22,7 @@ type ProjectMethods =
 
 export const projectHandlers: HandlerGroup<ProjectMethods> = {
   'app.recent': (s) => readRecent(s),
+  'app.projectFolder': (s) => ({ folder: s.defaultFolder, separator: sep }),
   'project.create': (s, i) => {
     const p = newProject(projectFilePath(s, i.path), { name: i.name, codebook: i.codebook, coder: i.coder, nativeBinding: s.nativeBinding });
     return projectInfo(adopt(s, p));

@@ -151,6 +151,11 @@ export function insertDocument(p: Project, row: DocumentRow, turns: Omit<TurnRow
   p.db.prepare('INSERT INTO document_search (document_id, text) VALUES (?, ?)').run(row.id, row.text);
 }
 
+/** Whether a case exists and is not deleted (a document can be filed under it). */
+export function caseExists(p: Project, id: string): boolean {
+  return !!p.db.prepare('SELECT 1 FROM cases WHERE id = ? AND deleted_at IS NULL').get(id);
+}
+
 export interface DocumentChanges {
   name?: string;
   kind?: DocumentKind;
@@ -172,10 +177,12 @@ export function updateDocument(p: Project, id: string, changes: DocumentChanges,
   p.db.prepare(`UPDATE documents SET ${sets.join(', ')}, updated_at = @updated_at, coder_id = @coder_id WHERE id = @id`).run(args);
 }
 
-/** Tombstones a document and its segments; the text stays for merges to recognise it. */
+/**
+ * Tombstones a document and its segments; the text stays for merges to recognise
+ * it, and in the search index (search skips deleted documents) so undo needs no reindex.
+ */
 export function deleteDocument(p: Project, id: string, coderId: string): void {
   const now = p.now();
   p.db.prepare('UPDATE documents SET deleted_at = ?, updated_at = ?, coder_id = ? WHERE id = ?').run(now, now, coderId, id);
   p.db.prepare('UPDATE segments SET deleted_at = ?, updated_at = ? WHERE document_id = ? AND deleted_at IS NULL').run(now, now, id);
-  p.db.prepare('DELETE FROM document_search WHERE document_id = ?').run(id);
 }

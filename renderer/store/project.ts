@@ -25,7 +25,7 @@ interface ProjectState {
   setUnsent: (field: string, waiting: boolean) => void;
   init: () => Promise<void>;
   open: (path: string) => Promise<void>;
-  create: (name: string, codebook: 'nssp' | 'empty') => Promise<void>;
+  create: (name: string, codebook: 'nssp' | 'empty', coder?: string) => Promise<void>;
   openSample: () => Promise<void>;
   close: () => Promise<void>;
   refreshInfo: () => Promise<void>;
@@ -100,7 +100,7 @@ export const useProject = slice('project', (set, get, app) => {
         if (info) await opened(info);
       }).finally(() => set({ ready: true })),
     open: (path) => guarded(async () => opened(await api['project.open']({ path }))),
-    create: (name, codebook) => guarded(async () => opened(await api['project.create']({ path: name, name, codebook }))),
+    create: (name, codebook, coder) => guarded(async () => opened(await api['project.create']({ path: name, name, codebook, coder }))),
     openSample: () => guarded(async () => opened(await api['project.openSample']({}))),
     close: () =>
       guarded(async () => {

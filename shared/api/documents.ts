@@ -18,6 +18,10 @@ export interface SearchHit {
   match: string;
   after: string;
   speaker: string | null;
+  /** the sentence(s) holding the hit, inside its turn: what "code all hits" codes by sentence */
+  sentence: { start: number; end: number };
+  /** the turn's words (without the speaker label): what "code all hits" codes by turn */
+  turn: { start: number; end: number };
 }
 
 const kind = z.enum(DOCUMENT_KINDS);
@@ -38,5 +42,7 @@ export const documentsApi = {
       caseName: text(200).optional(),
     }),
   ),
-  'search.text': returns<SearchHit[]>()(z.object({ query: text(500).min(1), documentIds: z.array(id).optional(), limit: z.number().int().min(1).max(10_000).optional() })),
+  'search.text': returns<SearchHit[]>()(
+    z.object({ query: text(500).min(1), documentIds: z.array(id).optional(), limit: z.number().int().min(1).max(10_000).optional(), regex: z.boolean().optional() }),
+  ),
 };

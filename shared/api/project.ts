@@ -15,6 +15,8 @@ export interface HistoryState {
 
 export const projectApi = {
   'app.recent': returns<RecentProject[]>()(empty),
+  /** Where a new project is saved when given only a name, so the welcome screen can say so. */
+  'app.projectFolder': returns<{ folder: string; separator: string }>()(empty),
   'project.create': returns<ProjectInfo>()(
     z.object({ path: text(4096).min(1), name: text(200).optional(), codebook: z.enum(['nssp', 'empty']), coder: text(100).optional() }),
   ),

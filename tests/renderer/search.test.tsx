@@ -60,6 +60,20 @@ describe('Search view', () => {
     expect((await client['history.state']({})).undo).toBe('Code 2 passages with "Partnership"');
   });
 
+  it('spreads each hit to its sentence or its turn when asked, one passage per sentence or turn', async () => {
+    const { client, code } = await setup();
+    render(<SearchView />);
+    await search('partner OR seeds');
+    fireEvent.change(screen.getByTestId('code-all-select'), { target: { value: code.id } });
+    fireEvent.change(screen.getByTestId('code-all-unit'), { target: { value: 'turn' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Code 5 hits' }));
+    expect((await screen.findByText(/^Coded 5 hits/)).textContent).toBe('Coded 5 hits spread to 4 turns with “Partnership” (4 coded segments).');
+    const coded = await client['segments.retrieve']({ codeIds: [code.id] });
+    expect(coded.map((s) => s.text).sort()).toEqual(
+      ['Our partner school sent seeds for the garden.', 'The partner school in Kisumu writes every term.', 'We plan lessons with our partner school in Leeds.', 'What changed since the partnership began?'].sort(),
+    );
+  });
+
   it('searches only the open document when asked, and says when nothing matches', async () => {
     const { ids } = await setup();
     await useDocuments.getState().select(ids['Interview Leeds']);

@@ -6,6 +6,7 @@ import { cuesToTranscript } from './captions';
 import { decodeText } from './decode';
 import { readDocx } from './docx';
 import { checkSize, ImportError } from './errors';
+import { readHeadedTurns } from './headed';
 import { stripMarkdown } from './markdown';
 import { parseSrt } from './srt';
 import { parseVtt } from './vtt';
@@ -62,6 +63,8 @@ export async function readTranscript(fileName: string, bytes: Uint8Array): Promi
   if (format === 'docx') {
     const text = readDocx(fileName, bytes).normalize('NFC');
     if (!/\S/.test(text)) throw new ImportError(fileName, 'the document has no text');
+    const headed = readHeadedTurns(text);
+    if (headed) return { ...headed, format, encoding: 'utf-8' };
     return { text: `${text}\n`, turns: detectTurns(text), format, encoding: 'utf-8' };
   }
   const { text: decoded, encoding } = decodeText(fileName, bytes);
@@ -74,5 +77,7 @@ export async function readTranscript(fileName: string, bytes: Uint8Array): Promi
   }
   const { text: body, headings } = format === 'md' ? stripMarkdown(text) : { text, headings: [] };
   if (!/\S/.test(body)) throw new ImportError(fileName, 'the file is empty');
+  const headed = format === 'txt' ? readHeadedTurns(body) : null;
+  if (headed) return { ...headed, format, encoding };
   return { text: body, turns: detectTurns(body, { headings }), format, encoding };
 }

@@ -20,9 +20,9 @@ export function CasesView() {
   });
   return (
     <section className="view-scroll view-page" aria-labelledby="cases-heading">
-      <h2 id="cases-heading" className="view-title">
+      <h1 id="cases-heading" className="view-title">
         Cases
-      </h2>
+      </h1>
       <p className="muted">A case is a school, a person or a site; its attributes (continent, phase …) group the coding in reports.</p>
       {error && (
         <p className="view-error" role="alert">

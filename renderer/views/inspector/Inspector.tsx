@@ -6,6 +6,7 @@ import { useUi } from '../../store/ui';
 import { CodeEditor } from '../codebook/CodeEditor';
 import { AutoText } from '../common/AutoText';
 import { focusTranscript } from '../transcript/focus';
+import { DocumentSection } from '../documents/DocumentDetails';
 
 function excerpt(text: string, max = 220): string {
   const t = text.replace(/\s+/g, ' ').trim();
@@ -99,6 +100,7 @@ export function Inspector() {
           </p>
         </section>
       )}
+      <DocumentSection doc={useDocuments((s) => s.list.find((d) => d.id === s.currentId) ?? null)} />
     </aside>
   );
 }

@@ -39,9 +39,9 @@ export function MemosView() {
 
   return (
     <section className="view-scroll view-page" aria-labelledby="memos-heading">
-      <h2 id="memos-heading" className="view-title">
+      <h1 id="memos-heading" className="view-title">
         Memos
-      </h2>
+      </h1>
       <div className="view-toolbar">
         <button type="button" onClick={() => start('project', null, 'the project')}>
           New project memo

@@ -34,7 +34,7 @@ export function ReportsView({ client, chooseSavePath }: ReportsViewProps) {
   };
   return (
     <div className="reports-view view-page">
-      <h2 className="view-title">Reports</h2>
+      <h1 className="view-title">Reports</h1>
       <div role="tablist" aria-label="Reports" onKeyDown={onKey}>
         {TABS.map((t) => (
           <button key={t} id={tabId(t)} role="tab" type="button" aria-selected={tab === t} aria-controls={`${id}-panel`} tabIndex={tab === t ? 0 : -1} onClick={() => setTab(t)}>

@@ -8,13 +8,13 @@ import { CodeSelect } from '../common/CodeSelect';
 import { plural } from '../common/files';
 import { lead, trail } from '../common/excerpt';
 import { ShowMore, usePaged } from '../common/paged';
-import { hitKey, SEARCH_LIMIT, useSearch } from './searchStore';
+import { hitKey, SEARCH_LIMIT, useSearch, type HitUnit } from './searchStore';
 import '../views.css';
 
 /** Full-text search across the transcripts (or the open one), with "code all hits with…". */
 export function SearchView() {
   const s = useSearch(
-    useShallow((x) => ({ query: x.query, onlyCurrent: x.onlyCurrent, asked: x.asked, hits: x.hits, searching: x.searching, error: x.error, excluded: x.excluded.size, done: x.done })),
+    useShallow((x) => ({ query: x.query, onlyCurrent: x.onlyCurrent, regex: x.regex, asked: x.asked, hits: x.hits, searching: x.searching, error: x.error, excluded: x.excluded.size, done: x.done })),
   );
   const { search, setQuery, setOnlyCurrent } = useSearch.getState();
   const currentId = useDocuments((d) => d.currentId);
@@ -28,7 +28,7 @@ export function SearchView() {
 
   return (
     <section className="view-scroll view-page" aria-labelledby="search-heading">
-      <h2 id="search-heading" className="view-title">Search</h2>
+      <h1 id="search-heading" className="view-title">Search</h1>
       <form
         className="view-toolbar"
         role="search"
@@ -46,6 +46,10 @@ export function SearchView() {
           value={s.query}
           onChange={(e) => setQuery(e.currentTarget.value)}
         />
+        <label className="check">
+          <input type="checkbox" checked={s.regex} onChange={(e) => useSearch.getState().setRegex(e.currentTarget.checked)} data-testid="search-regex" />
+          Regular expression
+        </label>
         <label className="check">
           <input type="checkbox" checked={s.onlyCurrent} disabled={!currentId} onChange={(e) => setOnlyCurrent(e.currentTarget.checked)} />
           Only in {currentName ? `“${currentName}”` : 'the open document'}
@@ -75,7 +79,15 @@ export function SearchView() {
           <HitList hits={s.hits} resetKey={`${s.asked.query}:${s.asked.documentId}`} />
         </>
       )}
-      {!s.asked && <p className="pane-empty">Type words and press Enter. Matches ignore case and accents. Click a hit to open it in its transcript.</p>}
+      {!s.asked && (
+        <div className="pane-empty">
+          <p>Type words and press Enter. Matches ignore case and accents; emoji and marks are found too. Click a hit to open it in its transcript.</p>
+          <p>
+            <code>partner school</code> finds the phrase; <code>garden AND &quot;partner school&quot;</code>, <code>visit OR trip</code>, <code>garden NOT field</code> (or <code>-field</code>) and brackets combine words within a
+            document; <code>/lesson(s| plan)/</code> or “Regular expression” searches with a pattern.
+          </p>
+        </div>
+      )}
     </section>
   );
 }
@@ -84,6 +96,7 @@ function CodeAllHits({ included }: { included: number }) {
   const codes = useCodebook((c) => c.codes);
   const selectedId = useCodebook((c) => c.selectedId);
   const [picked, setPicked] = useState<string | null>(null);
+  const [unit, setUnit] = useState<HitUnit>('hit');
   const codeId = picked ?? selectedId ?? '';
   const code = codes.find((c) => c.id === codeId);
   const excluded = useSearch((s) => s.excluded.size);
@@ -92,9 +105,17 @@ function CodeAllHits({ included }: { included: number }) {
     <div className="view-toolbar code-all" role="group" aria-label="Code all hits">
       <label htmlFor={id}>Code all hits with</label>
       <CodeSelect id={id} codes={codes} value={code ? codeId : ''} onChange={setPicked} label="Code all hits with" none="Choose a code…" testId="code-all-select" />
-      <button type="button" className="primary" disabled={!code || included === 0} onClick={() => code && void useSearch.getState().codeAll(code.id, code.path)}>
+      <button type="button" className="primary" disabled={!code || included === 0} onClick={() => code && void useSearch.getState().codeAll(code.id, code.path, unit)}>
         Code {plural(included, 'hit')}
       </button>
+      <label className="inline-field">
+        <span>each as</span>
+        <select value={unit} onChange={(e) => setUnit(e.currentTarget.value as HitUnit)} data-testid="code-all-unit">
+          <option value="hit">the words found</option>
+          <option value="sentence">its sentence</option>
+          <option value="turn">its whole turn</option>
+        </select>
+      </label>
       <button type="button" className="link" onClick={() => useSearch.getState().includeAll(excluded > 0)}>
         {excluded > 0 ? 'Tick all hits' : 'Untick all hits'}
       </button>

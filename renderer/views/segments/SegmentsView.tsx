@@ -46,9 +46,9 @@ export function SegmentsView() {
 
   return (
     <section className="view-scroll view-page" aria-labelledby="segments-heading">
-      <h2 id="segments-heading" className="view-title">
+      <h1 id="segments-heading" className="view-title">
         Coded segments
-      </h2>
+      </h1>
       <div className="view-toolbar" role="group" aria-label="Code">
         <label className="inline-field">
           <span>Code</span>

@@ -21,9 +21,9 @@ export function TeamView() {
   };
   return (
     <section className="view-scroll view-page" aria-labelledby="team-heading">
-      <h2 id="team-heading" className="view-title">
+      <h1 id="team-heading" className="view-title">
         Team
-      </h2>
+      </h1>
       <div className="view-tabs" role="tablist" aria-label="Team" onKeyDown={onKey}>
         {TABS.map(([t, label]) => (
           <button

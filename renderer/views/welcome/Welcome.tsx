@@ -1,10 +1,24 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
+import { api } from '../../api';
 import { useProject } from '../../store/project';
+
+/** The file a new project of this name becomes, as the server will name it. */
+function useNewProjectPath(name: string): string | null {
+  const [where, setWhere] = useState<{ folder: string; separator: string } | null>(null);
+  useEffect(() => {
+    api['app.projectFolder']({}).then(setWhere, () => undefined);
+  }, []);
+  if (!where || !name.trim()) return where ? `${where.folder}${where.separator}` : null;
+  const file = /\.fieldcode$/i.test(name.trim()) ? name.trim() : `${name.trim()}.fieldcode`;
+  return `${where.folder}${where.separator}${file}`;
+}
 
 /** First run and "no project open": recent projects, a new project, the sample. */
 export function Welcome() {
   const recent = useProject((s) => s.recent);
   const [name, setName] = useState('');
+  const [coder, setCoder] = useState('');
+  const newPath = useNewProjectPath(name);
   const [codebook, setCodebook] = useState<'nssp' | 'empty'>('nssp');
   const [path, setPath] = useState('');
   const [busy, setBusy] = useState(false);
@@ -18,14 +32,14 @@ export function Welcome() {
   };
   const create = (e: FormEvent) => {
     e.preventDefault();
-    if (name.trim()) void run(() => useProject.getState().create(name.trim(), codebook));
+    if (name.trim() && coder.trim()) void run(() => useProject.getState().create(name.trim(), codebook, coder.trim()));
   };
   const open = (e: FormEvent) => {
     e.preventDefault();
     if (path.trim()) void run(() => useProject.getState().open(path.trim()));
   };
   return (
-    <div className="welcome" data-testid="welcome">
+    <main className="welcome" data-testid="welcome">
       <header className="welcome-head">
         <span className="logo big" aria-hidden>◧</span>
         <div>
@@ -44,7 +58,16 @@ export function Welcome() {
             <h3>New project</h3>
             <label className="field">
               <span>Name</span>
-              <input value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. NSSP Kenya round 2" data-testid="new-project-name" />
+              <input value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. NSSP Kenya round 2" data-testid="new-project-name" aria-describedby="new-project-path" />
+            </label>
+            {newPath && (
+              <p className="muted path-hint" id="new-project-path" data-testid="new-project-path">
+                Saved as <code>{newPath}</code>
+              </p>
+            )}
+            <label className="field">
+              <span>Your name, as coder</span>
+              <input value={coder} onChange={(e) => setCoder(e.target.value)} placeholder="e.g. Amina" autoComplete="name" maxLength={100} data-testid="new-project-coder" />
             </label>
             <fieldset className="field">
               <legend>Codebook</legend>
@@ -55,7 +78,7 @@ export function Welcome() {
                 <input type="radio" name="codebook" checked={codebook === 'empty'} onChange={() => setCodebook('empty')} /> Empty — build your own
               </label>
             </fieldset>
-            <button type="submit" disabled={busy || !name.trim()}>
+            <button type="submit" disabled={busy || !name.trim() || !coder.trim()}>
               Create project
             </button>
           </form>
@@ -85,6 +108,6 @@ export function Welcome() {
           </form>
         </section>
       </div>
-    </div>
+    </main>
   );
 }

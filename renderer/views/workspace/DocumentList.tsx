@@ -1,9 +1,13 @@
 import { useMemo, useState } from 'react';
-import type { DocumentSummary } from '../../../shared/types';
+import type { DocumentKind, DocumentSummary } from '../../../shared/types';
 import { useDocuments } from '../../store/documents';
 import { useUi } from '../../store/ui';
+import { DocumentDialog } from '../documents/DocumentDialog';
+import '../documents/documents.css';
 
 type Grouping = 'case' | 'kind';
+
+const KIND_BADGE: Record<DocumentKind, string> = { 'focus group': 'FG', interview: 'IN', 'student workshop': 'SW', observation: 'OB', other: '··' };
 
 function groupsOf(docs: readonly DocumentSummary[], by: Grouping): [string, DocumentSummary[]][] {
   const map = new Map<string, DocumentSummary[]>();
@@ -20,6 +24,8 @@ export function DocumentList() {
   const currentId = useDocuments((s) => s.currentId);
   const [by, setBy] = useState<Grouping>('case');
   const groups = useMemo(() => groupsOf(list, by), [list, by]);
+  const [editing, setEditing] = useState<string | null>(null);
+  const editingDoc = list.find((d) => d.id === editing);
   return (
     <div className="doc-list-wrap">
       <div className="pane-head">
@@ -37,35 +43,42 @@ export function DocumentList() {
           No documents yet. <button type="button" className="link" onClick={() => useUi.getState().setImporting(true)}>Import transcripts…</button>
         </p>
       )}
-      <div className="doc-list" role="listbox" aria-labelledby="documents-heading">
+      <div className="doc-list">
         {groups.map(([group, docs]) => (
-          <div key={group} role="group" aria-label={group} className="doc-group">
-            <div className="doc-group-name">
+          <section key={group} aria-label={`${group}: ${docs.length} document${docs.length === 1 ? '' : 's'}`} className="doc-group">
+            <h3 className="doc-group-name" aria-hidden>
               <span>{group}</span>
               <span className="count">{docs.length}</span>
-            </div>
-            {docs.map((d) => (
-              <div
-                key={d.id}
-                role="option"
-                tabIndex={0}
-                aria-selected={d.id === currentId}
-                data-testid="doc-item"
-                className={`doc-item${d.id === currentId ? ' selected' : ''}`}
-                onClick={() => void useDocuments.getState().select(d.id)}
-                onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), void useDocuments.getState().select(d.id))}
-                title={`${d.name}\n${d.kind} · ${d.turns} turns · ${d.segments} coded segments`}
-              >
-                <span className={`doc-kind kind-${d.kind.replace(/\s/g, '-')}`} aria-hidden>
-                  {d.kind === 'focus group' ? 'FG' : d.kind === 'interview' ? 'IN' : d.kind === 'student workshop' ? 'SW' : d.kind === 'observation' ? 'OB' : '··'}
-                </span>
-                <span className="doc-name">{d.name}</span>
-                <span className="count" aria-label={`${d.segments} coded segments`}>{d.segments || ''}</span>
-              </div>
-            ))}
-          </div>
+            </h3>
+            <ul className="doc-items">
+              {docs.map((d) => (
+                <li key={d.id} className={`doc-row${d.id === currentId ? ' selected' : ''}`}>
+                  <button
+                    type="button"
+                    aria-current={d.id === currentId ? 'true' : undefined}
+                    data-testid="doc-item"
+                    className="doc-item"
+                    onClick={() => void useDocuments.getState().select(d.id)}
+                    title={`${d.name}\n${d.kind} · ${d.turns} turns · ${d.segments} coded segments`}
+                  >
+                    <span className={`doc-kind kind-${d.kind.replace(/\s/g, '-')}`} aria-hidden>
+                      {KIND_BADGE[d.kind]}
+                    </span>
+                    <span className="doc-name">{d.name}</span>
+                    <span className="count">
+                      {d.segments ? <span aria-label={`${d.segments} coded segments`}>{d.segments}</span> : null}
+                    </span>
+                  </button>
+                  <button type="button" className="icon-button doc-edit" aria-label={`Rename, move or delete ${d.name}`} title="Rename, change kind or case, delete" data-testid="doc-edit" onClick={() => setEditing(d.id)}>
+                    ✎
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
         ))}
       </div>
+      {editingDoc && <DocumentDialog doc={editingDoc} onClose={() => setEditing(null)} />}
     </div>
   );
 }

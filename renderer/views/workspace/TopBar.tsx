@@ -54,6 +54,9 @@ export function TopBar() {
       <div className="brand">
         <span className="logo" aria-hidden>◧</span>
         <span className="project-name" title={info?.path}>{info?.name}</span>
+        <button type="button" className="icon-button close-project" data-testid="close-project" aria-label="Close project" title={`Close ${info?.name ?? 'the project'} (back to the start screen)`} onClick={() => void useProject.getState().close()}>
+          ✕
+        </button>
       </div>
       <nav className="views" role="tablist" aria-label="Views" onKeyDown={onTabKey}>
         {VIEWS.map(([name, label]) => (

@@ -17,6 +17,7 @@ import { SegmentsView } from '../segments/SegmentsView';
 import { TeamView } from '../team/TeamView';
 import { Transcript } from '../transcript/Transcript';
 import { TranscriptHeader } from '../transcript/TranscriptHeader';
+import { WhoIsCoding } from '../welcome/WhoIsCoding';
 import { DocumentList } from './DocumentList';
 import { StatusBar } from './StatusBar';
 import { TopBar } from './TopBar';
@@ -53,6 +54,12 @@ function ProjectData(): null {
   return null;
 }
 
+/** The Code view's heading is the open document's name; with none open the view still has one. */
+function UntitledCodeView() {
+  const open = useDocuments((s) => !!s.current);
+  return open ? null : <h1 className="visually-hidden">Code</h1>;
+}
+
 function MainView() {
   const view = useNav((s) => s.view);
   switch (view) {
@@ -75,6 +82,7 @@ function MainView() {
     default:
       return (
         <>
+          <UntitledCodeView />
           <TranscriptHeader />
           <Transcript />
         </>
@@ -100,6 +108,7 @@ export function Workspace() {
         {view === 'code' && <Inspector />}
       </div>
       <StatusBar />
+      <WhoIsCoding />
     </div>
   );
 }
