@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { registerHandlers } from './ipc';
 import { menuTemplate, type MenuItemSpec } from './menu-template';
 import { CONTENT_SECURITY_POLICY, isAppUrl, windowOptions } from './security';
+import { userMessage } from '../../shared/errors';
 import { MENU_CHANNEL, SHELL_CHANNELS } from '../../shared/shell';
 import { workerClient, type Call } from './worker-client';
 
@@ -102,12 +103,19 @@ async function createWindow(call: Call): Promise<void> {
   await win.loadURL(appUrl);
 }
 
-app.whenReady().then(async () => {
-  electronSession.defaultSession.webRequest.onHeadersReceived((details, cb) =>
-    cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } }),
-  );
-  electronSession.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
-  await createWindow(startWorker());
-});
+app
+  .whenReady()
+  .then(async () => {
+    electronSession.defaultSession.webRequest.onHeadersReceived((details, cb) =>
+      cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } }),
+    );
+    electronSession.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
+    await createWindow(startWorker());
+  })
+  .catch((e: unknown) => {
+    // A window that cannot open is said in one line, not left as a process with no window.
+    dialog.showErrorBox('Fieldcode cannot start', userMessage(e));
+    app.quit();
+  });
 
 app.on('window-all-closed', () => app.quit());
