@@ -13,8 +13,9 @@ import type { ProjectSnapshot } from './snapshot';
 //   whose codings it moves to the case: a 0–0 selection is QualCoder's own
 //   whole-document link (the standard SourceRefs stay as well);
 // - a Note becomes a journal only with a name, a creation date and its text in an
-//   internal .txt file; memos on codes, documents, cases and codings live in
-//   their Description, so those memos are written there as "Memo:" paragraphs.
+//   internal .txt file (project memos and matrix summaries are written so); memos
+//   on codes, documents, cases and codings live in their Description, so those
+//   memos are written there as "Memo:" paragraphs.
 // Everything stays valid against the REFI-QDA schema.
 
 export const QUALCODER_ORIGIN = `${ORIGIN} (for QualCoder)`;
@@ -86,32 +87,24 @@ export function adaptForQualCoder(x: RefiExport, s: ProjectSnapshot): Adapted {
   p.links = [];
   if (inDescriptions) adapted.push(`${inDescriptions} memo(s) on codes, documents, cases and segments written into their descriptions`);
 
-  // Project memos become journals: named uniquely, dated, text in sources/<guid>.txt.
+  // Every other note (project memos, matrix summaries) becomes a journal: named uniquely, dated, text in sources/<guid>.txt.
+  const described = new Set(s.memos.filter((m) => m.target !== 'project' && m.targetId).map((m) => asGuid(m.id)));
+  const projectMemos = new Set(s.memos.filter((m) => m.target === 'project').map((m) => asGuid(m.id)));
   const journalNames = new Set<string>();
   const retitled: string[] = [];
   const created = p.creationDateTime ?? new Date(0).toISOString();
-  p.notes = s.memos
-    .filter((m) => m.target === 'project')
-    .map((m): RefiNote => {
-      const guid = asGuid(m.id);
-      x.sources.set(`sources/${guid}.txt`, m.body);
-      const when = /^\d{4}-\d\d-\d\dT/.test(m.updatedAt) ? new Date(m.updatedAt).toISOString() : created;
-      const title = m.title.replace(/\s+/g, ' ').trim() || 'Memo';
-      const name = uniqueName(title, journalNames);
-      if (name !== m.title) retitled.push(`"${m.title}" → "${name}"`);
-      return {
-        guid,
-        name,
-        description: '',
-        plainTextPath: `internal://${guid}.txt`,
-        plainTextContent: null,
-        creatingUser: asGuid(m.coderId),
-        creationDateTime: when,
-        modifyingUser: null,
-        modifiedDateTime: when,
-      };
+  p.notes = p.notes
+    .filter((n) => !described.has(n.guid))
+    .map((n): RefiNote => {
+      x.sources.set(`sources/${n.guid}.txt`, n.plainTextContent ?? '');
+      const when = n.creationDateTime ?? n.modifiedDateTime ?? created;
+      const name = uniqueName(n.name.replace(/\s+/g, ' ').trim() || 'Memo', journalNames);
+      if (name !== n.name) retitled.push(`"${n.name}" → "${name}"`);
+      return { ...n, name, description: '', plainTextPath: `internal://${n.guid}.txt`, plainTextContent: null, creationDateTime: when, modifiedDateTime: n.modifiedDateTime ?? when };
     });
-  if (p.notes.length) adapted.push(`${p.notes.length} project memo(s) written as journals`);
+  const memoJournals = p.notes.filter((n) => projectMemos.has(n.guid)).length;
+  if (memoJournals) adapted.push(`${memoJournals} project memo(s) written as journals`);
+  if (p.notes.length > memoJournals) adapted.push(`${p.notes.length - memoJournals} framework matrix summary(ies) written as journals`);
   if (retitled.length) adapted.push(`journal title(s) made unique, as QualCoder needs: ${retitled.join(', ')}`);
 
   // Whole-document case links as QualCoder makes them: a code with the case's GUID, coded 0–0.

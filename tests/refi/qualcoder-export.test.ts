@@ -1,7 +1,9 @@
 import { XMLParser } from 'fast-xml-parser';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ensureCodePath } from '../../electron/codebook/codebook';
+import { saveSummary } from '../../electron/analysis/summaries';
+import { createCase } from '../../electron/cases/cases';
+import { ensureCodePath, resolveCodePath } from '../../electron/codebook/codebook';
 import { importFiles } from '../../electron/documents/import';
 import { findCaseByName } from '../../electron/store/cases';
 import { currentCoder } from '../../electron/store/coders';
@@ -156,5 +158,22 @@ describe('export for QualCoder', () => {
       expect(report.converted[0]).toMatch(/^positions read as UTF-16 code units, a line ending counted as 1/);
       expect(strip(project)).toEqual(strip(p));
     }
+  });
+
+  it('writes framework matrix summaries as journals too, so none is lost in QualCoder', async () => {
+    const p = tempProject();
+    const school = createCase(p, 'Mbale Primary');
+    const code = resolveCodePath(p, 'Students/Knowledge/global issues');
+    saveSummary(p, { rowKind: 'case', rowKey: school.id, columnKind: 'code', columnKey: code.id }, 'Fair trade <& climate>.');
+    saveMemo(p, { target: 'project', targetId: null, title: 'Plan', body: 'Compare phases.' });
+    const r = exportProjectQdpx(p, 'qualcoder');
+    const files = unzipText(r.data);
+    expect(await schemaErrors(files['project.qde'], 'project')).toEqual([]);
+    const { notes } = parse(files['project.qde']);
+    expect(notes.map((n) => [n.name, files[`sources/${n.guid}.txt`], !!n.creationDateTime]).sort()).toEqual([
+      ['Plan', 'Compare phases.', true],
+      ['Summary: Mbale Primary × global issues', 'Fair trade <& climate>.', true],
+    ]);
+    expect(r.adapted).toEqual(expect.arrayContaining(['1 project memo(s) written as journals', '1 framework matrix summary(ies) written as journals']));
   });
 });
