@@ -47,8 +47,10 @@ describe('fieldcode coder-copy, merge and agreement', () => {
     const r = json<{ codes: Record<string, unknown>[]; pooled: Record<string, unknown> }>(fieldcode('agreement', master, '--json'));
     expect(Object.keys(r)).toEqual(['codes', 'pooled']);
     expect(r.codes).toHaveLength(1);
-    expect(Object.keys(r.codes[0])).toEqual(['code', 'units', 'percentAgreement', 'kappa', 'alpha']);
-    expect(Object.keys(r.pooled)).toEqual(['code', 'units', 'percentAgreement', 'kappa', 'alpha']);
+    // the keys of before, first and with their meaning, then the coefficients of issue 13
+    const keys = ['code', 'units', 'percentAgreement', 'kappa', 'alpha', 'ac1', 'bp', 'uAlpha', 'binaryUAlpha'];
+    expect(Object.keys(r.codes[0])).toEqual(keys);
+    expect(Object.keys(r.pooled)).toEqual([...keys, 'uAlpha2016', 'cuAlpha', 'CuAlpha']);
     expect(r.codes[0]).toMatchObject({ code, kappa: expect.any(Number), alpha: expect.any(Number) });
     // Ben was handed two documents, Amina three: only the two both coded are compared.
     const chars = TEXTS['Focus group - Teachers.txt'].length + TEXTS['Interview - Headteacher.txt'].length;
@@ -58,8 +60,8 @@ describe('fieldcode coder-copy, merge and agreement', () => {
     // turns coded: Amina the question and the plan, Ben the plan and the visit: 5 of 7 turns agree
     expect(turns.codes[0].percentAgreement).toBeCloseTo(5 / 7, 12);
     const table = fieldcode('agreement', master);
-    expect(table.stdout).toMatch(/^Agreement of Amina, Ben on 2 document\(s\) coded by two or more of them; unit: characters\ncode\s+units\s+% agreement\s+kappa\s+alpha\n/);
-    expect(table.stdout).toMatch(/\(pooled\)\s+\d+\s+\d+\.\d\s+-?\d\.\d{3}\s+-?\d\.\d{3}\n$/);
+    expect(table.stdout).toMatch(/^Agreement of Amina, Ben on 2 document\(s\) coded by two or more of them; unit: characters\ncode\s+units\s+% agreement\s+kappa\s+alpha\s+AC1\s+BP\s+uAlpha\n/);
+    expect(table.stdout).toMatch(/\(pooled\)\s+\d+\s+\d+\.\d%(\s+-?\d\.\d{3}){5}\nUnitizing, all codes/);
   }, 180_000);
 
   it('refuses bad files with one line naming the file, and changes nothing', () => {
