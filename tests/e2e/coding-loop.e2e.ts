@@ -291,7 +291,7 @@ describe('the coding loop (Chromium, browser mode)', () => {
     expect(after.filter((s) => s.codeId === behaviour.id).length).toBe(2);
     expect(after.some((s) => s.memo === 'Said twice in this turn')).toBe(true);
     expect(await page.locator('[data-testid="highlight"]').count()).toBeGreaterThan(10);
-  });
+  }, 300_000);
 
   it('looks right at 1440×900 and 1280×720', async () => {
     await page.setViewportSize({ width: 1440, height: 900 });

@@ -32,9 +32,11 @@ export function AutoText({ label, value, onSave, check, multiline = true, rows =
     latest.current = { onSave, check, required };
   });
 
-  // The stored value changed elsewhere (undo, another field): show it unless typing is under way.
+  // The stored value changed elsewhere (undo, another coder's merge): show it, but never
+  // while the researcher is in the field — a save's echo must not undo newer keystrokes.
+  const focused = useRef(false);
   useEffect(() => {
-    if (!timer.current && value !== last.current) {
+    if (!focused.current && !timer.current && value !== last.current) {
       last.current = value;
       draft.current = value;
       setText(value);
@@ -84,7 +86,13 @@ export function AutoText({ label, value, onSave, check, multiline = true, rows =
     'aria-invalid': problem ? true : undefined,
     'aria-describedby': problem ? `${field}-problem` : undefined,
     'data-testid': testId,
-    onBlur: flush,
+    onFocus: () => {
+      focused.current = true;
+    },
+    onBlur: () => {
+      focused.current = false;
+      flush();
+    },
   };
   return (
     <div className="field">

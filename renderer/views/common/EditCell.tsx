@@ -12,8 +12,8 @@ interface EditCellProps {
 }
 
 /**
- * A table cell edited in place: saved while typing (after a pause), on Enter, on
- * leaving the cell and as the page goes away; Escape puts the old value back.
+ * A table cell edited in place: saved on Enter, on leaving the cell and as the page
+ * hides or unloads (reload, close); Escape puts the old value back.
  * Give it key={value} so a refresh resets it.
  */
 export function EditCell({ value, label, onCommit, required, testId }: EditCellProps) {
@@ -28,7 +28,9 @@ export function EditCell({ value, label, onCommit, required, testId }: EditCellP
     sent.current = next;
     if (!(await onCommit(next))) el.value = sent.current = value;
   };
-  const typed = useSaveWhileTyping(() => commit(input.current));
+  // Not after a pause: the tables key each cell by its value, so a save mid-typing would
+  // re-create the cell under the researcher's fingers. Saved on Enter, leaving, page hide/unload.
+  const [typed, saveNow] = useSaveWhileTyping(() => commit(input.current), { afterPause: false });
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Enter') e.currentTarget.blur();
     else if (e.key === 'Escape') {
@@ -48,7 +50,11 @@ export function EditCell({ value, label, onCommit, required, testId }: EditCellP
       data-testid={testId}
       defaultValue={value}
       onChange={typed}
-      onBlur={(e) => void commit(e.currentTarget, true)}
+      onBlur={(e) => {
+        const el = e.currentTarget;
+        saveNow();
+        void commit(el, true);
+      }}
       onKeyDown={onKeyDown}
     />
   );

@@ -1,23 +1,28 @@
 import { useCallback, useEffect, useId, useRef } from 'react';
 import { useProject } from '../../store/project';
 
-// Typed text is saved after a pause (DELAY ms), and at once when the page hides or
-// unloads (reload, close) or the field goes away. While a save waits, the saved
-// indicator says "Saving…". Returns the function to call on every change.
+// Typed text is saved after a pause (DELAY ms; unless afterPause is false, for cells
+// whose table re-creates them on every saved value), and at once when the page hides
+// or unloads (reload, close) or the field goes away. While a save waits, the saved
+// indicator says "Saving…".
 
 export const DELAY = 400;
 
-export function useSaveWhileTyping(save: () => unknown): () => void {
+/** Returns [call on every change, save now if anything waits]. */
+export function useSaveWhileTyping(save: () => unknown, opts: { afterPause?: boolean } = {}): [() => void, () => void] {
+  const afterPause = opts.afterPause ?? true;
   const field = useId();
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const pending = useRef(false);
   const latest = useRef(save);
   useEffect(() => {
     latest.current = save;
   });
   const flush = useCallback(() => {
-    if (!timer.current) return;
-    clearTimeout(timer.current);
+    if (!pending.current) return;
+    if (timer.current) clearTimeout(timer.current);
     timer.current = null;
+    pending.current = false;
     useProject.getState().setUnsent(field, false);
     void latest.current();
   }, [field]);
@@ -33,9 +38,11 @@ export function useSaveWhileTyping(save: () => unknown): () => void {
       flush();
     };
   }, [flush]);
-  return useCallback(() => {
+  const typed = useCallback(() => {
     if (timer.current) clearTimeout(timer.current);
+    pending.current = true;
     useProject.getState().setUnsent(field, true);
-    timer.current = setTimeout(flush, DELAY);
-  }, [field, flush]);
+    if (afterPause) timer.current = setTimeout(flush, DELAY);
+  }, [field, flush, afterPause]);
+  return [typed, flush];
 }

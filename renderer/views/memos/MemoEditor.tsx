@@ -54,7 +54,7 @@ export function MemoEditor({ item, onSaved, onDeleted }: MemoEditorProps) {
   };
   const save = () => (queue.current = queue.current.then(saveNow));
   // Saved while typing too (after a pause, and as the page goes away).
-  const typed = useSaveWhileTyping(save);
+  const [typed] = useSaveWhileTyping(save);
   const flush = useRef(save);
   useEffect(() => {
     flush.current = save;
