@@ -39,6 +39,23 @@ const rows = () => [...screen.getByTestId('segment-rows').querySelectorAll<HTMLE
 const pick = (label: string, value: string) => fireEvent.change(screen.getByRole('combobox', { name: label }), { target: { value } });
 
 describe('Coded segments view', () => {
+  it('recodes and uncodes from the list, each one undo step', async () => {
+    const { client, partnership, curriculum } = await setup();
+    useNav.getState().showSegments(partnership.id);
+    render(<SegmentsView />);
+    await waitFor(() => expect(count()).toBe('3 coded segments in 2 documents · Partnership and sub-codes'));
+    const row = () => rows().find((r) => r.textContent!.includes('joint planning'))!;
+    fireEvent.change(within(row()).getByRole('combobox', { name: /^Recode “We plan lessons/ }), { target: { value: curriculum.id } });
+    await waitFor(() => expect(count()).toBe('2 coded segments in 2 documents · Partnership and sub-codes'));
+    expect((await client['history.state']({})).undo).toBe('Recode passage');
+    const visits = rows().find((r) => r.textContent!.includes('Two teachers'))!;
+    fireEvent.click(within(visits).getByRole('button', { name: /^Uncode “Two teachers/ }));
+    await waitFor(() => expect(count()).toBe('1 coded segment in 1 document · Partnership and sub-codes'));
+    expect((await client['history.state']({})).undo).toBe('Remove coding "Visits"');
+    const left = await client['segments.retrieve']({ codeIds: [curriculum.id] });
+    expect(left.map((s) => s.text).sort()).toEqual(['Our science scheme now uses their garden project.', 'We plan lessons with our partner school in Leeds.']);
+  });
+
   it('opens at the code asked for, with its sub-codes, and each row shows where it is from', async () => {
     const { partnership } = await setup();
     useNav.getState().showSegments(partnership.id);
@@ -86,7 +103,7 @@ describe('Coded segments view', () => {
     useNav.getState().showSegments(curriculum.id);
     render(<SegmentsView />);
     await waitFor(() => expect(rows()).toHaveLength(1));
-    fireEvent.click(within(rows()[0]).getByRole('button'));
+    fireEvent.click(rows()[0].querySelector<HTMLElement>('.result-open')!);
     const { view, target } = useNav.getState();
     expect(view).toBe('code');
     expect(target?.documentId).toBe(leeds);

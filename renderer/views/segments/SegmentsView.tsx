@@ -5,6 +5,7 @@ import { DOCUMENT_KINDS, type Code } from '../../../shared/types';
 import { api } from '../../api';
 import { useCodebook } from '../../store/codebook';
 import { useNav } from '../../store/nav';
+import { useProject } from '../../store/project';
 import { CodeSelect } from '../common/CodeSelect';
 import { plural } from '../common/files';
 import { lead, trail } from '../common/excerpt';
@@ -123,8 +124,22 @@ function Choice({ label, value, onChange, options }: { label: string; value: str
   );
 }
 
+/** Recode and uncode from the list: each one undo step; the list refreshes after the write. */
+function RowActions({ row, codes }: { row: CodedSegment; codes: readonly Code[] }) {
+  const write = <T,>(fn: () => Promise<T>) => useProject.getState().write(fn);
+  return (
+    <div className="result-actions">
+      <CodeSelect codes={codes} value="" label={`Recode “${row.text.slice(0, 40)}” as`} none="Recode as…" onChange={(codeId) => codeId && codeId !== row.codeId && void write(() => api['segments.update']({ id: row.id, codeId }))} />
+      <button type="button" className="danger" aria-label={`Uncode “${row.text.slice(0, 40)}” (${row.code})`} onClick={() => void write(() => api['segments.remove']({ id: row.id }))}>
+        Uncode
+      </button>
+    </div>
+  );
+}
+
 function SegmentRows({ rows, resetKey, colours }: { rows: CodedSegment[]; resetKey: string; colours: Map<Code['id'], string> }) {
   const { visible, left, showMore } = usePaged(rows, resetKey);
+  const codes = useCodebook((c) => c.codes);
   return (
     <>
       <ol className="result-list" aria-label="Coded segments" data-testid="segment-rows">
@@ -148,6 +163,7 @@ function SegmentRows({ rows, resetKey, colours }: { rows: CodedSegment[]; resetK
               </span>
               {r.memo && <span className="result-memo">Memo: {r.memo}</span>}
             </button>
+            <RowActions row={r} codes={codes} />
           </li>
         ))}
       </ol>
