@@ -19,6 +19,16 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware checks for promises nobody waits for or handles. The project service
+    // reuses tsconfig.json, so lint and \`tsc\` see the same program.
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
     files: ['shared/**', 'electron/**', 'renderer/**'],
     plugins: { layers },
     rules: { 'layers/imports': 'error' },

@@ -57,7 +57,8 @@ export function endQuietlyOnClosedPipe(): void {
 // Run directly (`node --import tsx electron/cli.ts …`); build/fieldcode.mjs calls run() itself.
 if (process.argv[1] && /(^|[\\/])cli\.ts$/.test(process.argv[1])) {
   endQuietlyOnClosedPipe();
-  run(process.argv.slice(2)).then((code) => {
+  // run() answers every failure with an exit code; it never rejects.
+  void run(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
 }

@@ -8,6 +8,7 @@ import { registerHandlers } from './ipc';
 import { menuTemplate, type MenuItemSpec } from './menu-template';
 import { projectArg } from './open-file';
 import { CONTENT_SECURITY_POLICY, isAppUrl, windowOptions } from './security';
+import { userMessage } from '../../shared/errors';
 import { MENU_CHANNEL, SHELL_CHANNELS } from '../../shared/shell';
 import { workerClient, type Call } from './worker-client';
 
@@ -123,7 +124,9 @@ app.on('open-file', (e, path) => {
   else given = path;
 });
 
-app.whenReady().then(async () => {
+app
+  .whenReady()
+  .then(async () => {
   electronSession.defaultSession.webRequest.onHeadersReceived((details, cb) =>
     cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } }),
   );
@@ -137,6 +140,11 @@ app.whenReady().then(async () => {
     ready?.(projectArg(argv));
   });
   await openGiven(given, win, call);
-});
+  })
+  .catch((e: unknown) => {
+    // A window that cannot open is said in one line, not left as a process with no window.
+    dialog.showErrorBox('Fieldcode cannot start', userMessage(e));
+    app.quit();
+  });
 
 app.on('window-all-closed', () => app.quit());

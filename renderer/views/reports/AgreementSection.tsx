@@ -34,7 +34,7 @@ export function AgreementSection({ client, coders }: { client: ReportsClient; co
             </label>
           ))}
         </div>
-        <button type="button" onClick={compute} disabled={busy !== null}>
+        <button type="button" onClick={() => void compute()} disabled={busy !== null}>
           {busy ? 'Computing…' : `Compute agreement (${coders.length} coders)`}
         </button>
       </div>

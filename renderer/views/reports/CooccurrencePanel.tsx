@@ -37,7 +37,7 @@ export function CooccurrencePanel({ client, data }: { client: ReportsClient; dat
         <FilterForm data={data} value={filter} onChange={setFilter} showContext={false} />
       </details>
       <div className="reports-actions">
-        <button type="button" className="primary" onClick={show} disabled={busy !== null}>
+        <button type="button" className="primary" onClick={() => void show()} disabled={busy !== null}>
           {busy ? 'Counting…' : 'Show co-occurrence'}
         </button>
       </div>

@@ -48,7 +48,7 @@ export function CrosstabPanel({ client, data, chooseSavePath }: { client: Report
           {pick('then by', 'rowsThen', true)}
           {pick('Columns', 'cols', false)}
           {pick('and by', 'colsThen', true)}
-          <button type="button" className="primary" onClick={show} disabled={!ready || busy !== null}>
+          <button type="button" className="primary" onClick={() => void show()} disabled={!ready || busy !== null}>
             Show cross-tab
           </button>
         </div>
@@ -61,7 +61,7 @@ export function CrosstabPanel({ client, data, chooseSavePath }: { client: Report
           formats={TABLE_FORMATS}
           busy={busy}
           onExport={(format) =>
-            exportFile(format, `Cases by ${shown.rows.join(' x ')} and ${shown.cols.join(' x ')}.${format}`, 'row', (path) =>
+            void exportFile(format, `Cases by ${shown.rows.join(' x ')} and ${shown.cols.join(' x ')}.${format}`, 'row', (path) =>
               client['reports.exportCrosstab']({ rows: shown.rows, cols: shown.cols, format, path }),
             )
           }

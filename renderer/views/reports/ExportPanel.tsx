@@ -68,7 +68,7 @@ export function ExportPanel({ client, data, chooseSavePath }: { client: ReportsC
         </fieldset>
       </div>
       <div className="reports-actions">
-        <button type="button" className="primary" onClick={run} disabled={busy !== null || (format === 'html' && groups.length > 4)}>
+        <button type="button" className="primary" onClick={() => void run()} disabled={busy !== null || (format === 'html' && groups.length > 4)}>
           {busy ? 'Exporting…' : 'Export'}
         </button>
         {!chooseSavePath && <span className="muted">The file comes back as a download.</span>}

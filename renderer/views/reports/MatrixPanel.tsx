@@ -57,7 +57,7 @@ export function MatrixPanel({ client, data, chooseSavePath }: { client: ReportsC
         <FilterForm data={data} value={filter} onChange={setFilter} showContext={false} />
       </details>
       <div className="reports-actions">
-        <button type="button" className="primary" onClick={show} disabled={columns.length === 0 || columns.length > 4 || busy !== null}>
+        <button type="button" className="primary" onClick={() => void show()} disabled={columns.length === 0 || columns.length > 4 || busy !== null}>
           {busy === 'show' ? 'Counting…' : 'Show matrix'}
         </button>
         {columns.length > 4 && <span className="view-error">Choose at most four attributes.</span>}
@@ -69,7 +69,7 @@ export function MatrixPanel({ client, data, chooseSavePath }: { client: ReportsC
           label="Export matrix"
           formats={TABLE_FORMATS}
           busy={busy}
-          onExport={(format) => exportFile(format, `Codes by ${columns.join(' x ')}.${format}`, 'code', (path) => client['reports.exportMatrix']({ ...input(), format, path }))}
+          onExport={(format) => void exportFile(format, `Codes by ${columns.join(' x ')}.${format}`, 'code', (path) => client['reports.exportMatrix']({ ...input(), format, path }))}
         />
       )}
     </section>
