@@ -14,7 +14,7 @@ const args = new Set(process.argv.slice(2));
 async function buildShell() {
   const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, logLevel: 'warning' };
   // Native and large runtime dependencies stay outside the bundle.
-  const external = ['electron', 'better-sqlite3', 'exceljs', 'docx', 'mammoth', 'fsevents'];
+  const external = ['electron', 'better-sqlite3', 'exceljs', 'docx', 'fsevents'];
   await build({ ...common, entryPoints: [join(root, 'electron/shell/main.ts')], outfile: join(root, 'build/out/main.cjs'), external });
   await build({ ...common, entryPoints: [join(root, 'electron/shell/worker.ts')], outfile: join(root, 'build/out/worker.cjs'), external });
   // The sandboxed preload may only require 'electron': everything else is inlined.
