@@ -42,16 +42,16 @@ export function ReliabilityTools({ sample, onSample, filters, intervals }: { sam
       />
       {chosen && <SampleCopy sample={chosen.id} onDone={setStatus} />}
       <span className="inline-fieldset" role="group" aria-label="Export">
-        <button type="button" onClick={() => run(() => saveExport('methods.docx', 'code', () => api['team.exportMethods']({ ...base, format: 'docx' })))}>
+        <button type="button" onClick={() => void run(() => saveExport('methods.docx', 'code', () => api['team.exportMethods']({ ...base, format: 'docx' })))}>
           Methods paragraph (Word)
         </button>
-        <button type="button" onClick={() => run(() => saveExport('methods.md', 'code', () => api['team.exportMethods']({ ...base, format: 'md' })))}>
+        <button type="button" onClick={() => void run(() => saveExport('methods.md', 'code', () => api['team.exportMethods']({ ...base, format: 'md' })))}>
           Markdown
         </button>
-        <button type="button" onClick={() => run(() => saveExport('agreement.xlsx', 'row', () => api['team.exportAgreement']({ ...base, ...(intervals ? { ci: 1000 } : {}), format: 'xlsx' })))}>
+        <button type="button" onClick={() => void run(() => saveExport('agreement.xlsx', 'row', () => api['team.exportAgreement']({ ...base, ...(intervals ? { ci: 1000 } : {}), format: 'xlsx' })))}>
           Agreement table (XLSX)
         </button>
-        <button type="button" onClick={() => run(() => saveExport('agreement.csv', 'row', () => api['team.exportAgreement']({ ...base, ...(intervals ? { ci: 1000 } : {}), format: 'csv' })))}>
+        <button type="button" onClick={() => void run(() => saveExport('agreement.csv', 'row', () => api['team.exportAgreement']({ ...base, ...(intervals ? { ci: 1000 } : {}), format: 'csv' })))}>
           CSV
         </button>
       </span>
