@@ -3,16 +3,7 @@ import { join } from 'node:path';
 import { METHOD_NAMES } from '../shared/api';
 import { callMethod, handlers, joinHandlerTables } from '../electron/handlers';
 import type { Handlers } from '../electron/project/handler';
-import { casesHandlers } from '../electron/cases/handlers';
-import { codebookHandlers } from '../electron/codebook/handlers';
 import { codingHandlers } from '../electron/coding/handlers';
-import { documentsHandlers } from '../electron/documents/handlers';
-import { projectHandlers } from '../electron/project/handlers';
-import { reportsHandlers } from '../electron/reports/handlers';
-import { teamHandlers } from '../electron/team/handlers';
-import { reliabilityHandlers } from '../electron/team/reliability-handlers';
-import { analysisHandlers } from '../electron/analysis/handlers';
-import { workspaceHandlers } from '../electron/coding/workspace-handlers';
 import { closeSession, createSession } from '../electron/project/session';
 import { tempDir } from './helpers/temp';
 
@@ -38,8 +29,9 @@ describe('the handler table', () => {
 
 describe('joining the handler tables', () => {
   it('makes a method without a handler a compile error, and a method named twice a runtime error', () => {
-    const { 'codes.list': dropped, ...withoutCodesList } = codebookHandlers;
-    const tables = [projectHandlers, documentsHandlers, withoutCodesList, codingHandlers, casesHandlers, teamHandlers, reliabilityHandlers, reportsHandlers, analysisHandlers, workspaceHandlers] as const;
+    // Every table joined, then one method taken out: new tables need no edit here.
+    const { 'codes.list': dropped, ...everyOther } = handlers;
+    const tables = [everyOther] as const;
     // `npm run typecheck` fails if this line ever compiles: the type names 'codes.list' as missing.
     // @ts-expect-error -- codes.list has no handler
     const incomplete: Handlers = joinHandlerTables(...tables);

@@ -6,6 +6,7 @@ import { currentCoder } from '../store/coders';
 import type { Project } from '../store/db';
 import { InputError } from '../../shared/errors';
 import { action } from '../store/history';
+import { inList } from '../store/sql';
 
 export interface NewCode {
   name: string;
@@ -126,8 +127,8 @@ export function moveCode(p: Project, id: string, parentId: string | null, before
 /** How much a delete or merge touches: the code, its descendants, their segments. */
 export function codeImpact(p: Project, id: string): { codes: number; segments: number } {
   const ids = codes.descendantIds(p, id);
-  const placeholders = ids.map(() => '?').join(',');
-  const segments = p.db.prepare(`SELECT count(*) FROM segments WHERE deleted_at IS NULL AND code_id IN (${placeholders})`).pluck().get(...ids) as number;
+  const inIds = inList('code_id', ids);
+  const segments = p.db.prepare(`SELECT count(*) FROM segments WHERE deleted_at IS NULL AND ${inIds.sql}`).pluck().get(inIds.param) as number;
   return { codes: ids.length, segments };
 }
 

@@ -1,6 +1,7 @@
 import type { CodedSegment } from '../../shared/api/coding';
 import type { Project } from '../store/db';
 import { descendantIds, listCodes } from '../store/codes';
+import { inList } from '../store/sql';
 import { listCases } from '../store/cases';
 
 // The row shape is the contract's (shared/api/coding.ts): one definition for the
@@ -73,8 +74,9 @@ function* segmentRows(p: Project, f: RetrievalFilter, ordered: boolean): Generat
   const args: (string | number)[] = [];
   const within = (column: string, ids: string[] | undefined) => {
     if (!ids) return;
-    where.push(`${column} IN (SELECT value FROM json_each(?))`);
-    args.push(JSON.stringify(ids));
+    const list = inList(column, ids);
+    where.push(list.sql);
+    args.push(list.param);
   };
   const codeIds = f.codeIds && f.descendants ? [...new Set(f.codeIds.flatMap((id) => descendantIds(p, id)))] : f.codeIds;
   within('code_id', codeIds);

@@ -127,20 +127,20 @@ app.on('open-file', (e, path) => {
 app
   .whenReady()
   .then(async () => {
-  electronSession.defaultSession.webRequest.onHeadersReceived((details, cb) =>
-    cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } }),
-  );
-  electronSession.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
-  const call = startWorker();
-  const win = await createWindow(call);
-  ready = (path) => void openGiven(path, win, call);
-  app.on('second-instance', (_e, argv) => {
-    if (win.isMinimized()) win.restore();
-    win.focus();
-    ready?.(projectArg(argv));
-  });
-  await openGiven(given, win, call);
-})
+    electronSession.defaultSession.webRequest.onHeadersReceived((details, cb) =>
+      cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } }),
+    );
+    electronSession.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
+    const call = startWorker();
+    const win = await createWindow(call);
+    ready = (path) => void openGiven(path, win, call);
+    app.on('second-instance', (_e, argv) => {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+      ready?.(projectArg(argv));
+    });
+    await openGiven(given, win, call);
+  })
   .catch((e: unknown) => {
     // A window that cannot open is said in one line, not left as a process with no window.
     dialog.showErrorBox('Fieldcode cannot start', userMessage(e));

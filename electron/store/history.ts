@@ -1,5 +1,6 @@
 import type { HistoryState } from '../../shared/api/project';
 import type { Project } from './db';
+import { sqlName } from './sql';
 
 // Undo and redo for the interactive session. TEMP triggers (they live only on this
 // connection, so the CLI, merges and imports pay nothing) record each changed row's
@@ -123,7 +124,7 @@ function writeImage(p: Project, table: Tracked, image: Record<string, unknown>, 
   const updates = cols.filter((c) => !info.keys.includes(c)).map((c) => `"${c}" = excluded."${c}"`);
   p.db
     .prepare(
-      `INSERT INTO main.${table} (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})
+      `INSERT INTO main.${sqlName(table, TRACKED)} (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})
        ON CONFLICT(${info.keys.map((k) => `"${k}"`).join(', ')}) DO UPDATE SET ${updates.join(', ')}`,
     )
     .run(...cols.map((c) => row[c] ?? null));
@@ -136,7 +137,7 @@ function removeImage(p: Project, table: Tracked, image: Record<string, unknown>,
     writeImage(p, table, { ...image, deleted_at: now }, now);
     return;
   }
-  p.db.prepare(`DELETE FROM main.${table} WHERE ${info.keys.map((k) => `"${k}" = ?`).join(' AND ')}`).run(...info.keys.map((k) => image[k]));
+  p.db.prepare(`DELETE FROM main.${sqlName(table, TRACKED)} WHERE ${info.keys.map((k) => `"${k}" = ?`).join(' AND ')}`).run(...info.keys.map((k) => image[k]));
 }
 
 function replay(p: Project, direction: 'undo' | 'redo'): string | null {

@@ -1,5 +1,6 @@
 import type { Segment } from '../../shared/types';
 import type { Project } from './db';
+import { inList } from './sql';
 import { NotFoundError } from '../../shared/errors';
 
 export interface SegmentRow {
@@ -37,15 +38,6 @@ export interface SegmentFilter {
   withMemo?: boolean;
 }
 
-// Long IN (…) lists are chunked: SQLite caps bound parameters per statement.
-const CHUNK = 500;
-
-function chunks<T>(list: T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += CHUNK) out.push(list.slice(i, i + CHUNK));
-  return out;
-}
-
 export function listSegmentRows(p: Project, f: SegmentFilter = {}): SegmentRow[] {
   const where = ['deleted_at IS NULL'];
   const args: unknown[] = [];
@@ -54,19 +46,15 @@ export function listSegmentRows(p: Project, f: SegmentFilter = {}): SegmentRow[]
     args.push(f.documentId);
   }
   if (f.withMemo) where.push("(memo != '' OR id IN (SELECT target_id FROM memos WHERE target = 'segment' AND deleted_at IS NULL))");
-  if (f.coderIds && f.coderIds.length > 0) {
-    where.push(`coder_id IN (${f.coderIds.map(() => '?').join(',')})`);
-    args.push(...f.coderIds);
-  }
-  const base = `SELECT * FROM segments WHERE ${where.join(' AND ')}`;
-  const order = ' ORDER BY document_id, start, end, id';
-  if (!f.codeIds) return p.db.prepare(base + order).all(...args) as SegmentRow[];
-  const rows: SegmentRow[] = [];
-  for (const part of chunks(f.codeIds)) {
-    const sql = `${base} AND code_id IN (${part.map(() => '?').join(',')})`;
-    rows.push(...(p.db.prepare(sql).all(...args, ...part) as SegmentRow[]));
-  }
-  return rows.sort((a, b) => a.document_id.localeCompare(b.document_id) || a.start - b.start || a.end - b.end);
+  const within = (column: string, values: string[] | undefined) => {
+    if (!values) return;
+    const list = inList(column, values);
+    where.push(list.sql);
+    args.push(list.param);
+  };
+  if (f.coderIds && f.coderIds.length > 0) within('coder_id', f.coderIds);
+  within('code_id', f.codeIds);
+  return p.db.prepare(`SELECT * FROM segments WHERE ${where.join(' AND ')} ORDER BY document_id, start, end, id`).all(...args) as SegmentRow[];
 }
 
 export function getSegmentRow(p: Project, id: string): SegmentRow {

@@ -2,6 +2,7 @@ import type { AgreementUnit } from '../../shared/api/team';
 import type { Coder } from '../../shared/types';
 import { listCoders } from '../store/coders';
 import type { Project } from '../store/db';
+import { inList } from '../store/sql';
 import { InputError, NotFoundError } from '../../shared/errors';
 import { getSetting } from '../store/settings';
 import { findSampleRow } from '../store/samples';
@@ -75,7 +76,6 @@ export function chooseCoders(p: Project, coderIds?: string[]): Coder[] {
   return chosen;
 }
 
-const ph = (n: number) => new Array(n).fill('?').join(',');
 
 export function loadAgreementData(p: Project, f: AgreementFilter = {}): AgreementData {
   const coders = chooseCoders(p, f.coderIds);
@@ -85,10 +85,11 @@ export function loadAgreementData(p: Project, f: AgreementFilter = {}): Agreemen
   // SQLite walk each document's text (its deleted_at is stored after the text).
   const liveDocs = new Set(p.db.prepare('SELECT id FROM documents WHERE deleted_at IS NULL').pluck().all() as string[]);
   const liveCodes = new Set(p.db.prepare('SELECT id FROM codes WHERE deleted_at IS NULL').pluck().all() as string[]);
+  const byCoder = inList('coder_id', coderIds);
   const rows = (
     p.db
-      .prepare(`SELECT id, document_id, code_id, coder_id, start, end FROM segments WHERE deleted_at IS NULL AND coder_id IN (${ph(coderIds.length)})`)
-      .all(...coderIds) as { id: string; document_id: string; code_id: string; coder_id: string; start: number; end: number }[]
+      .prepare(`SELECT id, document_id, code_id, coder_id, start, end FROM segments WHERE deleted_at IS NULL AND ${byCoder.sql}`)
+      .all(byCoder.param) as { id: string; document_id: string; code_id: string; coder_id: string; start: number; end: number }[]
   ).filter((r) => liveDocs.has(r.document_id) && liveCodes.has(r.code_id));
   let wantedDocs = f.documentIds && f.documentIds.length > 0 ? new Set(f.documentIds) : null;
   const sample = f.sample ? findSampleRow(p, f.sample) : null;

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { MergeKind } from '../../../shared/api/team';
 import type { Project } from '../../store/db';
-import { quoteColumn as q, SPECS, type Row } from './model';
+import { mergeTable, quoteColumn as q, SPECS, type Row } from './model';
 import type { Op } from './plan';
 
 // Writing a planned merge. Called inside the merge's one transaction: the caller
@@ -26,7 +26,7 @@ function statements(db: Database.Database) {
       if (!it) {
         const s = SPECS[kind];
         const cols = text === undefined ? s.columns : [...s.columns, 'text'];
-        const st = db.prepare(`INSERT INTO ${s.table} (${cols.map(q).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
+        const st = db.prepare(`INSERT INTO ${mergeTable(kind)} (${cols.map(q).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
         inserts.set(id, (it = { st, columns: s.columns }));
       }
       const args = it.columns.map((c) => row[c]);
@@ -38,7 +38,7 @@ function statements(db: Database.Database) {
       if (!it) {
         const s = SPECS[kind];
         const sets = [...s.content, 'updated_at', ...(s.writer ? ['coder_id'] : [])].filter((c) => !s.key.includes(c));
-        const st = db.prepare(`UPDATE ${s.table} SET ${sets.map((c) => `${q(c)} = ?`).join(', ')} WHERE ${s.key.map((k) => `${q(k)} = ?`).join(' AND ')}`);
+        const st = db.prepare(`UPDATE ${mergeTable(kind)} SET ${sets.map((c) => `${q(c)} = ?`).join(', ')} WHERE ${s.key.map((k) => `${q(k)} = ?`).join(' AND ')}`);
         updates.set(kind, (it = { st, columns: [...sets, ...s.key] }));
       }
       it.st.run(it.columns.map((c) => row[c]));

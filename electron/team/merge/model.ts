@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { MERGE_KINDS, type MergeKind } from '../../../shared/api/team';
 import { ANALYSIS_SPECS, hasTable } from './analysis';
+import { sqlName } from '../../store/sql';
 
 // The rows a merge compares, described once per table: which columns identify a
 // row, which carry its content (compared, and copied when the copy's version wins),
@@ -106,10 +107,15 @@ export const keyOf = (s: Spec, row: Row): string => (s.key.length === 1 ? String
 
 const quote = (c: string) => `"${c}"`;
 
+/** The tables a merge reads and writes: the only names built into its SQL. */
+export const MERGE_TABLES = Object.values(SPECS).map((s) => s.table);
+/** A merge table's name, checked against that fixed list. */
+export const mergeTable = (kind: MergeKind): string => sqlName(SPECS[kind].table, MERGE_TABLES);
+
 export function readRows(db: Database.Database, kind: MergeKind): Row[] {
   const s = SPECS[kind];
   if (kind in ANALYSIS_SPECS && !hasTable(db, s.table)) return [];
-  return db.prepare(`SELECT ${s.columns.map(quote).join(', ')} FROM ${s.table}`).all() as Row[];
+  return db.prepare(`SELECT ${s.columns.map(quote).join(', ')} FROM ${mergeTable(kind)}`).all() as Row[];
 }
 
 /** Every row of every merged table, by kind and key. */
