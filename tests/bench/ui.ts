@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { importPaths } from '../../electron/documents/import';
 import { closeProject, newProject } from '../../electron/project/project';
 import { bigProject } from '../e2e/big';
@@ -81,6 +81,13 @@ async function openTimes(page: Page): Promise<number[]> {
   return times;
 }
 
+/** A page; tsx keeps function names with an `__name` helper the page does not have. */
+async function newPage(browser: Browser): Promise<Page> {
+  const page = await newPage(browser);
+  await page.addInitScript('globalThis.__name = (f) => f;');
+  return page;
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'fieldcode-bench-ui-'));
   const browser = await launchBrowser();
@@ -89,7 +96,7 @@ async function main(): Promise<void> {
     const made = await bigProject(dir);
     const app = await serve(made.path);
     servers.push(app.child);
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await newPage(browser);
     await page.goto(app.url);
     await page.getByTestId('transcript').waitFor();
     const opens = await openTimes(page);
@@ -109,7 +116,7 @@ async function main(): Promise<void> {
     closeProject(p);
     const big = await serve(path);
     servers.push(big.child);
-    const view = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const view = await newPage(browser);
     await view.goto(big.url);
     await view.getByTestId('doc-item').first().click();
     await view.getByTestId('turn').first().waitFor();
