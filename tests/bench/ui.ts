@@ -83,7 +83,7 @@ async function openTimes(page: Page): Promise<number[]> {
 
 /** A page; tsx keeps function names with an `__name` helper the page does not have. */
 async function newPage(browser: Browser): Promise<Page> {
-  const page = await newPage(browser);
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.addInitScript('globalThis.__name = (f) => f;');
   return page;
 }
