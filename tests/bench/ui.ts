@@ -35,10 +35,11 @@ function serve(project: string): Promise<{ child: ChildProcess; url: string }> {
   });
 }
 
-/** Resident memory of a process, in MB (Linux /proc). */
-function rssMb(pid: number): number {
-  const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-  return kb ? Number(kb) / 1024 : 0;
+/** Memory of a process in MB (Linux /proc): its resident set, and its proportional share (shared pages divided among their users). */
+function memoryMb(pid: number): { rss: number; pss: number } {
+  const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(rollup)?.[1] ?? 0) / 1024;
+  return { rss: kb('Rss'), pss: kb('Pss') };
 }
 
 /** The Chromium renderer processes started below this one. */
@@ -121,9 +122,12 @@ async function main(): Promise<void> {
     await view.getByTestId('doc-item').first().click();
     await view.getByTestId('turn').first().waitFor();
     await new Promise((r) => setTimeout(r, 1000));
-    const server = rssMb(big.child.pid!);
-    const renderer = rendererPids().reduce((n, pid) => n + rssMb(pid), 0);
-    console.log(`memory with the corpus open (275 transcripts)               ${(server + renderer).toFixed(0)} MB (budget 300 MB): server ${server.toFixed(0)} MB + renderer ${renderer.toFixed(0)} MB (RSS)`);
+    const server = memoryMb(big.child.pid!);
+    const renderers = rendererPids().map(memoryMb);
+    const renderer = { rss: renderers.reduce((n, m) => n + m.rss, 0), pss: renderers.reduce((n, m) => n + m.pss, 0) };
+    console.log(
+      `memory with the corpus open (275 transcripts)               ${(server.pss + renderer.pss).toFixed(0)} MB PSS (budget 300 MB): server ${server.pss.toFixed(0)} MB + ${renderers.length} renderer process(es) ${renderer.pss.toFixed(0)} MB; RSS ${server.rss.toFixed(0)} + ${renderer.rss.toFixed(0)} MB`,
+    );
   } finally {
     await browser.close();
     for (const s of servers) s.kill('SIGTERM');
