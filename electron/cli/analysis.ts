@@ -1,19 +1,17 @@
 import { Option, type Command } from 'commander';
 import { extname, resolve } from 'node:path';
 import { InputError } from '../../shared/errors';
-import { caseByName, codesFromList } from '../analysis/rows';
-import { renderCaseStudy, renderPairMatrix, renderGroups, writeCaseStudies, type AnalysisFormat } from '../analysis/export';
-import { groupSummaries } from '../analysis/groups';
-import { pairMatrix } from '../analysis/pair-matrix';
-import { importPairs, listPairs } from '../analysis/pairs';
-import { labelledSummaries } from '../analysis/summaries';
-import { listCases } from '../cases/cases';
+import type { AnalysisFormat } from '../analysis/export';
 import { readFileSync } from 'node:fs';
 import { writeOutput } from '../reports/output';
 import { print, printJson, printTable, withProject } from './output';
 
 // Analysis from the command line: pairs, the pair matrix, case-study drafts,
-// group summaries and the framework-matrix summaries.
+// group summaries and the framework-matrix summaries. The use cases (and their
+// format libraries: docx, exceljs) are imported when a command runs, so that
+// every other command starts at once.
+const rows = () => import('../analysis/rows');
+const exports = () => import('../analysis/export');
 
 function attrs(value: string): string[] {
   const names = value.split(',').map((s) => s.trim()).filter(Boolean);
@@ -44,6 +42,7 @@ export function registerAnalysisCommands(program: Command): void {
     .option('--json', 'JSON: [{"a","b"}]')
     .action(async (first: string, more: string[], o: { json?: boolean }) => {
       const [second, sheet, ...extra] = more;
+      const { importPairs, listPairs } = await import('../analysis/pairs');
       if (first === 'import') {
         if (!second || !sheet || extra.length) throw new InputError('usage: fieldcode pairs import PROJECT SHEET.csv|xlsx');
         const bytes = readFileSync(resolve(sheet));
@@ -71,6 +70,7 @@ export function registerAnalysisCommands(program: Command): void {
     .addOption(new Option('--format <format>', 'file format for -o').choices(['docx', 'xlsx']))
     .option('-o, --out <file>', 'write the matrix to a DOCX or XLSX file')
     .action(async (path: string, o: { codes?: string; descendants?: boolean; north: string; where?: string; json?: boolean; format?: 'docx' | 'xlsx'; out?: string }) => {
+      const [{ codesFromList }, { renderPairMatrix }, { pairMatrix }] = await Promise.all([rows(), exports(), import('../analysis/pair-matrix')]);
       await withProject(
         path,
         async (p) => {
@@ -99,6 +99,7 @@ export function registerAnalysisCommands(program: Command): void {
     .option('--template <name>', 'the case-study template (default: the six sections of the NSSP report)')
     .action(async (path: string, o: { case?: string; all?: boolean; out: string; format?: 'docx' | 'md'; template?: string }) => {
       if (!!o.case === !!o.all) throw new InputError('give either --case NAME or --all');
+      const [{ caseByName }, { renderCaseStudy, writeCaseStudies }, { listCases }] = await Promise.all([rows(), exports(), import('../cases/cases')]);
       await withProject(
         path,
         async (p) => {
@@ -129,6 +130,7 @@ export function registerAnalysisCommands(program: Command): void {
     .option('-o, --out <file>', 'write the summaries (one file, a section per group)')
     .action(async (path: string, o: { by: string; codes?: string; descendants?: boolean; format?: 'docx' | 'md'; json?: boolean; out?: string }) => {
       if (!o.out && !o.json) throw new InputError('add -o FILE to write the group summaries, or --json to print them');
+      const [{ codesFromList }, { renderGroups }, { groupSummaries }] = await Promise.all([rows(), exports(), import('../analysis/groups')]);
       await withProject(
         path,
         async (p) => {
@@ -148,9 +150,10 @@ export function registerAnalysisCommands(program: Command): void {
     .description('the framework-matrix, case-study and group summaries written in the project')
     .option('--json', 'JSON: [{"row","column","text","coder","updatedAt"}]')
     .action(async (path: string, o: { json?: boolean }) => {
-      const rows = await withProject(path, (p) => labelledSummaries(p), { readonly: true });
-      if (o.json) return printJson(rows);
-      if (rows.length === 0) return print('no summaries yet');
-      for (const r of rows) print(`${r.row} · ${r.column} (${r.coder}): ${r.text.replace(/\s+/g, ' ')}`);
+      const { labelledSummaries } = await import('../analysis/summaries');
+      const written = await withProject(path, (p) => labelledSummaries(p), { readonly: true });
+      if (o.json) return printJson(written);
+      if (written.length === 0) return print('no summaries yet');
+      for (const r of written) print(`${r.row} · ${r.column} (${r.coder}): ${r.text.replace(/\s+/g, ' ')}`);
     });
 }

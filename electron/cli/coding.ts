@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { AUTOCODE_UNITS } from '../../shared/api/autocode';
+import { AUTOCODE_UNITS } from '../../shared/api/choices';
 import { InputError } from '../../shared/errors';
 import { autocode, type AutocodeUnit } from '../coding/autocode';
 import { filterFromNames } from '../reports/filter';

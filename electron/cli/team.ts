@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { MERGE_KINDS } from '../../shared/api/choices';
 import type { MergeReport } from '../../shared/api/team';
 import { print, printJson, printTable, withProject } from './output';
+import { progressLine } from './progress';
 
 // fieldcode coder-copy <master> <out> --coder NAME [--docs name,name]
 // fieldcode merge <master> <copy>... [--dry-run] [--json]
@@ -58,7 +59,9 @@ export function registerTeamCommands(program: Command): void {
     .option('--json', 'print the merge report as JSON')
     .action(async (master: string, copies: string[], o: { dryRun?: boolean; force?: boolean; json?: boolean }) => {
       const { merge } = await import('../team/merge/merge');
-      const r = await withProject(master, (p) => merge(p, copies, { dryRun: o.dryRun, force: o.force }));
+      const progress = progressLine('merging');
+      const onProgress = (m: { phase: string; file: string; done: number; total: number }) => progress.show(m.done, m.total, `${m.phase === 'read' ? 'reading' : 'writing'} ${m.file}`);
+      const r = await withProject(master, (p) => merge(p, copies, { dryRun: o.dryRun, force: o.force, onProgress })).finally(progress.end);
       if (o.json) return printJson(r);
       printMerge(r, master);
     });

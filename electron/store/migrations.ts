@@ -179,8 +179,20 @@ CREATE VIRTUAL TABLE document_search USING fts5(
   contentless_unindexed = 1,
   tokenize = 'unicode61 remove_diacritics 2'
 );
-INSERT INTO document_search (document_id, text) SELECT id, text FROM documents WHERE deleted_at IS NULL;
 `;
+const fillSearch = 'INSERT INTO document_search (document_id, text) SELECT id, text FROM documents WHERE deleted_at IS NULL';
+
+/**
+ * A file whose index already has this form is only refilled: SQLite's FTS5 leaves
+ * the content table of a contentless_unindexed index behind on DROP, so it could
+ * not be created again (and defensive mode forbids dropping that table by name).
+ */
+function searchWithoutText(db: Database.Database): void {
+  const sql = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'document_search'").pluck().get() as string | undefined;
+  if (sql?.includes('contentless_unindexed')) db.exec('DELETE FROM document_search');
+  else db.exec(v2);
+  db.exec(fillSearch);
+}
 
 // Reliability samples: the documents drawn for double coding, how they were drawn
 // (N documents or N %, stratified by a case attribute, the seed) so the draw can be
@@ -248,7 +260,7 @@ CREATE INDEX pairs_b ON pairs(case_b);
 
 export const MIGRATIONS: Migration[] = [
   { version: 1, name: 'project file', up: (db) => db.exec(v1) },
-  { version: 2, name: 'search index without a copy of the text', up: (db) => db.exec(v2), compact: true },
+  { version: 2, name: 'search index without a copy of the text', up: searchWithoutText, compact: true },
   { version: 4, name: 'reliability samples', up: (db) => db.exec(v4) },
   { version: 5, name: 'analysis: summaries, templates, pairs', up: (db) => db.exec(v5) },
 ];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { returns, text } from './method';
+import { AUTOCODE_UNITS } from './choices';
 
 export interface AutocodeReport {
   /** the code's full path (created if it was missing) */
@@ -11,7 +12,7 @@ export interface AutocodeReport {
   segments: number;
 }
 
-export const AUTOCODE_UNITS = ['match', 'turn'] as const;
+export { AUTOCODE_UNITS };
 
 export const autocodeApi = {
   /** code every match of a pattern, or every turn of a speaker, in every document: one undo step */

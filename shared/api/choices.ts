@@ -23,3 +23,5 @@ export type MergeKind = (typeof MERGE_KINDS)[number];
 /** Who a REFI-QDA project is written for: the standard, or shaped for QualCoder's import. */
 export const REFI_TARGETS = ['standard', 'qualcoder'] as const;
 export type RefiTarget = (typeof REFI_TARGETS)[number];
+
+export const AUTOCODE_UNITS = ['match', 'turn'] as const;

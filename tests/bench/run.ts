@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchImport } from './import';
-import { benchStartup, benchWholeImport } from './startup';
+import { benchStartup, benchWholeImport, sizeLine } from './startup';
 import { makeTranscripts, writeCorpus, SCALE } from './corpus';
 
 // `npm run bench`: prints each operation's time beside the floor SQLite itself sets
@@ -20,13 +20,6 @@ function line(f: Figure): string {
   const ratio = f.floorMs ? `${(f.ms / f.floorMs).toFixed(2)}× floor (${f.floorMs.toFixed(0)} ms)` : '';
   const budget = f.budgetMs ? (f.ms <= f.budgetMs ? `within ${f.budgetMs} ms` : `OVER ${f.budgetMs} ms budget`) : '';
   return `${f.operation.padEnd(44)} ${`${f.ms.toFixed(0)} ms`.padStart(9)}  ${ratio.padEnd(26)} ${budget}${f.note ? `  ${f.note}` : ''}`;
-}
-
-/** A file size beside the UTF-8 size of the text it holds (the floor), with its budget. */
-export function sizeLine(what: string, bytes: number, textBytes: number, budget: number): string {
-  const ratio = bytes / textBytes;
-  const mb = (n: number) => `${(n / 1048576).toFixed(1)} MB`;
-  return `${what.padEnd(44)} ${mb(bytes).padStart(9)}  ${`${ratio.toFixed(2)}× text (${mb(textBytes)})`.padEnd(26)} ${ratio <= budget ? `within ${budget}×` : `OVER ${budget}× budget`}`;
 }
 
 async function main(): Promise<void> {

@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { detectTurns } from '../../shared/turns';
 import { migrate } from '../../electron/store/migrations';
 import { closeProject, newProject } from '../../electron/project/project';
 import type { Figure } from './run';
@@ -33,8 +35,8 @@ export function benchStartup(master: string, report: (f: Figure) => void): void 
     runs.info.push(timeProcess([bin, 'info', master]));
   }
   const floorMs = median(runs.node);
-  report({ operation: 'fieldcode --version (whole process)', ms: median(runs.version), floorMs, budgetMs: 2 * floorMs, note: 'floor: node -e 0; ≤ 2× wanted' });
-  report({ operation: 'fieldcode info (whole process)', ms: median(runs.info), floorMs, budgetMs: 2 * floorMs, note: 'floor: node -e 0; ≤ 2× wanted' });
+  report({ operation: 'fieldcode --version (whole process)', ms: median(runs.version), floorMs, budgetMs: Math.round(2 * floorMs), note: 'floor: node -e 0; ≤ 2× wanted' });
+  report({ operation: 'fieldcode info (whole process)', ms: median(runs.info), floorMs, budgetMs: Math.round(2 * floorMs), note: 'floor: node -e 0; ≤ 2× wanted' });
 }
 
 function emptyProject(path: string): void {
@@ -42,6 +44,9 @@ function emptyProject(path: string): void {
 }
 
 export function benchWholeImport(dir: string, corpus: string, report: (f: Figure) => void): void {
+  const turnsFile = join(dir, 'turns.json');
+  const turns = Object.fromEntries(readdirSync(corpus).map((f) => [f, detectTurns(readFileSync(join(corpus, f), 'utf8')).map((t) => [t.speaker, t.start, t.end])]));
+  writeFileSync(turnsFile, JSON.stringify(turns));
   const floors: number[] = [];
   const imports: number[] = [];
   for (let i = 0; i < 3; i++) {
@@ -50,10 +55,17 @@ export function benchWholeImport(dir: string, corpus: string, report: (f: Figure
     migrate(db);
     db.prepare("INSERT INTO coders (id, name, created_at, updated_at) VALUES ('c', 'c', '', '')").run();
     db.close();
-    floors.push(timeProcess([join(import.meta.dirname, 'import-floor.mjs'), floor, corpus]));
+    floors.push(timeProcess([join(import.meta.dirname, 'import-floor.mjs'), floor, corpus, turnsFile]));
     const project = join(dir, `whole-${i}.fieldcode`);
     emptyProject(project);
     imports.push(timeProcess([bin, 'import', project, corpus]));
   }
-  report({ operation: 'fieldcode import corpus (whole process)', ms: median(imports), floorMs: median(floors), budgetMs: 3 * median(floors), note: 'floor: Node start + raw SQLite/FTS5 inserts; ≤ 3× wanted' });
+  report({ operation: 'fieldcode import corpus (whole process)', ms: median(imports), floorMs: median(floors), budgetMs: Math.round(3 * median(floors)), note: 'floor: Node start + raw inserts of the same documents, turns, search rows; ≤ 3× wanted' });
+}
+
+/** A file size beside the UTF-8 size of the text it holds (the floor), with its budget. */
+export function sizeLine(what: string, bytes: number, textBytes: number, budget: number): string {
+  const ratio = bytes / textBytes;
+  const mb = (n: number) => `${(n / 1048576).toFixed(1)} MB`;
+  return `${what.padEnd(44)} ${mb(bytes).padStart(9)}  ${`${ratio.toFixed(2)}× text (${mb(textBytes)})`.padEnd(26)} ${ratio <= budget ? `within ${budget}×` : `OVER ${budget}× budget`}`;
 }
