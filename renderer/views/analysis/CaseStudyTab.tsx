@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Case } from '../../../shared/types';
 import { api } from '../../api';
 import { useFetch } from '../common/useFetch';
+import { ExportBar } from './ExportBar';
 import { Quotations } from './Quotations';
 import { SummaryBox } from './SummaryBox';
 
@@ -25,6 +26,7 @@ export function CaseStudyTab({ cases }: { cases: Case[] }) {
           </select>
         </label>
         {d && <span className="view-summary">template: {d.template}</span>}
+        {d && <ExportBar request={{ what: 'caseStudy', caseId: d.caseId }} formats={['docx', 'md']} name={d.title} what="this case-study draft" />}
       </div>
       {draft.error && <p className="error">{draft.error}</p>}
       {d && (

@@ -3,6 +3,7 @@ import type { Attribute } from '../../../shared/types';
 import { api } from '../../api';
 import { useFetch } from '../common/useFetch';
 import { percent } from './data';
+import { ExportBar } from './ExportBar';
 import { Quotations } from './Quotations';
 import { SummaryBox } from './SummaryBox';
 
@@ -33,6 +34,7 @@ export function GroupsTab({ attributes }: { attributes: Attribute[] }) {
       <div className="view-toolbar filters">
         <label>Groups by {select(first, setFirst, 'Group by', false)}</label>
         <label>× {select(second, setSecond, 'and by', true)}</label>
+        <ExportBar request={{ what: 'groups', by }} formats={['docx', 'md']} name="group-summaries" what="the group summaries" />
       </div>
       {groups.error && <p className="error">{groups.error}</p>}
       {g.length > 0 && (

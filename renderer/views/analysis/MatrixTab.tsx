@@ -3,6 +3,7 @@ import type { MatrixColumn, MatrixRow } from '../../../shared/api/analysis';
 import type { Attribute, Code } from '../../../shared/types';
 import { api } from '../../api';
 import { useFetch } from '../common/useFetch';
+import { ExportBar } from './ExportBar';
 import { Quotations } from './Quotations';
 import { SummaryBox } from './SummaryBox';
 
@@ -54,6 +55,7 @@ export function MatrixTab({ codes, attributes }: { codes: Code[]; attributes: At
             ))}
           </select>
         </label>
+        <ExportBar request={{ what: 'matrix', matrix: spec }} formats={['xlsx', 'docx', 'md']} name="framework-matrix" what="the framework matrix" />
       </div>
       {matrix.error && <p className="error">{matrix.error}</p>}
       {m && m.rows.length === 0 && <p className="pane-empty">No cases yet: import a case sheet in the Cases view.</p>}

@@ -4,6 +4,7 @@ import type { Case, Code } from '../../../shared/types';
 import { api } from '../../api';
 import { useFetch } from '../common/useFetch';
 import { setPair } from './data';
+import { ExportBar } from './ExportBar';
 
 const LABEL: Record<Presence, string> = { both: 'both', north: 'North only', south: 'South only', none: 'neither' };
 
@@ -33,6 +34,7 @@ export function PairsTab({ cases, codes }: { cases: Case[]; codes: Code[] }) {
               ))}
           </select>
         </label>
+        <ExportBar request={{ what: 'pairMatrix' }} formats={['xlsx', 'docx']} name="pair-matrix" what="the pair matrix (all codes)" />
         {m && <span className="view-summary">{m.pairs.length} pair{m.pairs.length === 1 ? '' : 's'} · North: {m.north.attribute} = {m.north.value}</span>}
       </div>
       {m && m.unsided.length > 0 && <p className="notice">Left out: {m.unsided.join('; ')}</p>}
