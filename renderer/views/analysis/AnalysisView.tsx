@@ -38,7 +38,7 @@ export function AnalysisView() {
         <>
           {tab === 'matrix' && <MatrixTab codes={codes.data} attributes={attributes.data} />}
           {tab === 'case' && <CaseStudyTab cases={cases.data} />}
-          {tab === 'groups' && <GroupsTab attributes={attributes.data} />}
+          {tab === 'groups' && <GroupsTab attributes={attributes.data} tree={codes.data} />}
           {tab === 'pairs' && <PairsTab cases={cases.data} codes={codes.data} />}
         </>
       )}

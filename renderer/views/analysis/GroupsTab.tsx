@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Attribute } from '../../../shared/types';
+import type { Attribute, Code } from '../../../shared/types';
 import { api } from '../../api';
 import { useFetch } from '../common/useFetch';
 import { percent } from './data';
@@ -8,14 +8,16 @@ import { Quotations } from './Quotations';
 import { SummaryBox } from './SummaryBox';
 
 /** Code × group comparison (k of n cases, %); a cell opens the group's exemplars and its summary. */
-export function GroupsTab({ attributes }: { attributes: Attribute[] }) {
+export function GroupsTab({ attributes, tree }: { attributes: Attribute[]; tree: Code[] }) {
   const [first, setFirst] = useState(attributes.find((a) => a.name === 'continent')?.name ?? attributes[0]?.name ?? '');
   const [second, setSecond] = useState(attributes.find((a) => a.name === 'phase')?.name ?? '');
   const [cell, setCell] = useState<{ group: string; code: string } | null>(null);
   const by = [first, second].filter(Boolean);
   const groups = useFetch(`groups|${by.join(',')}`, () => (by.length ? api['analysis.groups']({ by }) : Promise.resolve([])));
   const g = groups.data ?? [];
-  const codes = [...new Map(g.flatMap((x) => x.codes.map((c) => [c.id, c.path] as const))).entries()];
+  // rows in codebook order, whichever group a code first appears in
+  const order = new Map(tree.map((c, i) => [c.id, i]));
+  const codes = [...new Map(g.flatMap((x) => x.codes.map((c) => [c.id, c.path] as const))).entries()].sort(([a], [b]) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
   const chosen = g.find((x) => x.key === cell?.group);
   const chosenCode = chosen?.codes.find((c) => c.id === cell?.code);
   if (attributes.length === 0) return <p className="pane-empty">No case attributes yet: import a case sheet in the Cases view.</p>;
