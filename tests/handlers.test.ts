@@ -10,6 +10,7 @@ import { documentsHandlers } from '../electron/documents/handlers';
 import { projectHandlers } from '../electron/project/handlers';
 import { reportsHandlers } from '../electron/reports/handlers';
 import { analysisHandlers } from '../electron/analysis/handlers';
+import { workspaceHandlers } from '../electron/coding/workspace-handlers';
 import { teamHandlers } from '../electron/team/handlers';
 import { reliabilityHandlers } from '../electron/team/reliability-handlers';
 import { closeSession, createSession } from '../electron/project/session';
@@ -38,7 +39,7 @@ describe('the handler table', () => {
 describe('joining the handler tables', () => {
   it('makes a method without a handler a compile error, and a method named twice a runtime error', () => {
     const { 'codes.list': dropped, ...withoutCodesList } = codebookHandlers;
-    const tables = [projectHandlers, documentsHandlers, withoutCodesList, codingHandlers, casesHandlers, teamHandlers, reliabilityHandlers, reportsHandlers, analysisHandlers] as const;
+    const tables = [projectHandlers, documentsHandlers, withoutCodesList, codingHandlers, casesHandlers, teamHandlers, reliabilityHandlers, reportsHandlers, analysisHandlers, workspaceHandlers] as const;
     // `npm run typecheck` fails if this line ever compiles: the type names 'codes.list' as missing.
     // @ts-expect-error -- codes.list has no handler
     const incomplete: Handlers = joinHandlerTables(...tables);
