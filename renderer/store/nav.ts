@@ -3,7 +3,7 @@ import { slice } from './root';
 // Which main view is showing, and where the transcript should go. Any view can ask
 // to open a document at a passage (a search hit, a retrieved segment, a disagreement).
 
-export type ViewName = 'code' | 'search' | 'segments' | 'cases' | 'memos' | 'team' | 'reports';
+export type ViewName = 'code' | 'search' | 'segments' | 'cases' | 'memos' | 'team' | 'reports' | 'analysis';
 
 export interface Target {
   documentId: string;

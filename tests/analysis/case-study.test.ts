@@ -51,7 +51,8 @@ describe('case-study drafts', () => {
     expect(kwahu[4][1].filter((x) => x.style === 'Memo').map((x) => x.text)).toEqual(['Memo: Ask about exam results.']);
     expect(kwahu[0][1].length).toBeGreaterThan(0);
     // Word lists the sections in its navigation pane because they use its built-in heading styles.
-    expect(docxParts(join(out, `${school}.docx`))['word/styles.xml']).toContain('w:styleId="Heading1"');
+    const styles = docxParts(join(out, `${school}.docx`))['word/styles.xml'];
+    for (const id of ['Title', 'Heading1', 'Heading2', 'Quotation', 'Source', 'Memo']) expect(styles).toContain(`w:styleId="${id}"`);
     // the background table: attributes and the partner school
     const table = paragraphs(join(out, `${school}.docx`)).filter((x) => x.inTable).map((x) => x.text);
     expect(table).toEqual(expect.arrayContaining(['continent', 'Africa', 'partner school', "St Hilda's Catholic High School for Girls"]));

@@ -11,6 +11,7 @@ const VIEWS: [ViewName, string][] = [
   ['memos', 'Memos'],
   ['team', 'Team'],
   ['reports', 'Reports'],
+  ['analysis', 'Analysis'],
 ];
 
 function SavedIndicator() {

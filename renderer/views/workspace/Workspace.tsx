@@ -15,6 +15,7 @@ import { ReportsView } from '../reports';
 import { SearchView } from '../search/SearchView';
 import { SegmentsView } from '../segments/SegmentsView';
 import { TeamView } from '../team/TeamView';
+import { AnalysisView } from '../analysis/AnalysisView';
 import { Transcript } from '../transcript/Transcript';
 import { TranscriptHeader } from '../transcript/TranscriptHeader';
 import { WhoIsCoding } from '../welcome/WhoIsCoding';
@@ -73,6 +74,8 @@ function MainView() {
       return <MemosView />;
     case 'team':
       return <TeamView />;
+    case 'analysis':
+      return <AnalysisView />;
     case 'reports':
       return (
         <div className="view-scroll">

@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import type { Case } from '../../../shared/types';
+import { api } from '../../api';
+import { useFetch } from '../common/useFetch';
+import { ExportBar } from './ExportBar';
+import { Quotations } from './Quotations';
+import { SummaryBox } from './SummaryBox';
+
+/** One case's draft: background, then each template section with live counts, its summary and memo, and its quotations by code. */
+export function CaseStudyTab({ cases }: { cases: Case[] }) {
+  const [caseId, setCaseId] = useState(cases[0]?.id ?? '');
+  const draft = useFetch(`case-study|${caseId}`, () => (caseId ? api['analysis.caseStudy']({ caseId }) : Promise.resolve(null)));
+  const d = draft.data;
+  if (cases.length === 0) return <p className="pane-empty">No cases yet: import a case sheet in the Cases view.</p>;
+  return (
+    <div className="case-study" data-testid="case-study">
+      <div className="view-toolbar filters">
+        <label>
+          Case{' '}
+          <select aria-label="Case study of" value={caseId} onChange={(e) => setCaseId(e.target.value)}>
+            {cases.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {d && <span className="view-summary">template: {d.template}</span>}
+        {d && <ExportBar request={{ what: 'caseStudy', caseId: d.caseId }} formats={['docx', 'md']} name={d.title} what="this case-study draft" />}
+      </div>
+      {draft.error && <p className="error">{draft.error}</p>}
+      {d && (
+        <article>
+          <h2 className="view-title">{d.title}</h2>
+          <table className="data-table background">
+            <tbody>
+              {[...d.background, ...(d.partner ? [['partner school', d.partner]] : [])].map(([k, v]) => (
+                <tr key={k}>
+                  <th scope="row">{k}</th>
+                  <td>{v}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {d.sections.map((s) => (
+            <section key={s.id} className="draft-section" aria-label={s.title}>
+              <h3>
+                {s.title} <span className="count">{s.segments} segments</span>
+              </h3>
+              <p className="hint">{s.description}</p>
+              <SummaryBox key={`${d.caseId}|${s.id}|${s.summary}`} cell={{ rowKind: 'case', rowKey: d.caseId, columnKind: 'section', columnKey: s.id }} value={s.summary} label={`Summary: ${s.title}`} rows={4} />
+              {s.codes.map((c) => (
+                <details key={c.id}>
+                  <summary>
+                    {c.path} ({c.segments}
+                    {c.leftOut ? `, ${c.leftOut} more not shown` : ''})
+                  </summary>
+                  <Quotations items={c.quotations} />
+                </details>
+              ))}
+              <SummaryBox key={`${d.caseId}|${s.id}|memo|${s.memo}`} cell={{ rowKind: 'case', rowKey: d.caseId, columnKind: 'memo', columnKey: s.id }} value={s.memo} label={`Memo: ${s.title}`} rows={2} placeholder="Memo on this section (printed after its quotations)…" />
+            </section>
+          ))}
+        </article>
+      )}
+    </div>
+  );
+}
