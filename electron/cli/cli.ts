@@ -5,6 +5,7 @@ import { registerCodingCommands } from './coding';
 import { registerReportCommands } from './reports';
 import { registerTeamCommands } from './team';
 import { registerAnalysisCommands } from './analysis';
+import { registerSafetyCommands } from './safety';
 
 // The `fieldcode` command line over the same services as the app.
 // Exit 0 on success, 1 with one line on stderr for bad input, 2 for bad usage.
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerTeamCommands(program);
   registerReportCommands(program);
   registerAnalysisCommands(program);
+  registerSafetyCommands(program);
   return program;
 }
 

@@ -48,7 +48,7 @@ export function registerTeamCommands(program: Command): void {
     .option('--with-codings', "keep every coder's codings in the copy")
     .action(async (master: string, out: string, o: { coder: string; docs?: string; withCodings?: boolean }) => {
       const { coderCopy } = await import('../team/coder-copy');
-      const r = await withProject(master, (p) => coderCopy(p, out, o.coder, { documents: list(o.docs), withCodings: o.withCodings }));
+      const r = await withProject(master, (p) => coderCopy(p, out, o.coder, { documents: list(o.docs), withCodings: o.withCodings }), { lock: false });
       print(`Wrote ${r.file} for ${r.coder.name}: ${r.documents} document(s), ${r.segments} segment(s)`);
     });
 
@@ -60,7 +60,7 @@ export function registerTeamCommands(program: Command): void {
     .option('--json', 'print the merge report as JSON')
     .action(async (master: string, copies: string[], o: { dryRun?: boolean; force?: boolean; json?: boolean }) => {
       const { merge } = await import('../team/merge/merge');
-      const r = await withProject(master, (p) => merge(p, copies, { dryRun: o.dryRun, force: o.force }));
+      const r = await withProject(master, (p) => merge(p, copies, { dryRun: o.dryRun, force: o.force }), { who: 'fieldcode merge' });
       if (o.json) return printJson(r);
       printMerge(r, master);
     });
