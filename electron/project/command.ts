@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
+import { ProjectFileError } from '../../shared/errors';
 import { closeProject, openProject, type Project } from '../store/db';
 import { acquireLock } from '../store/lock';
 
@@ -20,6 +21,12 @@ export async function withProject<T>(path: string, fn: (p: Project) => T | Promi
     const p = openProject(path, { readonly: opts.readonly });
     try {
       return await fn(p);
+    } catch (e) {
+      // SQLite waited its busy timeout for another writer: say which file, and what to do.
+      if (e instanceof Error && /database is locked|SQLITE_BUSY/i.test(e.message)) {
+        throw new ProjectFileError(basename(path), 'the project is busy: another program is writing to it (the Fieldcode app or a fieldcode command); try again when it has finished');
+      }
+      throw e;
     } finally {
       closeProject(p);
     }

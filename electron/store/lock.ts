@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename } from 'node:path';
 import { InputError } from '../../shared/errors';
@@ -65,25 +65,29 @@ function stale(path: string, h: LockHolder | null): boolean {
   return h.host === hostname() && h.pid !== process.pid && !alive(h.pid);
 }
 
+/** Written whole under a temporary name, then linked into place: a lock file is never seen half-written. */
 function create(path: string, who: string): boolean | null {
-  let fd: number;
+  const temp = `${path}.${process.pid}.${Date.now()}.partial`;
   try {
-    fd = openSync(path, 'wx');
+    const fd = openSync(temp, 'wx');
+    try {
+      const h: LockHolder = { host: hostname(), pid: process.pid, who, since: new Date().toISOString() };
+      writeSync(fd, JSON.stringify(h));
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    linkSync(temp, path);
+    return true;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') return false;
     // A read-only medium or a missing folder: no lock to take (opening will say what is wrong).
     if (code === 'ENOENT' || code === 'EACCES' || code === 'EROFS' || code === 'EPERM') return null;
     throw e;
-  }
-  try {
-    const h: LockHolder = { host: hostname(), pid: process.pid, who, since: new Date().toISOString() };
-    writeSync(fd, JSON.stringify(h));
-    fsyncSync(fd);
   } finally {
-    closeSync(fd);
+    rmSync(temp, { force: true });
   }
-  return true;
 }
 
 /**
