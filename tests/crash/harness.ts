@@ -57,6 +57,7 @@ interface Tally {
   failures: string[];
 }
 
+let pointsRun = 0;
 let chain: Promise<unknown> = Promise.resolve();
 /** Checks run one at a time: the in-process re-run prints through this process's stdout. */
 const serial = <T>(fn: () => Promise<T>): Promise<T> => {
@@ -97,6 +98,7 @@ async function main(): Promise<void> {
       work.push(() => point(s, label, tally, ref, scratch(), (d) => (timer ? killAfter(s.args(d), d, at) : killAtSyscall(s.args(d), d, syscall, at))));
     }
   }
+  console.log(`crash harness, seed ${seed}: set up and profiled in ${((Date.now() - started) / 1000).toFixed(0)} s; ${work.length} points to run`);
   const queue = [...work];
   await Promise.all(Array.from({ length: jobs }, async () => {
     for (let w = queue.shift(); w; w = queue.shift()) await w();
@@ -121,6 +123,7 @@ async function point(s: Scenario, label: string, tally: Tally, ref: Reference, d
   const inputs = new Map(s.inputs.map((f) => [f, sha(join(d, f))]));
   const out = await kill(d);
   tally.points++;
+  if (++pointsRun % 50 === 0) console.log(`  ${pointsRun} points…`);
   if (out.signal === 'SIGKILL') tally.killed++;
   else if (out.code === 0) tally.finished++;
   else {
