@@ -61,7 +61,7 @@ describe('exports never write over work', () => {
       const backup = await backupProject(p, 'test');
       const before = readFileSync(P);
       await expect(handlers['reports.exportSegments'](s, { format: 'csv', filter: {}, groupBy: [], path: P, overwrite: true })).rejects.toThrow(/never writes over one/);
-      await expect((async () => handlers['refi.exportProject'](s, { path: backup, overwrite: true }))()).rejects.toThrow(/never writes over one/);
+      await expect((async () => handlers['refi.exportProject'](s, { target: 'standard', path: backup, overwrite: true }))()).rejects.toThrow(/never writes over one/);
       expect(readFileSync(P).equals(before)).toBe(true);
       const out = join(dir, 'report.csv');
       writeFileSync(out, 'keep me');
