@@ -6,6 +6,7 @@ import { registerReportCommands } from './reports';
 import { registerTeamCommands } from './team';
 import { registerAnalysisCommands } from './analysis';
 import { registerReliabilityCommands } from './reliability';
+import { registerSafetyCommands } from './safety';
 
 // The `fieldcode` command line over the same services as the app.
 // Exit 0 on success, 1 with one line on stderr for bad input, 2 for bad usage.
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerReliabilityCommands(program);
   registerReportCommands(program);
   registerAnalysisCommands(program);
+  registerSafetyCommands(program);
   return program;
 }
 

@@ -19,7 +19,7 @@ export function registerCodingCommands(program: Command): void {
     .action(async (path: string, o: { code: string; pattern?: string; speaker?: string; unit: string; coder?: string; json?: boolean }) => {
       if (o.pattern === undefined && o.speaker === undefined) throw new InputError('autocode needs --pattern or --speaker');
       if (!(AUTOCODE_UNITS as readonly string[]).includes(o.unit)) throw new InputError(`--unit must be match or turn, not "${o.unit}"`);
-      const result = await withProject(path, (p) => autocode(p, { ...o, unit: o.unit as AutocodeUnit }));
+      const result = await withProject(path, (p) => autocode(p, { ...o, unit: o.unit as AutocodeUnit }), { who: 'fieldcode autocode' });
       if (o.json) printJson(result);
       else print(`coded ${result.passages} passages with ${result.code} as ${result.coder} (${result.segments} segments)`);
     });

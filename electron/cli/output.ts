@@ -1,17 +1,14 @@
 import type { Project } from '../project/project';
+import type { CommandOptions } from '../project/command';
 
 /**
- * Opens a project for one command and always closes it, so the WAL is checkpointed.
+ * Opens a project for one command and always closes it, so the WAL is checkpointed;
+ * a writing command holds the project's lock (project/command.ts) for its run.
  * SQLite is loaded here, not at start: `fieldcode --version` and `--help` never need it.
  */
-export async function withProject<T>(path: string, fn: (p: Project) => T | Promise<T>, opts: { readonly?: boolean } = {}): Promise<T> {
-  const { closeProject, openProject } = await import('../project/project');
-  const p = openProject(path, { readonly: opts.readonly });
-  try {
-    return await fn(p);
-  } finally {
-    closeProject(p);
-  }
+export async function withProject<T>(path: string, fn: (p: Project) => T | Promise<T>, opts: CommandOptions = {}): Promise<T> {
+  const { withProject: run } = await import('../project/command');
+  return run(path, fn, opts);
 }
 
 export function printJson(value: unknown): void {

@@ -71,22 +71,28 @@ function list(value: string): string[] {
   return names;
 }
 
-function written(out: string, r: Rendered, what: string): void {
-  const bytes = writeOutput(resolve(out), r.data);
+/** What an output may not overwrite: the project read, its backups, any other project; an existing file without --force. */
+interface Target {
+  project: string;
+  force?: boolean;
+}
+
+function written(out: string, r: Rendered, what: string, t: Target): void {
+  const bytes = writeOutput(resolve(out), r.data, { project: t.project, overwrite: t.force });
   print(`wrote ${r.rows} ${what} to ${out} (${bytes < 10_240 ? `${bytes} bytes` : `${Math.round(bytes / 1024)} KB`})`);
 }
 
 /** A .qdpx and, for a target tool, each code renamed for it and what else was written its way. */
-function writtenQdpx(out: string, r: RenderedQdpx): void {
-  written(out, r, 'segments');
+function writtenQdpx(out: string, r: RenderedQdpx, t: Target): void {
+  written(out, r, 'segments', t);
   for (const line of r.adapted) print(`for QualCoder: ${line}`);
   for (const line of r.renamed) print(`renamed: ${line}`);
 }
 
 /** Tables go to a file with -o; without one, JSON or CSV print, and the default is a text table. */
-async function outputTable(t: NumberTable, format: TableFormat | undefined, out: string | undefined): Promise<void> {
+async function outputTable(t: NumberTable, format: TableFormat | undefined, out: string | undefined, target: Target): Promise<void> {
   const { renderTable } = await tables();
-  if (out) return written(out, await renderTable(t, format ?? 'csv'), 'rows');
+  if (out) return written(out, await renderTable(t, format ?? 'csv'), 'rows', target);
   if (format === 'xlsx' || format === 'html') throw new InputError(`--format ${format} writes a file: add -o FILE`);
   if (format === 'json') return printJson(t.json);
   if (format === 'csv') {
@@ -106,11 +112,12 @@ export function registerReportCommands(program: Command): void {
       .description('export coded segments (csv, xlsx, docx, html, md) or the project (qdpx) or codebook (qdc) for REFI-QDA tools')
       .addOption(new Option('--format <format>', 'file format').choices(exportFormats).makeOptionMandatory())
       .requiredOption('-o, --out <file>', 'the file to write')
+      .option('--force', 'replace the file if it exists (never a project file)')
       .addOption(new Option('--for <tool>', 'qdpx: standard REFI-QDA, or shaped for QualCoder (unique code names, its case links and memos; prints the renamed codes)').choices(REFI_TARGETS))
       .option('--group-by <attrs>', 'group the HTML chart by case attributes, e.g. continent,phase')
       .option('--title <title>', 'report title'),
     true,
-  ).action(async (path: string, o: FilterOptions & { format: (typeof exportFormats)[number]; out: string; for?: RefiTarget; groupBy?: string; title?: string }) => {
+  ).action(async (path: string, o: FilterOptions & { format: (typeof exportFormats)[number]; out: string; force?: boolean; for?: RefiTarget; groupBy?: string; title?: string }) => {
     if (o.for && o.format !== 'qdpx') throw new InputError(`--for chooses the tool a qdpx export is for; it does not apply to --format ${o.format}`);
     if ((o.format === 'qdpx' || o.format === 'qdc') && hasFilter(o)) {
       throw new InputError(`--format ${o.format} exports the whole ${o.format === 'qdpx' ? 'project' : 'codebook'}; the filters apply to segment reports (${SEGMENT_FORMATS.join(', ')})`);
@@ -119,11 +126,11 @@ export function registerReportCommands(program: Command): void {
     await withProject(
       path,
       async (p) => {
-        if (o.format === 'qdpx') return writtenQdpx(o.out, exportProjectQdpx(p, o.for));
-        if (o.format === 'qdc') return written(o.out, renderCodebookQdc(p), 'codes');
+        if (o.format === 'qdpx') return writtenQdpx(o.out, exportProjectQdpx(p, o.for), { project: path, force: o.force });
+        if (o.format === 'qdc') return written(o.out, renderCodebookQdc(p), 'codes', { project: path, force: o.force });
         const filter = filterFromNames(p, byName(o));
         const r = await renderSegments(p, filter, o.format as SegmentFormat, { title: o.title, groupBy: o.groupBy ? list(o.groupBy) : [] });
-        written(o.out, r, 'segments');
+        written(o.out, r, 'segments', { project: path, force: o.force });
       },
       { readonly: true },
     );
@@ -134,9 +141,10 @@ export function registerReportCommands(program: Command): void {
     .description('export the codebook with definitions and anchor examples')
     .addOption(new Option('--format <format>', 'file format').choices(['docx', 'csv', 'qdc']).makeOptionMandatory())
     .requiredOption('-o, --out <file>', 'the file to write')
-    .action(async (path: string, o: { format: 'docx' | 'csv' | 'qdc'; out: string }) => {
+      .option('--force', 'replace the file if it exists (never a project file)')
+    .action(async (path: string, o: { format: 'docx' | 'csv' | 'qdc'; out: string; force?: boolean }) => {
       const [{ renderCodebookQdc }, { renderCodebook }] = await Promise.all([refi(), codebook()]);
-      await withProject(path, async (p) => written(o.out, o.format === 'qdc' ? renderCodebookQdc(p) : await renderCodebook(p, o.format), 'codes'), { readonly: true });
+      await withProject(path, async (p) => written(o.out, o.format === 'qdc' ? renderCodebookQdc(p) : await renderCodebook(p, o.format), 'codes', { project: path, force: o.force }), { readonly: true });
     });
 
   addFilterOptions(
@@ -147,12 +155,13 @@ export function registerReportCommands(program: Command): void {
       .addOption(new Option('--count <what>', 'what a cell counts').choices(MATRIX_COUNTS).default('segments'))
       .addOption(new Option('--format <format>', 'output format (default: a text table, or csv with -o)').choices(TABLE_FORMATS))
       .option('--own', 'count each code on its own (parents do not add up their sub-codes)')
-      .option('-o, --out <file>', 'write to this file'),
+      .option('-o, --out <file>', 'write to this file')
+      .option('--force', 'replace the file if it exists (never a project file)'),
     false,
-  ).action(async (path: string, o: FilterOptions & { cols: string; count: MatrixCount; format?: TableFormat; own?: boolean; out?: string }) => {
+  ).action(async (path: string, o: FilterOptions & { cols: string; count: MatrixCount; format?: TableFormat; own?: boolean; out?: string; force?: boolean }) => {
     const [{ codeMatrix, matrixTable }, { filterFromNames }] = await Promise.all([matrix(), filters()]);
     const t = await withProject(path, (p) => matrixTable(p, codeMatrix(p, { columns: list(o.cols), count: o.count, aggregate: !o.own, filter: filterFromNames(p, byName(o)) })), { readonly: true });
-    await outputTable(t, o.format, o.out);
+    await outputTable(t, o.format, o.out, { project: path, force: o.force });
   });
 
   program
@@ -163,7 +172,8 @@ export function registerReportCommands(program: Command): void {
     .option('--json', 'JSON: {columns, rows: [{row, cells, total}], totals}')
     .addOption(new Option('--format <format>', 'output format').choices(TABLE_FORMATS))
     .option('-o, --out <file>', 'write to this file')
-    .action(async (path: string, o: { rows: string; cols: string; json?: boolean; format?: TableFormat; out?: string }) => {
+      .option('--force', 'replace the file if it exists (never a project file)')
+    .action(async (path: string, o: { rows: string; cols: string; json?: boolean; format?: TableFormat; out?: string; force?: boolean }) => {
       const { caseCrosstab, crosstabTable } = await crosstab();
       const t = await withProject(
         path,
@@ -174,7 +184,7 @@ export function registerReportCommands(program: Command): void {
         },
         { readonly: true },
       );
-      await outputTable(t, o.json ? 'json' : o.format, o.out);
+      await outputTable(t, o.json ? 'json' : o.format, o.out, { project: path, force: o.force });
     });
 
   addFilterOptions(
@@ -184,12 +194,13 @@ export function registerReportCommands(program: Command): void {
       .addOption(new Option('--unit <unit>', 'overlapping segments or the same speaker turn').choices(COOCCURRENCE_UNITS).default('overlap'))
       .addOption(new Option('--format <format>', 'output format').choices(TABLE_FORMATS))
       .option('--json', 'JSON output')
-      .option('-o, --out <file>', 'write to this file'),
+      .option('-o, --out <file>', 'write to this file')
+      .option('--force', 'replace the file if it exists (never a project file)'),
     false,
-  ).action(async (path: string, o: FilterOptions & { unit: 'overlap' | 'turn'; format?: TableFormat; json?: boolean; out?: string }) => {
+  ).action(async (path: string, o: FilterOptions & { unit: 'overlap' | 'turn'; format?: TableFormat; json?: boolean; out?: string; force?: boolean }) => {
     const [{ codeCooccurrence, cooccurrenceTable }, { filterFromNames }] = await Promise.all([cooccurrence(), filters()]);
     const t = await withProject(path, (p) => cooccurrenceTable(p, codeCooccurrence(p, o.unit, filterFromNames(p, byName(o)))), { readonly: true });
-    await outputTable(t, o.json ? 'json' : o.format, o.out);
+    await outputTable(t, o.json ? 'json' : o.format, o.out, { project: path, force: o.force });
   });
 
   addFilterOptions(
@@ -198,12 +209,13 @@ export function registerReportCommands(program: Command): void {
       .description('segments per code and coder')
       .addOption(new Option('--format <format>', 'output format').choices(TABLE_FORMATS))
       .option('--json', 'JSON output')
-      .option('-o, --out <file>', 'write to this file'),
+      .option('-o, --out <file>', 'write to this file')
+      .option('--force', 'replace the file if it exists (never a project file)'),
     false,
-  ).action(async (path: string, o: FilterOptions & { format?: TableFormat; json?: boolean; out?: string }) => {
+  ).action(async (path: string, o: FilterOptions & { format?: TableFormat; json?: boolean; out?: string; force?: boolean }) => {
     const [{ codeCoderCounts, codeCoderTable }, { filterFromNames }] = await Promise.all([cooccurrence(), filters()]);
     const t = await withProject(path, (p) => codeCoderTable(p, codeCoderCounts(p, filterFromNames(p, byName(o)))), { readonly: true });
-    await outputTable(t, o.json ? 'json' : o.format, o.out);
+    await outputTable(t, o.json ? 'json' : o.format, o.out, { project: path, force: o.force });
   });
 
   program

@@ -47,6 +47,7 @@ export function registerTeamCommands(program: Command): void {
       const { sampleCoderCopy } = await import('../team/samples');
       const r = await withProject(master, (p) =>
         o.sample ? sampleCoderCopy(p, o.sample, out, o.coder) : coderCopy(p, out, o.coder, { documents: list(o.docs), withCodings: o.withCodings }),
+        { lock: false },
       );
       print(`Wrote ${r.file} for ${r.coder.name}: ${r.documents} document(s), ${r.segments} segment(s)`);
     });
@@ -61,7 +62,7 @@ export function registerTeamCommands(program: Command): void {
       const { merge } = await import('../team/merge/merge');
       const progress = progressLine('merging');
       const onProgress = (m: { phase: string; file: string; done: number; total: number }) => progress.show(m.done, m.total, `${m.phase === 'read' ? 'reading' : 'writing'} ${m.file}`);
-      const r = await withProject(master, (p) => merge(p, copies, { dryRun: o.dryRun, force: o.force, onProgress })).finally(progress.end);
+      const r = await withProject(master, (p) => merge(p, copies, { dryRun: o.dryRun, force: o.force, onProgress }), { who: 'fieldcode merge' }).finally(progress.end);
       if (o.json) return printJson(r);
       printMerge(r, master);
     });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { ImportReport } from '../../shared/api';
 import type { DocumentKind } from '../../shared/types';
@@ -36,6 +36,7 @@ export function guessKind(name: string): DocumentKind {
 }
 
 const MAX_FILE = 50 * 1024 * 1024;
+const tooLarge = (bytes: number) => `the file is too large (${Math.round(bytes / 1048576)} MB; the limit is 50 MB)`;
 
 /**
  * Imports transcripts. Each file is read and checked before the single write
@@ -49,7 +50,7 @@ export async function importFiles(p: Project, files: IncomingFile[], opts: Impor
   for (let i = 0; i < files.length; i++) {
     const f = files[i];
     try {
-      if (f.bytes.byteLength > MAX_FILE) throw new ImportError(f.name, `the file is too large (${Math.round(f.bytes.byteLength / 1048576)} MB; the limit is 50 MB)`);
+      if (f.bytes.byteLength > MAX_FILE) throw new ImportError(f.name, tooLarge(f.bytes.byteLength));
       const parsed = await readTranscript(f.name, f.bytes);
       const sha = createHash('sha256').update(parsed.text).digest('hex');
       const existing = findDocumentBySha(p, sha)?.name ?? seen.get(sha);
@@ -68,8 +69,9 @@ export async function importFiles(p: Project, files: IncomingFile[], opts: Impor
   // A backup before importing into a project that already holds work; batches of
   // one import (the dialog sends files a few at a time) share the first one.
   if (countDocuments(p) > 0) await backupUnlessRecent(p, 'import', 10 * 60_000);
-  const coder = coderFor(p, opts.coder);
+  // One transaction for the whole batch, a new coder included.
   p.db.transaction(() => {
+    const coder = coderFor(p, opts.coder);
     const caseId = opts.caseName?.trim() ? ensureCase(p, opts.caseName, coder.id).id : null;
     for (const r of ready) {
       const now = p.now();
@@ -115,6 +117,12 @@ export async function importPaths(p: Project, paths: string[], opts: ImportOptio
   const failed = skipped.map((s) => ({ file: s.file, reason: s.reason }));
   for (const file of files) {
     try {
+      // The size first: a 300 MB file is refused without being read into memory.
+      const size = (await stat(file)).size;
+      if (size > MAX_FILE) {
+        failed.push({ file, reason: tooLarge(size) });
+        continue;
+      }
       incoming.push({ name: file, bytes: await readFile(file) });
     } catch (e) {
       failed.push({ file, reason: `cannot read the file (${userMessage(e)})` });

@@ -3,7 +3,7 @@ import { basename, dirname } from 'node:path';
 import { CODEBOOKS, flattenCodebook } from '../../shared/codebooks';
 import type { ProjectInfo } from '../../shared/types';
 import { listCoders, currentCoder, setCurrentCoder, ensureCoder } from '../store/coders';
-import { createProjectFile, openProject, closeProject, type OpenOptions, type Project } from '../store/db';
+import { buildProjectFile, openProject, closeProject, type OpenOptions, type Project } from '../store/db';
 import { InputError } from '../../shared/errors';
 import { SCHEMA_VERSION } from '../store/migrations';
 import { setSetting } from '../store/settings';
@@ -23,8 +23,7 @@ export interface NewProjectOptions extends OpenOptions {
 export function newProject(path: string, opts: NewProjectOptions = {}): Project {
   const choice = opts.codebook ?? 'nssp';
   if (!(choice in CODEBOOKS)) throw new InputError(`unknown codebook "${choice}" (choose nssp or empty)`);
-  const p = createProjectFile(path, opts);
-  try {
+  return buildProjectFile(path, opts, (p) => {
     p.db.transaction(() => {
       const now = p.now();
       const name = opts.name?.trim() || basename(path).replace(/\.fieldcode$/i, '');
@@ -47,11 +46,7 @@ export function newProject(path: string, opts: NewProjectOptions = {}): Project 
         });
       }
     })();
-  } catch (e) {
-    closeProject(p);
-    throw e;
-  }
-  return p;
+  });
 }
 
 export { openProject, closeProject };

@@ -1,10 +1,11 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, isAbsolute, join } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { RecentProject } from '../../shared/api';
 import type { Project } from '../store/db';
 import { InputError } from '../../shared/errors';
 import { enableHistory } from '../store/history';
+import { acquireLock } from '../store/lock';
 import { closeProject, openProject, projectRow } from './project';
 
 /** The state behind one window (or one bridge): at most one open project. */
@@ -54,21 +55,49 @@ export function requireProject(s: Session): Project {
   return s.project;
 }
 
+/** The app holds its project's lock for as long as the project is open (store/lock.ts). */
+const locks = new WeakMap<Project, () => void>();
+export const APP_HOLDER = 'the Fieldcode app';
+
+function release(p: Project): void {
+  closeProject(p);
+  locks.get(p)?.();
+  locks.delete(p);
+}
+
 /** Makes a project the session's open one (closing any other), with undo recording. */
 export function adopt(s: Session, p: Project): Project {
-  if (s.project && s.project !== p) closeProject(s.project);
+  if (!locks.has(p)) {
+    try {
+      locks.set(p, acquireLock(resolve(p.path), APP_HOLDER));
+    } catch (e) {
+      closeProject(p);
+      throw e;
+    }
+  }
+  if (s.project && s.project !== p) release(s.project);
   s.project = p;
   enableHistory(p);
   remember(s, p);
   return p;
 }
 
+/** Opens a project in the app: the lock first (a second app or a writing command is refused), then the file. */
 export function openInSession(s: Session, path: string): Project {
-  return adopt(s, openProject(path, { nativeBinding: s.nativeBinding }));
+  const unlock = acquireLock(resolve(path), APP_HOLDER);
+  let p: Project;
+  try {
+    p = openProject(path, { nativeBinding: s.nativeBinding });
+  } catch (e) {
+    unlock();
+    throw e;
+  }
+  locks.set(p, unlock);
+  return adopt(s, p);
 }
 
 export function closeSession(s: Session): void {
-  if (s.project) closeProject(s.project);
+  if (s.project) release(s.project);
   s.project = null;
 }
 

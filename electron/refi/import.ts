@@ -32,8 +32,28 @@ export interface ReadRefi {
   skipped: string[];
 }
 
+/** More than any real project holds; a file beyond these is refused before any work. */
+export const REFI_LIMITS = { codes: 100_000, sources: 50_000, selections: 2_000_000, cases: 100_000, variables: 10_000, notes: 500_000, links: 1_000_000, users: 10_000 } as const;
+
+function checkCounts(file: string, r: RefiProject): void {
+  const counts: Record<keyof typeof REFI_LIMITS, number> = {
+    codes: flattenCodes(r.codes).length,
+    sources: r.sources.length,
+    selections: r.sources.reduce((n, s) => n + s.selections.length + s.codings.length, 0),
+    cases: r.cases.length,
+    variables: r.variables.length,
+    notes: r.notes.length,
+    links: r.links.length,
+    users: r.users.length,
+  };
+  for (const [what, limit] of Object.entries(REFI_LIMITS) as [keyof typeof REFI_LIMITS, number][]) {
+    if (counts[what] > limit) throw new RefiError(file, `holds ${counts[what].toLocaleString('en')} ${what}; Fieldcode imports at most ${limit.toLocaleString('en')}`);
+  }
+}
+
 export function fromRefi(file: string, q: OpenedQdpx, newId: () => string): ReadRefi {
   const r: RefiProject = q.project;
+  checkCounts(file, r);
   const skipped: string[] = [];
   const converted: string[] = [];
   const renamed: string[] = [];
@@ -153,9 +173,10 @@ export function fromRefi(file: string, q: OpenedQdpx, newId: () => string): Read
     case: new Set(cases.map((c) => c.id)),
   };
   let otherLinks = 0;
+  const noteIds = new Set(r.notes.map((n) => n.guid));
   for (const l of r.links) {
     const target = (Object.keys(targets) as (keyof typeof targets)[]).find((t) => targets[t].has(l.targetGUID));
-    if (target && r.notes.some((n) => n.guid === l.originGUID)) about([l.originGUID], target, l.targetGUID);
+    if (target && noteIds.has(l.originGUID)) about([l.originGUID], target, l.targetGUID);
     else otherLinks++;
   }
   skip('link(s) other than memo links', otherLinks);

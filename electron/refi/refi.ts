@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import type { RefiImportReport, RefiTarget } from '../../shared/api/reports';
 import { RefiError } from '../formats/refi/errors';
 import { codebookBytes, openQdpx, packQdpx } from '../formats/refi/qdpx';
 import { safeFileStem } from '../formats/reports/text';
-import { closeProject, createProjectFile, type OpenOptions, type Project } from '../store/db';
-import { InputError, userMessage } from '../../shared/errors';
+import { buildProjectFile, type OpenOptions, type Project } from '../store/db';
+import { InputError, ProjectFileError, userMessage } from '../../shared/errors';
 import { projectInfo, projectRow } from '../project/project';
 import { ORIGIN, toRefi } from './export';
 import { addSummaryNotes } from './summaries';
@@ -20,7 +20,8 @@ import { MIME, writeOutput, type Rendered } from '../reports/output';
 // REFI-QDA exchange (QDA-XML 1.0): the whole project as .qdpx, the codebook as
 // .qdc, and imports of both from NVivo, ATLAS.ti, MAXQDA, QualCoder and others.
 // An imported project is read completely (and refused on any problem) before its
-// file is created; if writing it fails, the half-made file is removed again.
+// file is created, and the file is built under a temporary name and renamed into
+// place when complete, so a failure or a crash never leaves a half-made project.
 
 export { importCodebookQdc } from './codebook';
 export type { RefiSource };
@@ -57,10 +58,6 @@ export function renderCodebookQdc(p: Project): Rendered {
   return { data, fileName: `${safeFileStem(`${projectRow(p).name} codebook`)}.qdc`, mime: MIME.qdc, rows };
 }
 
-function removeProjectFiles(path: string): void {
-  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(path + suffix, { force: true });
-}
-
 /**
  * Imports a .qdpx (or a bare project.qde) as a new project file at `target` and
  * returns it open. Never overwrites a file; on any failure nothing is left behind.
@@ -72,20 +69,14 @@ export async function importProjectQdpx(src: RefiSource, target: string, opts: O
   if (!existsSync(dirname(path))) throw new InputError(`${targetName}: the folder ${dirname(path)} does not exist`);
   const { file, bytes } = await readRefiSource(src);
   const { snapshot, converted, renamed, skipped } = fromRefi(file, openQdpx(file, bytes), opts.newId ?? randomUUID);
-  let p: Project;
+  let counts: RefiImportReport['counts'] | undefined;
   try {
-    p = createProjectFile(path, opts);
+    const p = buildProjectFile(path, opts, (part) => {
+      counts = writeSnapshot(part, snapshot, skipped, renamed);
+    });
+    return { project: p, report: { project: projectInfo(p), counts: counts!, converted, renamed, skipped } };
   } catch (e) {
-    removeProjectFiles(path);
-    throw e;
-  }
-  try {
-    const counts = writeSnapshot(p, snapshot, skipped, renamed);
-    return { project: p, report: { project: projectInfo(p), counts, converted, renamed, skipped } };
-  } catch (e) {
-    closeProject(p);
-    removeProjectFiles(path);
-    if (e instanceof InputError) throw e;
+    if (e instanceof InputError || e instanceof ProjectFileError) throw e;
     throw new RefiError(file, `cannot be imported (${userMessage(e)})`);
   }
 }

@@ -25,10 +25,20 @@ export interface WriteCounts {
   memos: number;
 }
 
+/** The next free "(n)" per name, so a file with a million equal names stays linear. */
+const nextSuffix = new WeakMap<Set<string>, Map<string, number>>();
+
 /** `name`, numbered when taken (ignoring case); a change is told to `renamed` as `what "old" → "new"`. */
 function unique(name: string, taken: Set<string>, renamed?: { what: string; from: string; to: string[] }): string {
+  const counters = nextSuffix.get(taken) ?? nextSuffix.set(taken, new Map()).get(taken)!;
+  const key = name.toLowerCase();
   let out = name;
-  for (let n = 2; taken.has(out.toLowerCase()); n++) out = `${name} (${n})`;
+  if (taken.has(key)) {
+    let n = counters.get(key) ?? 2;
+    do out = `${name} (${n++})`;
+    while (taken.has(out.toLowerCase()));
+    counters.set(key, n);
+  }
   taken.add(out.toLowerCase());
   if (renamed && out !== renamed.from) renamed.to.push(`${renamed.what} "${renamed.from}" → "${out}"`);
   return out;
@@ -66,13 +76,20 @@ export function writeSnapshot(p: Project, s: ProjectSnapshot, skipped: string[],
       `INSERT INTO codes (id, parent_id, name, colour, sort, definition, when_to_use, when_not_to_use, updated_at, coder_id)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    // Parents first, whatever order the file listed them in.
-    const pending = s.codes.filter((c, i) => s.codes.findIndex((x) => x.id === c.id) === i);
+    // Parents first, whatever order the file listed them in; siblings in file order.
+    // Linear: each code is queued once, when its parent is in.
+    const firstIds = new Set<string>();
+    const distinct = s.codes.filter((c) => !firstIds.has(c.id) && !!firstIds.add(c.id));
+    const childrenOf = new Map<string | null, typeof distinct>();
+    for (const c of distinct) {
+      const key = c.parentId && known.has(c.parentId) ? c.parentId : null;
+      (childrenOf.get(key) ?? childrenOf.set(key, []).get(key)!).push(c);
+    }
+    const queue = [...(childrenOf.get(null) ?? [])];
     let top = 0;
-    while (pending.length) {
-      const i = pending.findIndex((c) => !c.parentId || !known.has(c.parentId) || codeIds.has(c.parentId));
-      if (i < 0) throw new Error('the code tree has a cycle');
-      const [c] = pending.splice(i, 1);
+    for (let q = 0; q < queue.length; q++) {
+      const c = queue[q];
+      for (const child of childrenOf.get(c.id) ?? []) queue.push(child);
       const parent = c.parentId && codeIds.has(c.parentId) ? c.parentId : null;
       const taken = siblings.get(parent) ?? siblings.set(parent, new Set()).get(parent)!;
       const name = unique(cleanCodeName(c.name), taken, { what: 'code', from: c.name, to: renamed });
@@ -81,6 +98,7 @@ export function writeSnapshot(p: Project, s: ProjectSnapshot, skipped: string[],
       insertCode.run(c.id, parent, name, colour, taken.size, c.definition, c.whenToUse, c.whenNotToUse, now, fallbackCoder);
       codeIds.add(c.id);
     }
+    if (queue.length < distinct.length) throw new Error('the code tree has a cycle');
     counts.codes = codeIds.size;
 
     const attrIds = new Set<string>();

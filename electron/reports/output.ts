@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join } from 'node:path';
+import { statSync } from 'node:fs';
+import { basename, isAbsolute } from 'node:path';
 import type { ExportedFile } from '../../shared/api/reports';
 import { InputError, userMessage } from '../../shared/errors';
+import { checkOutputTarget, writeFileAtomic, type OutputGuard } from '../store/files';
 
 // Every export is rendered to bytes first and then written in one go through a
 // temporary file renamed into place: a failed export never leaves a half-written
@@ -30,14 +30,17 @@ export function utf8(text: string): Uint8Array {
   return Buffer.from(text, 'utf8');
 }
 
-/** Writes bytes to `path` atomically; returns the size written. */
-export function writeOutput(path: string, data: Uint8Array): number {
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.partial`);
+/**
+ * Writes bytes to `path` atomically (temporary name, fsync, rename, folder fsync);
+ * returns the size written. Never over a project file or its backups, and over
+ * another existing file only with `guard.overwrite`.
+ */
+export function writeOutput(path: string, data: Uint8Array, guard: OutputGuard = {}): number {
+  checkOutputTarget(path, guard);
   try {
-    writeFileSync(temp, data);
-    renameSync(temp, path);
+    writeFileAtomic(path, data, { replace: !!guard.overwrite });
   } catch (e) {
-    rmSync(temp, { force: true });
+    if (e instanceof InputError) throw e;
     const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'the folder does not exist' : userMessage(e);
     throw new InputError(`${path}: cannot write the file (${reason})`);
   }
@@ -45,10 +48,10 @@ export function writeOutput(path: string, data: Uint8Array): number {
 }
 
 /** Writes to `path` when given (it must be absolute), else returns the bytes as base64. */
-export function deliver(r: Rendered, path?: string): ExportedFile {
+export function deliver(r: Rendered, path?: string, guard: OutputGuard = {}): ExportedFile {
   if (path) {
     if (!isAbsolute(path)) throw new InputError(`${path}: give an absolute path to write the export to`);
-    const bytes = writeOutput(path, r.data);
+    const bytes = writeOutput(path, r.data, guard);
     return { fileName: basename(path), path, data: null, mime: r.mime, bytes, rows: r.rows };
   }
   return { fileName: r.fileName, path: null, data: Buffer.from(r.data).toString('base64'), mime: r.mime, bytes: r.data.byteLength, rows: r.rows };

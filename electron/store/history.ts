@@ -1,4 +1,5 @@
 import type { HistoryState } from '../../shared/api/project';
+import { InputError } from '../../shared/errors';
 import type { Project } from './db';
 import { sqlName } from './sql';
 
@@ -140,6 +141,37 @@ function removeImage(p: Project, table: Tracked, image: Record<string, unknown>,
   p.db.prepare(`DELETE FROM main.${sqlName(table, TRACKED)} WHERE ${info.keys.map((k) => `"${k}" = ?`).join(' AND ')}`).run(...info.keys.map((k) => image[k]));
 }
 
+const keyOf = (info: TableInfo, image: Record<string, unknown>) => JSON.stringify(info.keys.map((k) => image[k]));
+
+/** Equal but for updated_at, which each replay renews. */
+function sameRow(info: TableInfo, a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  return info.columns.every((c) => c === 'updated_at' || (a[c] ?? null) === (b[c] ?? null));
+}
+
+/**
+ * The row a step is about to restore must still hold what the step (or its last
+ * replay) left there; otherwise someone else wrote it since, and replaying would
+ * overwrite their work. Returns what changed, or null when every row is as left.
+ */
+function changedSince(p: Project, rows: { tbl: Tracked; before: string | null; after: string | null }[], direction: 'undo' | 'redo'): string | null {
+  const checked = new Set<string>();
+  for (const r of rows) {
+    const info = tableInfo(p).get(r.tbl)!;
+    const left = direction === 'undo' ? r.after : r.before;
+    const image = JSON.parse((r.after ?? r.before)!) as Record<string, unknown>;
+    const key = `${r.tbl}\u0000${keyOf(info, image)}`;
+    if (checked.has(key)) continue;
+    checked.add(key);
+    const now = p.db
+      .prepare(`SELECT ${info.columns.map((c) => `"${c}"`).join(', ')} FROM main.${r.tbl} WHERE ${info.keys.map((k) => `"${k}" = ?`).join(' AND ')}`)
+      .get(...info.keys.map((k) => image[k])) as Record<string, unknown> | undefined;
+    const expected = left ? (JSON.parse(left) as Record<string, unknown>) : null;
+    const ok = expected ? !!now && sameRow(info, now, expected) : !now || (info.columns.includes('deleted_at') && now.deleted_at !== null);
+    if (!ok) return `${r.tbl.replace(/_/g, ' ').replace(/s$/, '')} ${typeof image.name === 'string' ? `"${image.name}"` : String(image[info.keys[0]])}`;
+  }
+  return null;
+}
+
 function replay(p: Project, direction: 'undo' | 'redo'): string | null {
   if (!enabled.has(p)) return null;
   return p.db.transaction(() => {
@@ -154,6 +186,12 @@ function replay(p: Project, direction: 'undo' | 'redo'): string | null {
     const rows = p.db
       .prepare(`SELECT tbl, before, after FROM temp.history_rows WHERE action = ? ORDER BY seq ${direction === 'undo' ? 'DESC' : 'ASC'}`)
       .all(act.id) as { tbl: Tracked; before: string | null; after: string | null }[];
+    const changed = changedSince(p, rows, direction);
+    if (changed) {
+      throw new InputError(
+        `cannot ${direction} "${act.label}": the ${changed} was changed since (by a merge, another window or the command line), and ${direction === 'undo' ? 'undoing' : 'redoing'} would overwrite that change`,
+      );
+    }
     const now = p.now();
     p.db.pragma('defer_foreign_keys = ON');
     for (const r of rows) {

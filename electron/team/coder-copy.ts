@@ -1,8 +1,9 @@
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { Coder } from '../../shared/types';
 import { ensureCoder } from '../store/coders';
 import { closeProject, openProject, type Project } from '../store/db';
+import { removeWithSideFiles, renameIntoPlace } from '../store/files';
 import { findDocument } from '../store/documents';
 import { InputError } from '../../shared/errors';
 import { setSetting } from '../store/settings';
@@ -90,11 +91,11 @@ export function coderCopy(master: Project, out: string, coderName: string, opts:
   if (existsSync(target)) throw new InputError(`${file}: a file with this name already exists; choose another name`);
   const keepDocs = chosenDocuments(master, opts.documents);
   const partial = `${target}.part`;
-  for (const f of [partial, `${partial}-wal`, `${partial}-shm`]) rmSync(f, { force: true });
+  removeWithSideFiles(partial);
   let copy: Project | null = null;
   try {
     master.db.prepare('VACUUM INTO ?').run(partial);
-    copy = openProject(partial);
+    copy = openProject(partial, { building: true });
     const c = copy;
     const report = c.db.transaction(() => {
       const coder = ensureCoder(c, name);
@@ -111,11 +112,11 @@ export function coderCopy(master: Project, out: string, coderName: string, opts:
     c.db.exec('VACUUM');
     closeProject(c);
     copy = null;
-    renameSync(partial, target);
+    renameIntoPlace(partial, target);
     return report;
   } finally {
     if (copy) closeProject(copy);
-    for (const f of [partial, `${partial}-wal`, `${partial}-shm`]) rmSync(f, { force: true });
+    removeWithSideFiles(partial);
   }
 }
 

@@ -106,7 +106,8 @@ export interface CodebookImportReport {
   unchanged: number;
 }
 
-const destination = { path: text(4096).min(1).optional() };
+// overwrite: replace an existing file (the user said so); without it such a path is refused.
+const destination = { path: text(4096).min(1).optional(), overwrite: z.boolean().optional() };
 const attributeList = z.array(text(200).min(1)).min(1).max(4);
 const filter = retrievalFilter.default({});
 const incomingFile = z.object({ name: text(1000).min(1), data: z.string().max(800_000_000) });

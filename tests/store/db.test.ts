@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { copyFileSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { APPLICATION_ID, closeProject, createProjectFile, openProject } from '../../electron/store/db';
+import { APPLICATION_ID, buildProjectFile, closeProject, openProject } from '../../electron/store/db';
 import { ProjectFileError } from '../../shared/errors';
 import { MIGRATIONS, SCHEMA_VERSION, migrate } from '../../electron/store/migrations';
 import { tempDir, tempProject } from '../helpers/temp';
@@ -85,7 +85,7 @@ describe('project file', () => {
 
   it('refuses to create over an existing file', () => {
     const p = tempProject();
-    expect(() => createProjectFile(p.path)).toThrow(/already exists/);
+    expect(() => buildProjectFile(p.path, {}, () => {})).toThrow(/already exists/);
   });
 });
 

@@ -37,7 +37,7 @@ function fmt(n: number, unit = ''): string {
 }
 
 export function seriesColour(i: number, s?: BarSeries): string {
-  return s?.colour ?? CODE_PALETTE[i % CODE_PALETTE.length];
+  return s?.colour && /^#[0-9a-f]{6}$/i.test(s.colour) ? s.colour : CODE_PALETTE[i % CODE_PALETTE.length];
 }
 
 export function barChartSvg(spec: BarChartSpec): string {

@@ -1,7 +1,7 @@
 import { barChartSvg } from './charts';
 import { codeFrequencies, codesWithSegments, type SegmentReport } from './report-model';
 import type { NumberTable } from './tables';
-import { escapeXml as esc, formatTime, sourceReference } from './text';
+import { colourOf, escapeXml as esc, formatTime, sourceReference } from './text';
 
 // Self-contained HTML: one file with its CSS and SVG charts inline and no external
 // resource, so it opens offline, can be emailed, and prints cleanly (A4, quotes
@@ -45,14 +45,14 @@ export function segmentsHtml(r: SegmentReport): string {
   if (r.chart && r.chart.categories.length > 0) out.push(`<figure>${barChartSvg(r.chart)}</figure>`);
   out.push('<h2>Code frequencies</h2>', '<table><thead><tr><th>code</th><th>segments</th><th>with sub-codes</th><th>documents</th><th>cases</th></tr></thead><tbody>');
   for (const f of codeFrequencies(r)) {
-    out.push(`<tr><td style="padding-left:${0.5 + f.code.depth}rem"><span class="swatch" style="background:${esc(f.code.colour)}"></span>${esc(f.code.name)}</td><td class="n">${f.own}</td><td class="n">${f.total}</td><td class="n">${f.documents}</td><td class="n">${f.cases}</td></tr>`);
+    out.push(`<tr><td style="padding-left:${0.5 + f.code.depth}rem"><span class="swatch" style="background:${colourOf(f.code.colour)}"></span>${esc(f.code.name)}</td><td class="n">${f.own}</td><td class="n">${f.total}</td><td class="n">${f.documents}</td><td class="n">${f.cases}</td></tr>`);
   }
   out.push('</tbody></table>');
   for (const { code, segments } of codesWithSegments(r)) {
     const level = Math.min(code.depth + 2, 6);
-    out.push(`<h${level} id="code-${esc(code.id)}" style="--code:${esc(code.colour)}"><span class="swatch" style="background:${esc(code.colour)}"></span>${esc(code.path)}${segments.length ? ` <small>(${segments.length})</small>` : ''}</h${level}>`);
+    out.push(`<h${level} id="code-${esc(code.id)}" style="--code:${colourOf(code.colour)}"><span class="swatch" style="background:${colourOf(code.colour)}"></span>${esc(code.path)}${segments.length ? ` <small>(${segments.length})</small>` : ''}</h${level}>`);
     if (segments.length === 0) continue;
-    out.push(`<section style="--code:${esc(code.colour)}">`);
+    out.push(`<section style="--code:${colourOf(code.colour)}">`);
     for (const s of segments) {
       const before = s.before ? `<span class="ctx">…${esc(s.before)}</span>` : '';
       const after = s.after ? `<span class="ctx">${esc(s.after)}…</span>` : '';

@@ -38,3 +38,8 @@ export function safeFileStem(title: string): string {
   const stem = title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120);
   return stem || 'Fieldcode report';
 }
+
+/** A colour as reports write it: only a validated #rrggbb, never anything a style could run. */
+export function colourOf(colour: string): string {
+  return /^#[0-9a-f]{6}$/i.test(colour) ? colour : '#888888';
+}

@@ -3,6 +3,7 @@ import { readCopyOrigin, COPY_SETTING, type CopyOrigin } from '../coder-copy';
 import { readRows, type Row, type Tables } from './model';
 import type { CopyText, Snapshot } from './plan';
 import { MergeRefusal, openCopy, readSafely, type CopyFile } from './source';
+import { validateRows } from './validate';
 
 // Everything a merge needs from one copy, read in one go so the copy's database
 // can be closed (and its memory freed) before the next copy is read. Document
@@ -36,6 +37,7 @@ export function loadSnapshot(copy: CopyFile, masterCodebook: string, master: Tab
       }
       const setting = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(COPY_SETTING) as string | undefined;
       const rows = Object.fromEntries(MERGE_KINDS.map((k) => [k, readRows(db, k)])) as Record<MergeKind, Row[]>;
+      for (const k of MERGE_KINDS) validateRows(copy.file, k, rows[k]);
       const texts = new Map<string, CopyText>();
       const text = db.prepare('SELECT text FROM documents WHERE id = ?').pluck();
       const turns = db.prepare('SELECT idx, speaker, role, start, end, time_start, time_end FROM turns WHERE document_id = ? ORDER BY idx');

@@ -5,8 +5,9 @@ import { open, readFile, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { APPLICATION_ID, type Project } from '../../store/db';
-import { InputError } from '../../../shared/errors';
+import { InputError, ProjectFileError } from '../../../shared/errors';
 import { migrate, SCHEMA_VERSION } from '../../store/migrations';
+import { checkSchema } from '../../store/schema';
 
 // Opening a coder's copy (or any other project) for a merge without ever writing
 // to it. The file is read once into memory: its SHA-256 is taken from those bytes
@@ -91,14 +92,15 @@ async function readHashed(path: string, file: string): Promise<{ bytes: Buffer; 
 }
 
 /** Checks the SQLite header and the Fieldcode identity and version from the raw bytes. */
-function checkHeader(bytes: Buffer, file: string): void {
+function checkHeader(bytes: Buffer, file: string, hasWal: boolean): void {
   if (bytes.length === 0) throw new MergeRefusal(file, 'the file is empty, not a Fieldcode project');
   if (bytes.length < 100 || bytes.toString('latin1', 0, 16) !== 'SQLite format 3\u0000') {
     throw new MergeRefusal(file, 'not a Fieldcode project (not an SQLite database)');
   }
   const pageSize = bytes.readUInt16BE(16) === 1 ? 65536 : bytes.readUInt16BE(16);
   const pages = bytes.readUInt32BE(28);
-  if (pages > 0 && bytes.length < pageSize * pages) throw new MergeRefusal(file, 'the project file is truncated (it is shorter than its header says)');
+  // With a pending journal the file may be shorter than its header says (a checkpoint was cut short): SQLite judges it when opened.
+  if (!hasWal && pages > 0 && bytes.length < pageSize * pages) throw new MergeRefusal(file, 'the project file is truncated (it is shorter than its header says)');
   if (bytes.readUInt32BE(68) !== APPLICATION_ID) throw new MergeRefusal(file, 'not a Fieldcode project (an SQLite database of another program)');
   const version = bytes.readUInt32BE(60);
   if (version > SCHEMA_VERSION) {
@@ -137,13 +139,13 @@ export async function readCopy(master: Project, path: string): Promise<CopyFile>
   refuseMaster(master, path);
   const identity = fileIdentity(path);
   const { bytes, hash } = await readHashed(path, file);
-  checkHeader(bytes, file);
   let wal: Buffer | null = null;
   try {
     if (statSync(`${path}-wal`).size > 0) wal = await readFile(`${path}-wal`);
   } catch {
     wal = null;
   }
+  checkHeader(bytes, file, wal !== null);
   if (wal) hash.update(wal);
   return { path: resolve(path), file, sha256: hash.digest('hex'), bytes, wal, identity };
 }
@@ -163,6 +165,7 @@ export function openCopy(copy: CopyFile, nativeBinding?: string): OpenCopy {
       bytes[18] = 1;
       bytes[19] = 1;
       const db = new Database(bytes, { nativeBinding });
+      trustNothing(db, copy.file, nativeBinding);
       migrate(db);
       db.pragma('query_only = ON');
       return { db, close: () => db.close() };
@@ -172,6 +175,7 @@ export function openCopy(copy: CopyFile, nativeBinding?: string): OpenCopy {
     copyFileSync(copy.path, tmp);
     copyFileSync(`${copy.path}-wal`, `${tmp}-wal`);
     const db = new Database(tmp, { nativeBinding });
+    trustNothing(db, copy.file, nativeBinding);
     migrate(db);
     db.pragma('query_only = ON');
     return {
@@ -182,7 +186,20 @@ export function openCopy(copy: CopyFile, nativeBinding?: string): OpenCopy {
       },
     };
   } catch (e) {
+    if (e instanceof MergeRefusal) throw e;
     throw damaged(copy.file, e);
+  }
+}
+
+/** A copy's schema may hold only what Fieldcode creates; no function with side effects runs from it. */
+function trustNothing(db: Database.Database, file: string, nativeBinding?: string): void {
+  db.pragma('trusted_schema = OFF');
+  try {
+    checkSchema(db, file, nativeBinding);
+  } catch (e) {
+    db.close();
+    if (e instanceof ProjectFileError) throw new MergeRefusal(file, e.reason);
+    throw e;
   }
 }
 

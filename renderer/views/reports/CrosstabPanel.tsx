@@ -61,8 +61,8 @@ export function CrosstabPanel({ client, data, chooseSavePath }: { client: Report
           formats={TABLE_FORMATS}
           busy={busy}
           onExport={(format) =>
-            void exportFile(format, `Cases by ${shown.rows.join(' x ')} and ${shown.cols.join(' x ')}.${format}`, 'row', (path) =>
-              client['reports.exportCrosstab']({ rows: shown.rows, cols: shown.cols, format, path }),
+            void exportFile(format, `Cases by ${shown.rows.join(' x ')} and ${shown.cols.join(' x ')}.${format}`, 'row', (path, overwrite) =>
+              client['reports.exportCrosstab']({ rows: shown.rows, cols: shown.cols, format, path, overwrite }),
             )
           }
         />

@@ -23,8 +23,8 @@ export function ExportPanel({ client, data, chooseSavePath }: { client: ReportsC
   const { status, busy, exportFile } = useStatus(chooseSavePath);
   const groups = data.attributes.map((a) => a.name).filter((n) => groupBy.includes(n));
   const run = () =>
-    exportFile('export', `Coded segments.${format}`, 'segment', (path) =>
-      client['reports.exportSegments']({ format, filter: toApiFilter(filter), groupBy: format === 'html' ? groups : [], title: title.trim() || undefined, path }),
+    exportFile('export', `Coded segments.${format}`, 'segment', (path, overwrite) =>
+      client['reports.exportSegments']({ format, filter: toApiFilter(filter), groupBy: format === 'html' ? groups : [], title: title.trim() || undefined, path, overwrite }),
     );
   return (
     <section aria-label="Export coded segments" className="reports-panel">

@@ -69,7 +69,7 @@ export function MatrixPanel({ client, data, chooseSavePath }: { client: ReportsC
           label="Export matrix"
           formats={TABLE_FORMATS}
           busy={busy}
-          onExport={(format) => void exportFile(format, `Codes by ${columns.join(' x ')}.${format}`, 'code', (path) => client['reports.exportMatrix']({ ...input(), format, path }))}
+          onExport={(format) => void exportFile(format, `Codes by ${columns.join(' x ')}.${format}`, 'code', (path, overwrite) => client['reports.exportMatrix']({ ...input(), format, path, overwrite }))}
         />
       )}
     </section>

@@ -22,8 +22,8 @@ export function QdpxExport({ client, chooseSavePath }: { client: ReportsClient; 
   const [result, setResult] = useState<RefiExportReport | null>(null);
   const run = () => {
     setResult(null);
-    void project.exportFile('qdpx', TARGETS[target].file, 'coded segment', async (path) => {
-      const r = await client['refi.exportProject']({ target, path });
+    void project.exportFile('qdpx', TARGETS[target].file, 'coded segment', async (path, overwrite) => {
+      const r = await client['refi.exportProject']({ target, path, overwrite });
       setResult(r);
       return r;
     });

@@ -36,7 +36,7 @@ export function useStatus(choose?: ChooseSavePath) {
       setBusy(null);
     }
   };
-  const exportFile = (key: string, suggestedName: string, what: string, call: (path?: string) => Promise<ExportedFile>) =>
+  const exportFile = (key: string, suggestedName: string, what: string, call: (path?: string, overwrite?: boolean) => Promise<ExportedFile>) =>
     track(key, async () => {
       const text = await saveExport(suggestedName, what, call, choose);
       return text ? { ok: true, text } : null;

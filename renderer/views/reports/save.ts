@@ -16,12 +16,22 @@ export function fileSize(bytes: number): string {
  * ("segment", "code", "row"). Returns a status line, or null when the user
  * cancelled the dialog.
  */
-export async function saveExport(suggestedName: string, what: string, call: (path?: string) => Promise<ExportedFile>, choose?: ChooseSavePath): Promise<string | null> {
+export async function saveExport(
+  suggestedName: string,
+  what: string,
+  call: (path?: string, overwrite?: boolean) => Promise<ExportedFile>,
+  choose?: ChooseSavePath,
+  confirmReplace: (path: string) => boolean = (path) => window.confirm(`${path} already exists. Replace it?`),
+): Promise<string | null> {
   const none = (file: ExportedFile) => (file.rows === 0 && what === 'segment' ? '. No coded segment passed the filters' : '');
   if (choose) {
     const path = await choose(suggestedName);
     if (!path) return null;
-    const file = await call(path);
+    // The core refuses to replace a file unless told to: ask first, then say so.
+    const file = await call(path).catch((e: unknown) => {
+      if (!/the file already exists/.test(messageOf(e)) || !confirmReplace(path)) throw e;
+      return call(path, true);
+    });
     return `Saved ${plural(file.rows, what)} to ${file.path}${none(file)}`;
   }
   const file = await call();

@@ -73,6 +73,9 @@ describe('Word transcripts', () => {
     expect(await refusal('dtd.docx', docx(`<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/passwd">]><w:document xmlns:w="${W}"><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>`))).toBe(
       'not a valid Word document (its XML declares a DTD, which Word never writes)',
     );
+    // A DTD anywhere in the part, not only in its first 4 KB.
+    const late = `<w:document xmlns:w="${W}"><w:body><w:p><w:r><w:t>${'x'.repeat(6000)}</w:t></w:r></w:p><!DOCTYPE x></w:body></w:document>`;
+    expect(await refusal('late-dtd.docx', docx(late))).toBe('not a valid Word document (its XML declares a DTD, which Word never writes)');
     expect(await refusal('nobody.docx', docx('<html><p>hello</p></html>'))).toBe('not a valid Word document (word/document.xml has no document body)');
     expect(await refusal('blank.docx', docx(`<w:document xmlns:w="${W}"><w:body><w:p/><w:p><w:r><w:t xml:space="preserve">   </w:t></w:r></w:p></w:body></w:document>`))).toBe(
       'the document has no text',
@@ -87,7 +90,7 @@ describe('Word transcripts', () => {
     for (let i = bytes.length - 22; i >= 0; i--) if (view.getUint32(i, true) === 0x02014b50) cd = i;
     expect(cd).toBeGreaterThan(0);
     view.setUint32(cd + 24, 3_000_000_000, true);
-    expect(await refusal('bomb.docx', bytes)).toBe('not a valid Word document (word/document.xml would unpack to more than 512 MB)');
+    expect(await refusal('bomb.docx', bytes)).toBe('not a valid Word document (word/document.xml would unpack to more than 100 MB: a zip bomb?)');
   });
 
   it('reads the namespace prefix Word declares, not a fixed "w:"', async () => {

@@ -1,0 +1,42 @@
+import Database from 'better-sqlite3';
+import { ProjectFileError } from '../../shared/errors';
+import { MIGRATIONS, migrate } from './migrations';
+
+// A project file is data, never code. A planted trigger or view would run on the
+// researcher's machine each time Fieldcode writes (a trigger can rewrite any row),
+// so a file is opened only if every object in its schema is one Fieldcode's own
+// migrations create, with the same SQL, at some version up to this one.
+
+let known: Set<string> | null = null;
+
+const key = (type: string, name: string, sql: string | null) => `${type}\u0000${name}\u0000${sql ?? ''}`;
+
+/** Every (type, name, sql) a Fieldcode file can hold after any prefix of the migrations. */
+function knownObjects(nativeBinding?: string): Set<string> {
+  if (known) return known;
+  const db = new Database(':memory:', { nativeBinding });
+  const set = new Set<string>();
+  try {
+    for (const m of MIGRATIONS) {
+      migrate(db, [m]);
+      for (const o of db.prepare('SELECT type, name, sql FROM sqlite_master').all() as { type: string; name: string; sql: string | null }[]) set.add(key(o.type, o.name, o.sql));
+    }
+  } finally {
+    db.close();
+  }
+  known = set;
+  return set;
+}
+
+/** SQLite's own bookkeeping tables, created on demand (ANALYZE, AUTOINCREMENT). */
+const SQLITE_INTERNAL = /^sqlite_(stat\d|sequence)$/;
+
+/** Refuses, in one line, a file whose schema holds objects Fieldcode did not create. */
+export function checkSchema(db: Database.Database, file: string, nativeBinding?: string): void {
+  const allowed = knownObjects(nativeBinding);
+  const objects = db.prepare('SELECT type, name, sql FROM main.sqlite_master').all() as { type: string; name: string; sql: string | null }[];
+  const foreign = objects.filter((o) => !SQLITE_INTERNAL.test(o.name) && !allowed.has(key(o.type, o.name, o.sql)));
+  if (foreign.length === 0) return;
+  const what = foreign.slice(0, 3).map((o) => `${o.type} "${o.name}"`).join(', ');
+  throw new ProjectFileError(file, `refused: the file holds ${what}${foreign.length > 3 ? ` and ${foreign.length - 3} more` : ''} that Fieldcode did not create (it may have been tampered with)`);
+}
