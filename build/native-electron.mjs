@@ -23,11 +23,15 @@ const gyp = existsSync(npmGyp) ? [process.execPath, npmGyp] : ['npx', '--no-inst
 try {
   cpSync(source, work, { recursive: true, filter: (p) => !p.includes(`${join(source, 'build')}`) });
   console.log(`Building better-sqlite3 for Electron ${electron} (${process.platform}-${process.arch})…`);
-  const r = spawnSync(gyp[0], [...gyp.slice(1), 'rebuild', '--release', `--target=${electron}`, `--arch=${process.arch}`, '--dist-url=https://electronjs.org/headers'], {
-    cwd: work,
-    stdio: 'inherit',
-    env: { ...process.env, npm_config_nodedir: '' },
-  });
+  const r = spawnSync(
+    gyp[0],
+    [...gyp.slice(1), 'rebuild', '--release', `--target=${electron}`, `--arch=${process.arch}`, '--dist-url=https://electronjs.org/headers'],
+    {
+      cwd: work,
+      stdio: 'inherit',
+      env: { ...process.env, npm_config_nodedir: '' },
+    },
+  );
   if (r.status !== 0) {
     console.error('native:electron: the build failed (it needs internet once, for Electron’s headers).');
     process.exit(1);

@@ -24,21 +24,21 @@ export function onGlobalKey(e: KeyboardEvent): void {
   const key = e.key.toLowerCase();
   const coding = useCoding.getState();
   const handled = (() => {
-    if (mod && key === 'k') return ui.openPalette(coding.selection ? { kind: 'apply' } : { kind: 'goto' }), true;
+    if (mod && key === 'k') return (ui.openPalette(coding.selection ? { kind: 'apply' } : { kind: 'goto' }), true);
     if (typing(e.target)) return false;
-    if (mod && key === 'z') return void (e.shiftKey ? useProject.getState().redo() : useProject.getState().undo()), true;
-    if (mod && key === 'y') return void useProject.getState().redo(), true;
-    if (mod && key === 'i') return void coding.inVivo(), true;
-    if (mod && key === 'f') return useNav.getState().setView('search'), true;
+    if (mod && key === 'z') return (void (e.shiftKey ? useProject.getState().redo() : useProject.getState().undo()), true);
+    if (mod && key === 'y') return (void useProject.getState().redo(), true);
+    if (mod && key === 'i') return (void coding.inVivo(), true);
+    if (mod && key === 'f') return (useNav.getState().setView('search'), true);
     if (mod || e.altKey) return false;
     if (/^[1-9]$/.test(e.key) && coding.selection) {
       const id = useCodebook.getState().keys[Number(e.key) - 1];
       if (!id) useProject.getState().report(new Error(`Key ${e.key} holds no code: press ☆ beside a code to put it on a key.`));
       return id ? (void coding.apply(id), true) : false;
     }
-    if ((e.key === 'Delete' || e.key === 'Backspace') && coding.active.length) return removePicked(), true;
-    if (e.key === '?') return ui.showKeys(true), true;
-    if (e.key === 'Escape') return coding.select(null), coding.activate([]), true;
+    if ((e.key === 'Delete' || e.key === 'Backspace') && coding.active.length) return (removePicked(), true);
+    if (e.key === '?') return (ui.showKeys(true), true);
+    if (e.key === 'Escape') return (coding.select(null), coding.activate([]), true);
     return false;
   })();
   if (handled) e.preventDefault();

@@ -13,5 +13,5 @@ declare global {
 }
 
 export function shell(): Shell | null {
-  return typeof window !== 'undefined' ? window.fieldcodeShell ?? null : null;
+  return typeof window !== 'undefined' ? (window.fieldcodeShell ?? null) : null;
 }

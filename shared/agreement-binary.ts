@@ -64,7 +64,7 @@ export function addPair(t: BinaryTally, table: PairTable): void {
 
 /** Sums tallies (the pooled figure over many codes: each unit × code is one judgement). */
 export function addTally(into: BinaryTally, from: BinaryTally): void {
-  from.byCoders.forEach((row, k) => row?.forEach((count, m) => (into.byCoders[k] ??= new Array<number>(k + 1).fill(0))[m] += count));
+  from.byCoders.forEach((row, k) => row?.forEach((count, m) => ((into.byCoders[k] ??= new Array<number>(k + 1).fill(0))[m] += count)));
   if (into.pair && from.pair) {
     into.pair.both += from.pair.both;
     into.pair.onlyA += from.pair.onlyA;

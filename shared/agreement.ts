@@ -86,9 +86,7 @@ function distinctValues(values: Value[], level: AlphaLevel): { keys: string[]; o
       const v = byKey.get(k)!;
       return typeof v === 'number' || (v.trim() !== '' && Number.isFinite(Number(v)));
     });
-    keys = allNumeric
-      ? keys.sort((x, y) => Number(x) - Number(y))
-      : keys.sort((x, y) => x.localeCompare(y, undefined, { numeric: true }));
+    keys = allNumeric ? keys.sort((x, y) => Number(x) - Number(y)) : keys.sort((x, y) => x.localeCompare(y, undefined, { numeric: true }));
   }
   return { keys, order: new Map(keys.map((k, i) => [k, i])), numbers };
 }

@@ -130,8 +130,7 @@ function paragraphTurns(text: string, from: number, to: number): TurnDraft[] {
     else open = [line.start, line.end];
   }
   if (open) blocks.push(open);
-  const spans =
-    blocks.length === 1 ? lines.filter((l) => !l.blank).map((l): [number, number] => [l.start, l.end]) : blocks;
+  const spans = blocks.length === 1 ? lines.filter((l) => !l.blank).map((l): [number, number] => [l.start, l.end]) : blocks;
   return spans.map(([s, e]) => {
     const [start, end] = trimmed(text, s, e);
     return { speaker: null, start, end, timeStart: null, timeEnd: null };
@@ -157,7 +156,7 @@ export function detectTurns(text: string, options: TurnOptions = {}): TurnDraft[
   // Each marker opens a stretch of text: a speaker's turn, or (heading) speaker-less paragraphs.
   const markers: (SpeakerLabel | { heading: number })[] = [];
   const counts = new Map<string, number>();
-  for (let lineStart = 0; lineStart < text.length; ) {
+  for (let lineStart = 0; lineStart < text.length;) {
     const label = headings.has(lineStart) ? null : speakerLabel(text, lineStart);
     if (label) {
       markers.push(label);

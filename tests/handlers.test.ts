@@ -20,7 +20,9 @@ describe('the handler table', () => {
     const info = (await callMethod(s, 'project.create', { path: 'Study', codebook: 'nssp', coder: 'Amina' })) as { path: string; coder: { name: string } };
     expect(info.path).toBe(join(s.defaultFolder, 'Study.fieldcode'));
     expect(info.coder.name).toBe('Amina');
-    await expect(callMethod(s, 'segments.apply', { documentId: 'd', codeId: 'c', start: -1, end: 2 })).rejects.toThrow(/^invalid input for segments\.apply: start/);
+    await expect(callMethod(s, 'segments.apply', { documentId: 'd', codeId: 'c', start: -1, end: 2 })).rejects.toThrow(
+      /^invalid input for segments\.apply: start/,
+    );
     const recent = (await callMethod(s, 'app.recent', {})) as { path: string }[];
     expect(recent[0].path).toBe(info.path);
     closeSession(s);

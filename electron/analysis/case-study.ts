@@ -18,7 +18,17 @@ import { summaryIndex, summaryText } from './summaries';
 export const QUOTATIONS_PER_CODE = 5;
 
 export function quotation(s: CodedSegment, anchor = false): Quotation {
-  return { segmentId: s.id, documentId: s.documentId, document: s.document, speaker: s.speaker, start: s.start, end: s.end, text: s.text, caseName: s.caseName, anchor };
+  return {
+    segmentId: s.id,
+    documentId: s.documentId,
+    document: s.document,
+    speaker: s.speaker,
+    start: s.start,
+    end: s.end,
+    text: s.text,
+    caseName: s.caseName,
+    anchor,
+  };
 }
 
 export function caseStudies(p: Project, caseIds: string[], template: CaseStudyTemplate, perCode = QUOTATIONS_PER_CODE): CaseStudy[] {
@@ -57,7 +67,13 @@ export function caseStudies(p: Project, caseIds: string[], template: CaseStudyTe
       }
       const codeRows = [...byCode.entries()]
         .sort(([a], [b]) => (order.get(a) ?? 0) - (order.get(b) ?? 0))
-        .map(([id, list]) => ({ id, path: path.get(id) ?? '', segments: list.length, quotations: list.slice(0, perCode).map((x) => quotation(x)), leftOut: Math.max(0, list.length - perCode) }));
+        .map(([id, list]) => ({
+          id,
+          path: path.get(id) ?? '',
+          segments: list.length,
+          quotations: list.slice(0, perCode).map((x) => quotation(x)),
+          leftOut: Math.max(0, list.length - perCode),
+        }));
       const cell = { rowKind: 'case' as const, rowKey: caseId, columnKey: s.id };
       return {
         id: s.id,

@@ -56,7 +56,12 @@ export async function renderCaseStudy(p: Project, caseId: string, templateId: st
 /** A file name from a case name: no path separators or characters Windows refuses. */
 export function fileSafe(name: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are what Windows refuses in a name
-  return name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/[. ]+$/, '').trim() || 'case';
+  return (
+    name
+      .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
+      .replace(/[. ]+$/, '')
+      .trim() || 'case'
+  );
 }
 
 /** Writes one draft per case into `folder`; returns the files written. */

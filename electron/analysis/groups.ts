@@ -51,7 +51,9 @@ export function groupSummaries(p: Project, spec: GroupSpec): GroupSummary[] {
   const counts = segmentCounts(p, 'case');
   const groups = groupCases(p, spec.by, spec.where);
   const anchors = new Set(p.db.prepare('SELECT segment_id FROM anchor_examples WHERE deleted_at IS NULL').pluck().all() as string[]);
-  const caseOfDoc = new Map((p.db.prepare('SELECT id, case_id FROM documents WHERE deleted_at IS NULL AND case_id IS NOT NULL').raw(true).all() as [string, string][]));
+  const caseOfDoc = new Map(
+    p.db.prepare('SELECT id, case_id FROM documents WHERE deleted_at IS NULL AND case_id IS NOT NULL').raw(true).all() as [string, string][],
+  );
   // Segments per case and code, in document order, for the exemplars.
   const perCase = new Map<string, Map<string, CodedSegment[]>>();
   for (const s of collectSegments(p, {}, codes, true)) {
@@ -72,7 +74,11 @@ export function groupSummaries(p: Project, spec: GroupSpec): GroupSummary[] {
       const perCaseCounts = cases.map((c) => sumOver(counts, c.id, ids));
       const segments = perCaseCounts.reduce((a, b) => a + b, 0);
       if (segments === 0 && !spec.codeIds) continue;
-      const lists = cases.map((c) => ids.flatMap((id) => perCase.get(c.id)?.get(id) ?? []).sort((a, b) => (a.documentId === b.documentId ? a.start - b.start : a.document.localeCompare(b.document))));
+      const lists = cases.map((c) =>
+        ids
+          .flatMap((id) => perCase.get(c.id)?.get(id) ?? [])
+          .sort((a, b) => (a.documentId === b.documentId ? a.start - b.start : a.document.localeCompare(b.document))),
+      );
       rows.push({
         id: code.id,
         path: code.path,
@@ -82,6 +88,13 @@ export function groupSummaries(p: Project, spec: GroupSpec): GroupSummary[] {
         summary: summaryText(summaries, { rowKind: 'group', rowKey: g.key, columnKind: 'code', columnKey: code.id }),
       });
     }
-    return { key: g.key, group: g.group, label: g.label, cases: cases.length, codes: rows, summary: summaryText(summaries, { rowKind: 'group', rowKey: g.key, columnKind: 'memo', columnKey: '' }) };
+    return {
+      key: g.key,
+      group: g.group,
+      label: g.label,
+      cases: cases.length,
+      codes: rows,
+      summary: summaryText(summaries, { rowKind: 'group', rowKey: g.key, columnKind: 'memo', columnKey: '' }),
+    };
   });
 }

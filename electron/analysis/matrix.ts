@@ -47,11 +47,22 @@ export function frameworkMatrix(p: Project, spec: MatrixSpec): FrameworkMatrix {
   const summaries = summaryIndex(p);
   const groups = groupCases(p, spec.groupBy ?? [], checkedWhere(p, spec.where));
   const rows: MatrixRow[] = [];
-  const docs = spec.rows === 'document' ? (p.db.prepare('SELECT id, name, case_id FROM documents WHERE deleted_at IS NULL ORDER BY name').all() as { id: string; name: string; case_id: string | null }[]) : [];
+  const docs =
+    spec.rows === 'document'
+      ? (p.db.prepare('SELECT id, name, case_id FROM documents WHERE deleted_at IS NULL ORDER BY name').all() as {
+          id: string;
+          name: string;
+          case_id: string | null;
+        }[])
+      : [];
   for (const g of groups) {
-    const entries = spec.rows === 'case' ? g.cases.map((c) => ({ key: c.id, label: c.name, attributes: c.attributes })) : g.cases.flatMap((c) => docs.filter((d) => d.case_id === c.id).map((d) => ({ key: d.id, label: d.name, attributes: c.attributes })));
+    const entries =
+      spec.rows === 'case'
+        ? g.cases.map((c) => ({ key: c.id, label: c.name, attributes: c.attributes }))
+        : g.cases.flatMap((c) => docs.filter((d) => d.case_id === c.id).map((d) => ({ key: d.id, label: d.name, attributes: c.attributes })));
     for (const e of entries) {
-      const cell = (col: MatrixColumn) => summaries.get(cellKey({ rowKind: spec.rows, rowKey: e.key, columnKind: col.kind as SummaryColumnKind, columnKey: col.key })) ?? null;
+      const cell = (col: MatrixColumn) =>
+        summaries.get(cellKey({ rowKind: spec.rows, rowKey: e.key, columnKind: col.kind as SummaryColumnKind, columnKey: col.key })) ?? null;
       rows.push({ ...e, group: g.label, segments: columns.map((col) => sumOver(counts, e.key, col.codeIds)), summaries: columns.map(cell) });
     }
   }
@@ -62,7 +73,8 @@ export function frameworkMatrix(p: Project, spec: MatrixSpec): FrameworkMatrix {
 export function cellQuotations(p: Project, rowKind: 'case' | 'document', rowKey: string, codeIds: string[], descendants: boolean): Quotation[] {
   const codes = listCodes(p);
   const ids = [...new Set(codeIds.flatMap((id) => codeSet(codes, id, descendants)))];
-  const documentIds = rowKind === 'document' ? [rowKey] : (p.db.prepare('SELECT id FROM documents WHERE case_id = ? AND deleted_at IS NULL').pluck().all(rowKey) as string[]);
+  const documentIds =
+    rowKind === 'document' ? [rowKey] : (p.db.prepare('SELECT id FROM documents WHERE case_id = ? AND deleted_at IS NULL').pluck().all(rowKey) as string[]);
   if (documentIds.length === 0 || ids.length === 0) return [];
   return collectSegments(p, { codeIds: ids, documentIds }, codes, true).map((s) => ({
     segmentId: s.id,

@@ -37,7 +37,13 @@ export function pairMatrix(p: Project, spec: PairMatrixSpec = {}): PairMatrix {
   const counts = segmentCounts(p, 'case');
   const cases = new Map(listCases(p).map((c) => [c.id, c]));
   const isNorth = (c: Case) => attributeOf(c, attribute).toLowerCase() === north.value.trim().toLowerCase();
-  const out: PairMatrix = { north: { attribute, value: north.value }, codes: codes.map((c) => ({ id: c.id, path: c.path })), pairs: [], totals: codes.map(() => ({ both: 0, north: 0, south: 0, none: 0 })), unsided: [] };
+  const out: PairMatrix = {
+    north: { attribute, value: north.value },
+    codes: codes.map((c) => ({ id: c.id, path: c.path })),
+    pairs: [],
+    totals: codes.map(() => ({ both: 0, north: 0, south: 0, none: 0 })),
+    unsided: [],
+  };
   for (const pair of listPairs(p)) {
     const a = cases.get(pair.a.id)!;
     const b = cases.get(pair.b.id)!;
@@ -51,7 +57,15 @@ export function pairMatrix(p: Project, spec: PairMatrixSpec = {}): PairMatrix {
     const southSegments = sets.map((ids) => sumOver(counts, s.id, ids));
     const row = northSegments.map((x, i) => presence(x, southSegments[i]));
     row.forEach((v, i) => out.totals[i][v]++);
-    out.pairs.push({ id: pair.id, north: { id: n.id, name: n.name }, south: { id: s.id, name: s.name }, attributes: n.attributes, presence: row, northSegments, southSegments });
+    out.pairs.push({
+      id: pair.id,
+      north: { id: n.id, name: n.name },
+      south: { id: s.id, name: s.name },
+      attributes: n.attributes,
+      presence: row,
+      northSegments,
+      southSegments,
+    });
   }
   out.pairs.sort((x, y) => x.north.name.localeCompare(y.north.name));
   return out;

@@ -67,7 +67,7 @@ export function codesFromList(p: Project, list: string): string[] {
   const paths = new Map(listCodes(p).map((c) => [c.path.toLowerCase(), c.id]));
   const pieces = list.split(',');
   const out: string[] = [];
-  for (let i = 0; i < pieces.length; ) {
+  for (let i = 0; i < pieces.length;) {
     let found = -1;
     for (let j = i; j < pieces.length && found < 0; j++) if (paths.has(clean(pieces.slice(i, j + 1).join(',')))) found = j;
     if (found < 0) {
@@ -83,4 +83,8 @@ export function codesFromList(p: Project, list: string): string[] {
   return out;
 }
 
-const clean = (s: string) => s.trim().replace(/^\/+|\/+$/g, '').toLowerCase();
+const clean = (s: string) =>
+  s
+    .trim()
+    .replace(/^\/+|\/+$/g, '')
+    .toLowerCase();

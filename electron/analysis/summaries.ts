@@ -14,7 +14,16 @@ function coderNames(p: Project): Map<string, string> {
 }
 
 export function toSummary(r: store.SummaryRow, names: Map<string, string>): Summary {
-  return { id: r.id, rowKind: r.row_kind, rowKey: r.row_key, columnKind: r.column_kind, columnKey: r.column_key, body: r.body, coder: names.get(r.coder_id) ?? '', updatedAt: r.updated_at };
+  return {
+    id: r.id,
+    rowKind: r.row_kind,
+    rowKey: r.row_key,
+    columnKind: r.column_kind,
+    columnKey: r.column_key,
+    body: r.body,
+    coder: names.get(r.coder_id) ?? '',
+    updatedAt: r.updated_at,
+  };
 }
 
 export const cellKey = (c: SummaryCell): string => `${c.rowKind}\u0000${c.rowKey}\u0000${c.columnKind}\u0000${c.columnKey}`;

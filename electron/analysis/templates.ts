@@ -19,22 +19,54 @@ export const DEFAULT_TEMPLATE_NAME = 'NSSP case study (six sections)';
 
 const S = 'Case-study structure';
 export const DEFAULT_SECTIONS: { id: string; title: string; description: string; paths: string[] }[] = [
-  { id: 'background', title: 'School background and demographic information', description: 'The school, its community and pupils; the attribute table above.', paths: [`${S}/school background and demographic information`] },
+  {
+    id: 'background',
+    title: 'School background and demographic information',
+    description: 'The school, its community and pupils; the attribute table above.',
+    paths: [`${S}/school background and demographic information`],
+  },
   {
     id: 'development',
     title: 'Partnership development',
     description: 'Formation, support, training, leadership, policy alignment.',
-    paths: [`${S}/partnership development`, 'Momentum/Formation', 'Momentum/Support and training', 'Momentum/Leadership and management', 'Momentum/Connection to school structures'],
+    paths: [
+      `${S}/partnership development`,
+      'Momentum/Formation',
+      'Momentum/Support and training',
+      'Momentum/Leadership and management',
+      'Momentum/Connection to school structures',
+    ],
   },
   {
     id: 'practice',
     title: 'Partnership in practice',
     description: 'Objectives, communication, involvement, curriculum initiatives.',
-    paths: [`${S}/partnership in practice`, 'Momentum/Partnership objectives', 'Momentum/Communication', 'Momentum/Staff and student involvement', 'Momentum/Curriculum initiatives'],
+    paths: [
+      `${S}/partnership in practice`,
+      'Momentum/Partnership objectives',
+      'Momentum/Communication',
+      'Momentum/Staff and student involvement',
+      'Momentum/Curriculum initiatives',
+    ],
   },
-  { id: 'monitoring', title: 'Monitoring and evaluation', description: 'Internal and external monitoring; evidence of momentum.', paths: [`${S}/monitoring and evaluation`, 'Momentum/Evidence'] },
-  { id: 'impact', title: 'Perceived impact', description: 'On students, teachers, leaders and the community.', paths: [`${S}/perceived impact`, 'Students', 'Teachers', 'Communities'] },
-  { id: 'challenges', title: 'Challenges and opportunities', description: 'Improving the partnership; advice for schools.', paths: [`${S}/challenges and opportunities`, 'Momentum/Challenges'] },
+  {
+    id: 'monitoring',
+    title: 'Monitoring and evaluation',
+    description: 'Internal and external monitoring; evidence of momentum.',
+    paths: [`${S}/monitoring and evaluation`, 'Momentum/Evidence'],
+  },
+  {
+    id: 'impact',
+    title: 'Perceived impact',
+    description: 'On students, teachers, leaders and the community.',
+    paths: [`${S}/perceived impact`, 'Students', 'Teachers', 'Communities'],
+  },
+  {
+    id: 'challenges',
+    title: 'Challenges and opportunities',
+    description: 'Improving the partnership; advice for schools.',
+    paths: [`${S}/challenges and opportunities`, 'Momentum/Challenges'],
+  },
 ];
 
 export function defaultTemplate(codes: readonly Code[]): CaseStudyTemplate {

@@ -1,5 +1,16 @@
 import type { HandlerGroup } from '../project/handler';
-import { attributeUse, createCase, deleteAttribute, deleteCase, importCaseSheet, listAttributes, listCases, renameAttribute, renameCase, setCaseAttribute } from './cases';
+import {
+  attributeUse,
+  createCase,
+  deleteAttribute,
+  deleteCase,
+  importCaseSheet,
+  listAttributes,
+  listCases,
+  renameAttribute,
+  renameCase,
+  setCaseAttribute,
+} from './cases';
 import { deleteMemo, listMemos, saveMemo } from '../coding/memos';
 import { requireProject } from '../project/session';
 

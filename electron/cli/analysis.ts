@@ -14,7 +14,10 @@ const rows = () => import('../analysis/rows');
 const exports = () => import('../analysis/export');
 
 function attrs(value: string): string[] {
-  const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const names = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (names.length === 0 || names.length > 2) throw new InputError('--by takes one or two case attributes, e.g. continent,phase');
   return names;
 }
@@ -56,7 +59,10 @@ export function registerAnalysisCommands(program: Command): void {
       const pairs = await withProject(first, (p) => listPairs(p), { readonly: true });
       if (o.json) return printJson(pairs.map((x) => ({ a: x.a.name, b: x.b.name })));
       if (pairs.length === 0) return print('no pairs yet (fieldcode pairs import PROJECT SHEET)');
-      printTable(['case', 'partner'], pairs.map((x) => [x.a.name, x.b.name]));
+      printTable(
+        ['case', 'partner'],
+        pairs.map((x) => [x.a.name, x.b.name]),
+      );
     });
 
   program
@@ -69,25 +75,45 @@ export function registerAnalysisCommands(program: Command): void {
     .option('--json', 'JSON: {"pairs":[{"north","south","codes":{PATH:"both"|"north"|"south"|"none"}}]}')
     .addOption(new Option('--format <format>', 'file format for -o').choices(['docx', 'xlsx']))
     .option('-o, --out <file>', 'write the matrix to a DOCX or XLSX file')
-    .action(async (path: string, o: { codes?: string; descendants?: boolean; north: string; where?: string; json?: boolean; format?: 'docx' | 'xlsx'; out?: string }) => {
-      const [{ codesFromList }, { renderPairMatrix }, { pairMatrix }] = await Promise.all([rows(), exports(), import('../analysis/pair-matrix')]);
-      await withProject(
-        path,
-        async (p) => {
-          const w = o.where ? attrValue(o.where, '--where') : null;
-          const spec = { codeIds: o.codes ? codesFromList(p, o.codes) : undefined, descendants: !!o.descendants, north: attrValue(o.north, '--north'), where: w ? { [w.attribute]: [w.value] } : undefined };
-          if (o.out) {
-            const r = await renderPairMatrix(p, spec, formatOf(o.out, o.format, ['docx', 'xlsx']));
-            return wrote(o.out, writeOutput(resolve(o.out), r.data), `${r.rows} pairs`);
-          }
-          const m = pairMatrix(p, spec);
-          for (const line of m.unsided) process.stderr.write(`fieldcode: pair left out: ${line}\n`);
-          if (o.json) return printJson({ pairs: m.pairs.map((x) => ({ north: x.north.name, south: x.south.name, codes: Object.fromEntries(m.codes.map((c, i) => [c.path, x.presence[i]])) })) });
-          printTable(['code', 'both', 'north', 'south', 'none'], m.codes.map((c, i) => [c.path, m.totals[i].both, m.totals[i].north, m.totals[i].south, m.totals[i].none]));
-        },
-        { readonly: true },
-      );
-    });
+    .action(
+      async (
+        path: string,
+        o: { codes?: string; descendants?: boolean; north: string; where?: string; json?: boolean; format?: 'docx' | 'xlsx'; out?: string },
+      ) => {
+        const [{ codesFromList }, { renderPairMatrix }, { pairMatrix }] = await Promise.all([rows(), exports(), import('../analysis/pair-matrix')]);
+        await withProject(
+          path,
+          async (p) => {
+            const w = o.where ? attrValue(o.where, '--where') : null;
+            const spec = {
+              codeIds: o.codes ? codesFromList(p, o.codes) : undefined,
+              descendants: !!o.descendants,
+              north: attrValue(o.north, '--north'),
+              where: w ? { [w.attribute]: [w.value] } : undefined,
+            };
+            if (o.out) {
+              const r = await renderPairMatrix(p, spec, formatOf(o.out, o.format, ['docx', 'xlsx']));
+              return wrote(o.out, writeOutput(resolve(o.out), r.data), `${r.rows} pairs`);
+            }
+            const m = pairMatrix(p, spec);
+            for (const line of m.unsided) process.stderr.write(`fieldcode: pair left out: ${line}\n`);
+            if (o.json)
+              return printJson({
+                pairs: m.pairs.map((x) => ({
+                  north: x.north.name,
+                  south: x.south.name,
+                  codes: Object.fromEntries(m.codes.map((c, i) => [c.path, x.presence[i]])),
+                })),
+              });
+            printTable(
+              ['code', 'both', 'north', 'south', 'none'],
+              m.codes.map((c, i) => [c.path, m.totals[i].both, m.totals[i].north, m.totals[i].south, m.totals[i].none]),
+            );
+          },
+          { readonly: true },
+        );
+      },
+    );
 
   program
     .command('case-study <project>')
@@ -139,7 +165,14 @@ export function registerAnalysisCommands(program: Command): void {
             const r = await renderGroups(p, spec, formatOf(o.out, o.format, ['docx', 'md']));
             wrote(o.out, writeOutput(resolve(o.out), r.data), `${r.rows} groups`);
           }
-          if (o.json) printJson({ groups: groupSummaries(p, spec).map((g) => ({ group: g.group, cases: g.cases, codes: g.codes.map((c) => ({ code: c.path, cases: c.cases, segments: c.segments })) })) });
+          if (o.json)
+            printJson({
+              groups: groupSummaries(p, spec).map((g) => ({
+                group: g.group,
+                cases: g.cases,
+                codes: g.codes.map((c) => ({ code: c.path, cases: c.cases, segments: c.segments })),
+              })),
+            });
         },
         { readonly: true },
       );

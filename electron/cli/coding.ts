@@ -38,6 +38,9 @@ export function registerCodingCommands(program: Command): void {
       );
       const out = rows.map((s) => ({ id: s.id, document: s.document, code: s.code, coder: s.coder, start: s.start, end: s.end, text: s.text }));
       if (o.json) return printJson(out);
-      printTable(['document', 'code', 'coder', 'start', 'end', 'text'], out.map((s) => [s.document, s.code, s.coder, s.start, s.end, s.text.replace(/\s+/g, ' ').slice(0, 80)]));
+      printTable(
+        ['document', 'code', 'coder', 'start', 'end', 'text'],
+        out.map((s) => [s.document, s.code, s.coder, s.start, s.end, s.text.replace(/\s+/g, ' ').slice(0, 80)]),
+      );
     });
 }

@@ -57,7 +57,10 @@ export function registerProjectCommands(program: Command): void {
     const list = await withProject(path, (p) => listCases(p), { readonly: true });
     if (o.json) return printJson(list.map((c) => ({ id: c.id, name: c.name, documents: c.documents, attributes: c.attributes })));
     const attrs = [...new Set(list.flatMap((c) => Object.keys(c.attributes)))];
-    printTable(['case', 'documents', ...attrs], list.map((c) => [c.name, c.documents, ...attrs.map((a) => c.attributes[a] ?? '')]));
+    printTable(
+      ['case', 'documents', ...attrs],
+      list.map((c) => [c.name, c.documents, ...attrs.map((a) => c.attributes[a] ?? '')]),
+    );
   });
   cases
     .command('import <project> <sheet>')
@@ -82,9 +85,21 @@ export function registerProjectCommands(program: Command): void {
     .option('--json', 'JSON output')
     .action(async (path: string, o: { json?: boolean }) => {
       const docs = await withProject(path, (p) => listDocuments(p), { readonly: true });
-      const rows = docs.map((d) => ({ id: d.id, name: d.name, kind: d.kind, case: d.caseName, chars: d.chars, sha256: d.sha256, turns: d.turns, speakers: d.speakers }));
+      const rows = docs.map((d) => ({
+        id: d.id,
+        name: d.name,
+        kind: d.kind,
+        case: d.caseName,
+        chars: d.chars,
+        sha256: d.sha256,
+        turns: d.turns,
+        speakers: d.speakers,
+      }));
       if (o.json) return printJson(rows);
-      printTable(['name', 'kind', 'case', 'chars', 'turns', 'speakers'], rows.map((d) => [d.name, d.kind, d.case ?? '', d.chars, d.turns, d.speakers.join(', ')]));
+      printTable(
+        ['name', 'kind', 'case', 'chars', 'turns', 'speakers'],
+        rows.map((d) => [d.name, d.kind, d.case ?? '', d.chars, d.turns, d.speakers.join(', ')]),
+      );
     });
 
   program
@@ -102,7 +117,9 @@ export function registerProjectCommands(program: Command): void {
     .action(async (path: string, o: { json?: boolean }) => {
       const codes = await withProject(path, (p) => listCodes(p), { readonly: true });
       if (o.json) {
-        return printJson(codes.map((c) => ({ id: c.id, path: c.path, name: c.name, parent: c.parentId, colour: c.colour, segments: c.segments, definition: c.definition })));
+        return printJson(
+          codes.map((c) => ({ id: c.id, path: c.path, name: c.name, parent: c.parentId, colour: c.colour, segments: c.segments, definition: c.definition })),
+        );
       }
       const depth = (c: { path: string }) => c.path.split('/').length - 1;
       for (const c of codes) print(`${'  '.repeat(depth(c))}${c.name}${c.segments ? ` (${c.segments})` : ''}`);

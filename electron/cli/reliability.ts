@@ -14,7 +14,11 @@ import { print, printJson, printTable, withProject } from './output';
 /** Bootstrap draws when intervals are asked for without a number (the methods paragraph always has them). */
 const DEFAULT_DRAWS = 1000;
 
-const list = (value?: string) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const list = (value?: string) =>
+  (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 function whole(value: string | undefined, option: string, min: number): number | undefined {
   if (value === undefined) return undefined;
@@ -30,7 +34,17 @@ function unitOf(value: string): 'char' | 'turn' {
 
 /** The --json shape: the existing keys (code, units, percentAgreement, kappa, alpha) and the new coefficients; ci and pBelow only with --ci. */
 function jsonRow(r: AgreementRow, withCi: boolean) {
-  const base = { code: r.code, units: r.units, percentAgreement: r.percentAgreement, kappa: r.kappa, alpha: r.alpha, ac1: r.ac1, bp: r.bp, uAlpha: r.uAlpha, binaryUAlpha: r.binaryUAlpha };
+  const base = {
+    code: r.code,
+    units: r.units,
+    percentAgreement: r.percentAgreement,
+    kappa: r.kappa,
+    alpha: r.alpha,
+    ac1: r.ac1,
+    bp: r.bp,
+    uAlpha: r.uAlpha,
+    binaryUAlpha: r.binaryUAlpha,
+  };
   return withCi ? { ...base, ci: r.ci ?? { alpha: null, uAlpha: null }, pBelow: r.pBelow ?? null, pBelowUAlpha: r.pBelowUAlpha ?? null } : base;
 }
 
@@ -41,7 +55,18 @@ function jsonPooled(r: PooledAgreementRow, withCi: boolean) {
 function printRows(r: AgreementReport, rows: AgreementRow[]): void {
   const ci = r.bootstrap !== null;
   printTable(
-    ['code', 'units', '% agreement', 'kappa', 'alpha', ...(ci ? ['alpha 95% CI', 'P(<.667)', 'P(<.8)'] : []), 'AC1', 'BP', 'uAlpha', ...(ci ? ['uAlpha 95% CI'] : [])],
+    [
+      'code',
+      'units',
+      '% agreement',
+      'kappa',
+      'alpha',
+      ...(ci ? ['alpha 95% CI', 'P(<.667)', 'P(<.8)'] : []),
+      'AC1',
+      'BP',
+      'uAlpha',
+      ...(ci ? ['uAlpha 95% CI'] : []),
+    ],
     rows.map((c) => [
       c.code ?? '',
       c.units,
@@ -64,7 +89,9 @@ function printReport(r: AgreementReport): void {
   if (r.bootstrap) print(`Bootstrap: ${r.bootstrap.draws} resamples of documents, seed ${r.bootstrap.seed}`);
   printRows(r, [...r.codes, { ...r.pooled, code: '(pooled)' }]);
   const p = r.pooled;
-  print(`Unitizing, all codes (Krippendorff et al. 2016): u-alpha ${f(p.uAlpha2016)}, |u-alpha ${f(p.binaryUAlpha)}, cu-alpha ${f(p.cuAlpha)}, Cu-alpha (code families) ${f(p.CuAlpha)}`);
+  print(
+    `Unitizing, all codes (Krippendorff et al. 2016): u-alpha ${f(p.uAlpha2016)}, |u-alpha ${f(p.binaryUAlpha)}, cu-alpha ${f(p.cuAlpha)}, Cu-alpha (code families) ${f(p.CuAlpha)}`,
+  );
   for (const d of r.byDocument ?? []) {
     print();
     print(`${d.document} (${d.coders.join(', ')})`);
@@ -83,13 +110,18 @@ function printReport(r: AgreementReport): void {
 function printSample(s: ReliabilitySample): void {
   const size = 'documents' in s.size ? `${s.size.documents} document(s)` : `${s.size.percent} %`;
   print(`Sample "${s.name}": ${s.documents.length} document(s) — ${size}${s.stratifiedBy ? ` per stratum of ${s.stratifiedBy}` : ''}, seed ${s.seed}`);
-  printTable(['document', 'stratum'], s.documents.map((d) => [d.name, d.stratum ?? '']));
+  printTable(
+    ['document', 'stratum'],
+    s.documents.map((d) => [d.name, d.stratum ?? '']),
+  );
 }
 
 export function registerReliabilityCommands(program: Command): void {
   program
     .command('agreement <project>')
-    .description("inter-coder agreement per code and pooled: percent agreement, Cohen's kappa (two coders), Krippendorff's alpha, Gwet's AC1, Brennan–Prediger, unitizing alpha")
+    .description(
+      "inter-coder agreement per code and pooled: percent agreement, Cohen's kappa (two coders), Krippendorff's alpha, Gwet's AC1, Brennan–Prediger, unitizing alpha",
+    )
     .option('--coders <names>', 'the coders to compare (comma-separated; default: everyone who coded)')
     .option('--unit <unit>', 'char (each character) or turn (each speaker turn)', 'char')
     .option('--ci <draws>', `bootstrap 95 % intervals and P(alpha < .667 / .8) from this many draws (e.g. ${DEFAULT_DRAWS})`)
@@ -99,37 +131,60 @@ export function registerReliabilityCommands(program: Command): void {
     .option('--by-document', 'also per document')
     .option('--json', 'JSON output')
     .option('-o, --out <file>', 'write the table with every coefficient to a .csv or .xlsx file')
-    .action(async (path: string, o: { coders?: string; unit: string; ci?: string; seed?: string; docs?: string; sample?: string; byDocument?: boolean; json?: boolean; out?: string }) => {
-      const unit = unitOf(o.unit);
-      const ci = whole(o.ci, '--ci', 1);
-      const seed = whole(o.seed, '--seed', 0);
-      const out = o.out ? resolve(o.out) : null;
-      const format = out ? (/\.xlsx$/i.test(out) ? 'xlsx' : /\.csv$/i.test(out) ? 'csv' : null) : null;
-      if (out && !format) throw new InputError(`${o.out}: the agreement table is written as .csv or .xlsx`);
-      const { agreement } = await import('../team/agreement');
-      const { exportAgreement } = await import('../team/reliability-report');
-      const { documentIds } = await import('../team/samples');
-      const r = await withProject(
-        path,
-        async (p) => {
-          const options = { unit, coderIds: list(o.coders), ci, seed, sample: o.sample, byDocument: o.byDocument, byPair: true, documentIds: o.docs ? documentIds(p, list(o.docs)) : undefined };
-          if (out && format) await exportAgreement(p, options, format, out);
-          return agreement(p, options);
-        },
-        { readonly: !out },
-      );
-      if (out) print(`Wrote ${out}`);
-      if (o.json) {
-        const withCi = r.bootstrap !== null;
-        return printJson({
-          codes: r.codes.map((c) => jsonRow(c, withCi)),
-          pooled: jsonPooled(r.pooled, withCi),
-          ...(r.byDocument ? { documents: r.byDocument.map((d) => ({ document: d.document, coders: d.coders, codes: d.codes.map((c) => jsonRow(c, false)), pooled: jsonPooled(d.pooled, false) })) } : {}),
-          ...(r.byPair?.length ? { pairs: r.byPair.map((x) => ({ coders: x.coders, documents: x.documents, pooled: jsonPooled(x.pooled, withCi) })) } : {}),
-        });
-      }
-      if (!out) printReport(r);
-    });
+    .action(
+      async (
+        path: string,
+        o: { coders?: string; unit: string; ci?: string; seed?: string; docs?: string; sample?: string; byDocument?: boolean; json?: boolean; out?: string },
+      ) => {
+        const unit = unitOf(o.unit);
+        const ci = whole(o.ci, '--ci', 1);
+        const seed = whole(o.seed, '--seed', 0);
+        const out = o.out ? resolve(o.out) : null;
+        const format = out ? (/\.xlsx$/i.test(out) ? 'xlsx' : /\.csv$/i.test(out) ? 'csv' : null) : null;
+        if (out && !format) throw new InputError(`${o.out}: the agreement table is written as .csv or .xlsx`);
+        const { agreement } = await import('../team/agreement');
+        const { exportAgreement } = await import('../team/reliability-report');
+        const { documentIds } = await import('../team/samples');
+        const r = await withProject(
+          path,
+          async (p) => {
+            const options = {
+              unit,
+              coderIds: list(o.coders),
+              ci,
+              seed,
+              sample: o.sample,
+              byDocument: o.byDocument,
+              byPair: true,
+              documentIds: o.docs ? documentIds(p, list(o.docs)) : undefined,
+            };
+            if (out && format) await exportAgreement(p, options, format, out);
+            return agreement(p, options);
+          },
+          { readonly: !out },
+        );
+        if (out) print(`Wrote ${out}`);
+        if (o.json) {
+          const withCi = r.bootstrap !== null;
+          return printJson({
+            codes: r.codes.map((c) => jsonRow(c, withCi)),
+            pooled: jsonPooled(r.pooled, withCi),
+            ...(r.byDocument
+              ? {
+                  documents: r.byDocument.map((d) => ({
+                    document: d.document,
+                    coders: d.coders,
+                    codes: d.codes.map((c) => jsonRow(c, false)),
+                    pooled: jsonPooled(d.pooled, false),
+                  })),
+                }
+              : {}),
+            ...(r.byPair?.length ? { pairs: r.byPair.map((x) => ({ coders: x.coders, documents: x.documents, pooled: jsonPooled(x.pooled, withCi) })) } : {}),
+          });
+        }
+        if (!out) printReport(r);
+      },
+    );
 
   program
     .command('sample <project>')
@@ -144,7 +199,9 @@ export function registerReliabilityCommands(program: Command): void {
       const percent = o.percent === undefined ? undefined : Number(o.percent);
       if (percent !== undefined && !Number.isFinite(percent)) throw new InputError(`--percent must be a number, not "${o.percent}"`);
       const { drawSample } = await import('../team/samples');
-      const s = await withProject(path, (p) => drawSample(p, { name: o.name, documents: whole(o.docs, '--docs', 1), percent, by: list(o.by), seed: whole(o.seed, '--seed', 0) }));
+      const s = await withProject(path, (p) =>
+        drawSample(p, { name: o.name, documents: whole(o.docs, '--docs', 1), percent, by: list(o.by), seed: whole(o.seed, '--seed', 0) }),
+      );
       if (o.json) return printJson(s);
       printSample(s);
     });

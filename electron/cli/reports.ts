@@ -66,7 +66,10 @@ function hasFilter(o: FilterOptions): boolean {
 }
 
 function list(value: string): string[] {
-  const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const names = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (names.length === 0) throw new InputError('name at least one case attribute, e.g. continent,phase');
   return names;
 }
@@ -100,7 +103,10 @@ async function outputTable(t: NumberTable, format: TableFormat | undefined, out:
     process.stdout.write(new TextDecoder().decode((await renderTable(t, 'csv')).data));
     return;
   }
-  printTable(t.header, t.rows.map((r) => r.cells));
+  printTable(
+    t.header,
+    t.rows.map((r) => r.cells),
+  );
 }
 
 const exportFormats = [...SEGMENT_FORMATS, 'qdpx', 'qdc'] as const;
@@ -113,38 +119,54 @@ export function registerReportCommands(program: Command): void {
       .addOption(new Option('--format <format>', 'file format').choices(exportFormats).makeOptionMandatory())
       .requiredOption('-o, --out <file>', 'the file to write')
       .option('--force', 'replace the file if it exists (never a project file)')
-      .addOption(new Option('--for <tool>', 'qdpx: standard REFI-QDA, or shaped for QualCoder (unique code names, its case links and memos; prints the renamed codes)').choices(REFI_TARGETS))
+      .addOption(
+        new Option(
+          '--for <tool>',
+          'qdpx: standard REFI-QDA, or shaped for QualCoder (unique code names, its case links and memos; prints the renamed codes)',
+        ).choices(REFI_TARGETS),
+      )
       .option('--group-by <attrs>', 'group the HTML chart by case attributes, e.g. continent,phase')
       .option('--title <title>', 'report title'),
     true,
-  ).action(async (path: string, o: FilterOptions & { format: (typeof exportFormats)[number]; out: string; force?: boolean; for?: RefiTarget; groupBy?: string; title?: string }) => {
-    if (o.for && o.format !== 'qdpx') throw new InputError(`--for chooses the tool a qdpx export is for; it does not apply to --format ${o.format}`);
-    if ((o.format === 'qdpx' || o.format === 'qdc') && hasFilter(o)) {
-      throw new InputError(`--format ${o.format} exports the whole ${o.format === 'qdpx' ? 'project' : 'codebook'}; the filters apply to segment reports (${SEGMENT_FORMATS.join(', ')})`);
-    }
-    const [{ exportProjectQdpx, renderCodebookQdc }, { filterFromNames }, { renderSegments }] = await Promise.all([refi(), filters(), segments()]);
-    await withProject(
-      path,
-      async (p) => {
-        if (o.format === 'qdpx') return writtenQdpx(o.out, exportProjectQdpx(p, o.for), { project: path, force: o.force });
-        if (o.format === 'qdc') return written(o.out, renderCodebookQdc(p), 'codes', { project: path, force: o.force });
-        const filter = filterFromNames(p, byName(o));
-        const r = await renderSegments(p, filter, o.format as SegmentFormat, { title: o.title, groupBy: o.groupBy ? list(o.groupBy) : [] });
-        written(o.out, r, 'segments', { project: path, force: o.force });
-      },
-      { readonly: true },
-    );
-  });
+  ).action(
+    async (
+      path: string,
+      o: FilterOptions & { format: (typeof exportFormats)[number]; out: string; force?: boolean; for?: RefiTarget; groupBy?: string; title?: string },
+    ) => {
+      if (o.for && o.format !== 'qdpx') throw new InputError(`--for chooses the tool a qdpx export is for; it does not apply to --format ${o.format}`);
+      if ((o.format === 'qdpx' || o.format === 'qdc') && hasFilter(o)) {
+        throw new InputError(
+          `--format ${o.format} exports the whole ${o.format === 'qdpx' ? 'project' : 'codebook'}; the filters apply to segment reports (${SEGMENT_FORMATS.join(', ')})`,
+        );
+      }
+      const [{ exportProjectQdpx, renderCodebookQdc }, { filterFromNames }, { renderSegments }] = await Promise.all([refi(), filters(), segments()]);
+      await withProject(
+        path,
+        async (p) => {
+          if (o.format === 'qdpx') return writtenQdpx(o.out, exportProjectQdpx(p, o.for), { project: path, force: o.force });
+          if (o.format === 'qdc') return written(o.out, renderCodebookQdc(p), 'codes', { project: path, force: o.force });
+          const filter = filterFromNames(p, byName(o));
+          const r = await renderSegments(p, filter, o.format as SegmentFormat, { title: o.title, groupBy: o.groupBy ? list(o.groupBy) : [] });
+          written(o.out, r, 'segments', { project: path, force: o.force });
+        },
+        { readonly: true },
+      );
+    },
+  );
 
   program
     .command('codebook <project>')
     .description('export the codebook with definitions and anchor examples')
     .addOption(new Option('--format <format>', 'file format').choices(['docx', 'csv', 'qdc']).makeOptionMandatory())
     .requiredOption('-o, --out <file>', 'the file to write')
-      .option('--force', 'replace the file if it exists (never a project file)')
+    .option('--force', 'replace the file if it exists (never a project file)')
     .action(async (path: string, o: { format: 'docx' | 'csv' | 'qdc'; out: string; force?: boolean }) => {
       const [{ renderCodebookQdc }, { renderCodebook }] = await Promise.all([refi(), codebook()]);
-      await withProject(path, async (p) => written(o.out, o.format === 'qdc' ? renderCodebookQdc(p) : await renderCodebook(p, o.format), 'codes', { project: path, force: o.force }), { readonly: true });
+      await withProject(
+        path,
+        async (p) => written(o.out, o.format === 'qdc' ? renderCodebookQdc(p) : await renderCodebook(p, o.format), 'codes', { project: path, force: o.force }),
+        { readonly: true },
+      );
     });
 
   addFilterOptions(
@@ -158,11 +180,17 @@ export function registerReportCommands(program: Command): void {
       .option('-o, --out <file>', 'write to this file')
       .option('--force', 'replace the file if it exists (never a project file)'),
     false,
-  ).action(async (path: string, o: FilterOptions & { cols: string; count: MatrixCount; format?: TableFormat; own?: boolean; out?: string; force?: boolean }) => {
-    const [{ codeMatrix, matrixTable }, { filterFromNames }] = await Promise.all([matrix(), filters()]);
-    const t = await withProject(path, (p) => matrixTable(p, codeMatrix(p, { columns: list(o.cols), count: o.count, aggregate: !o.own, filter: filterFromNames(p, byName(o)) })), { readonly: true });
-    await outputTable(t, o.format, o.out, { project: path, force: o.force });
-  });
+  ).action(
+    async (path: string, o: FilterOptions & { cols: string; count: MatrixCount; format?: TableFormat; own?: boolean; out?: string; force?: boolean }) => {
+      const [{ codeMatrix, matrixTable }, { filterFromNames }] = await Promise.all([matrix(), filters()]);
+      const t = await withProject(
+        path,
+        (p) => matrixTable(p, codeMatrix(p, { columns: list(o.cols), count: o.count, aggregate: !o.own, filter: filterFromNames(p, byName(o)) })),
+        { readonly: true },
+      );
+      await outputTable(t, o.format, o.out, { project: path, force: o.force });
+    },
+  );
 
   program
     .command('crosstab <project>')
@@ -172,7 +200,7 @@ export function registerReportCommands(program: Command): void {
     .option('--json', 'JSON: {columns, rows: [{row, cells, total}], totals}')
     .addOption(new Option('--format <format>', 'output format').choices(TABLE_FORMATS))
     .option('-o, --out <file>', 'write to this file')
-      .option('--force', 'replace the file if it exists (never a project file)')
+    .option('--force', 'replace the file if it exists (never a project file)')
     .action(async (path: string, o: { rows: string; cols: string; json?: boolean; format?: TableFormat; out?: string; force?: boolean }) => {
       const { caseCrosstab, crosstabTable } = await crosstab();
       const t = await withProject(
@@ -226,7 +254,8 @@ export function registerReportCommands(program: Command): void {
       const [{ importProjectQdpx }, { closeProject }] = await Promise.all([refi(), import('../project/project')]);
       const { project, report } = await importProjectQdpx({ path: file }, target);
       closeProject(project);
-      if (o.json) return printJson({ path: report.project.path, ...report.counts, converted: report.converted, renamed: report.renamed, skipped: report.skipped });
+      if (o.json)
+        return printJson({ path: report.project.path, ...report.counts, converted: report.converted, renamed: report.renamed, skipped: report.skipped });
       const c = report.counts;
       print(`Created ${target}: ${c.documents} documents, ${c.codes} codes, ${c.segments} segments, ${c.cases} cases, ${c.coders} coders, ${c.memos} memos`);
       for (const s of report.converted) print(`converted: ${s}`);

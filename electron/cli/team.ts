@@ -9,7 +9,11 @@ import { progressLine } from './progress';
 // (agreement, sample and methods: cli/reliability.ts)
 // The use cases are imported inside each command so other commands start at once.
 
-const list = (value?: string) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const list = (value?: string) =>
+  (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 function printMerge(r: MergeReport, master: string): void {
   print(r.dryRun ? `Dry run: nothing was written to ${master}.` : r.changed ? `Merged into ${master}.` : `Nothing to change in ${master}.`);
@@ -45,8 +49,9 @@ export function registerTeamCommands(program: Command): void {
     .action(async (master: string, out: string, o: { coder: string; docs?: string; withCodings?: boolean; sample?: string }) => {
       const { coderCopy } = await import('../team/coder-copy');
       const { sampleCoderCopy } = await import('../team/samples');
-      const r = await withProject(master, (p) =>
-        o.sample ? sampleCoderCopy(p, o.sample, out, o.coder) : coderCopy(p, out, o.coder, { documents: list(o.docs), withCodings: o.withCodings }),
+      const r = await withProject(
+        master,
+        (p) => (o.sample ? sampleCoderCopy(p, o.sample, out, o.coder) : coderCopy(p, out, o.coder, { documents: list(o.docs), withCodings: o.withCodings })),
         { lock: false },
       );
       print(`Wrote ${r.file} for ${r.coder.name}: ${r.documents} document(s), ${r.segments} segment(s)`);
@@ -61,8 +66,11 @@ export function registerTeamCommands(program: Command): void {
     .action(async (master: string, copies: string[], o: { dryRun?: boolean; force?: boolean; json?: boolean }) => {
       const { merge } = await import('../team/merge/merge');
       const progress = progressLine('merging');
-      const onProgress = (m: { phase: string; file: string; done: number; total: number }) => progress.show(m.done, m.total, `${m.phase === 'read' ? 'reading' : 'writing'} ${m.file}`);
-      const r = await withProject(master, (p) => merge(p, copies, { dryRun: o.dryRun, force: o.force, onProgress }), { who: 'fieldcode merge' }).finally(progress.end);
+      const onProgress = (m: { phase: string; file: string; done: number; total: number }) =>
+        progress.show(m.done, m.total, `${m.phase === 'read' ? 'reading' : 'writing'} ${m.file}`);
+      const r = await withProject(master, (p) => merge(p, copies, { dryRun: o.dryRun, force: o.force, onProgress }), { who: 'fieldcode merge' }).finally(
+        progress.end,
+      );
       if (o.json) return printJson(r);
       printMerge(r, master);
     });

@@ -61,13 +61,19 @@ export function createCode(p: Project, input: NewCode): Code {
 
 /** Creates each missing part of a path like "Students/Skills/Drama" (inductive coding). */
 export function ensureCodePath(p: Project, path: string): Code {
-  const parts = path.split('/').map((s) => s.trim()).filter(Boolean);
+  const parts = path
+    .split('/')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (parts.length === 0) throw new InputError('a code path needs at least one name');
   let parentId: string | null = null;
   let code: Code | null = null;
   const all = codes.listCodes(p);
   for (let i = 0; i < parts.length; i++) {
-    const prefix = parts.slice(0, i + 1).join('/').toLowerCase();
+    const prefix = parts
+      .slice(0, i + 1)
+      .join('/')
+      .toLowerCase();
     const found = all.find((c) => c.path.toLowerCase() === prefix);
     code = found ?? createCode(p, { name: parts[i], parentId });
     parentId = code.id;
@@ -87,7 +93,8 @@ export function updateCode(p: Project, id: string, edit: CodeEdit): Code {
   const coder = currentCoder(p);
   const row = codes.getCodeRow(p, id);
   if (edit.colour !== undefined && !HEX.test(edit.colour)) throw new InputError(`"${edit.colour}" is not a colour like #0072B2`);
-  const label = edit.name !== undefined ? `Rename code "${row.name}"` : edit.colour !== undefined ? `Recolour code "${row.name}"` : `Describe code "${row.name}"`;
+  const label =
+    edit.name !== undefined ? `Rename code "${row.name}"` : edit.colour !== undefined ? `Recolour code "${row.name}"` : `Describe code "${row.name}"`;
   action(p, label, () => {
     codes.updateCodeRow(
       p,
@@ -163,8 +170,12 @@ export async function mergeCodes(p: Project, fromId: string, intoId: string): Pr
       const taken = codes.siblingNameTaken(p, intoId, child.name);
       codes.updateCodeRow(p, child.id, { parent_id: intoId, name: taken ? `${child.name} (from ${from.name})` : undefined }, coder.id);
     }
-    p.db.prepare(`UPDATE anchor_examples SET code_id = ?, updated_at = ? WHERE code_id = ? AND deleted_at IS NULL
-                  AND segment_id NOT IN (SELECT segment_id FROM anchor_examples WHERE code_id = ?)`).run(intoId, now, fromId, intoId);
+    p.db
+      .prepare(
+        `UPDATE anchor_examples SET code_id = ?, updated_at = ? WHERE code_id = ? AND deleted_at IS NULL
+                  AND segment_id NOT IN (SELECT segment_id FROM anchor_examples WHERE code_id = ?)`,
+      )
+      .run(intoId, now, fromId, intoId);
     codes.tombstoneCodes(p, [fromId], coder.id);
     const extra = [from.definition && `Merged from "${from.name}": ${from.definition}`].filter(Boolean).join('\n');
     if (extra) codes.updateCodeRow(p, intoId, { definition: [into.definition, extra].filter(Boolean).join('\n') }, coder.id);

@@ -71,7 +71,10 @@ export function applyCode(p: Project, input: ApplyCode): Segment {
  * In-vivo coding and "create code …": a new code and its first passage, one undo step.
  * `group` names a top-level code to put it under ("In vivo"), made in the same step if missing.
  */
-export function applyNewCode(p: Project, input: Omit<ApplyCode, 'codeId'> & { name: string; parentId?: string | null; group?: string }): { code: Code; segment: Segment } {
+export function applyNewCode(
+  p: Project,
+  input: Omit<ApplyCode, 'codeId'> & { name: string; parentId?: string | null; group?: string },
+): { code: Code; segment: Segment } {
   return action(p, `Code with new code "${input.name.trim()}"`, () => {
     const parentId = input.group ? ensureCodePath(p, input.group.replace(/\//g, '\u2215')).id : (input.parentId ?? null);
     const code = createCode(p, { name: input.name, parentId });
@@ -120,12 +123,7 @@ export function listSegments(p: Project, q: SegmentQuery = {}): Segment[] {
 }
 
 /** Applies one code to many passages as one action (autocode, "code all hits"). */
-export function applyCodeToMany(
-  p: Project,
-  codeId: string,
-  passages: { documentId: string; start: number; end: number }[],
-  coderName?: string,
-): number {
+export function applyCodeToMany(p: Project, codeId: string, passages: { documentId: string; start: number; end: number }[], coderName?: string): number {
   const coder = coderName ? coderFor(p, coderName) : currentCoder(p);
   const code = codes.getCodeRow(p, codeId);
   return action(p, `Code ${passages.length} passages with "${code.name}"`, () => {

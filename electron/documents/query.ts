@@ -3,11 +3,7 @@
 // is a regular expression. Words are the researcher's data, never SQL or FTS syntax.
 import { InputError } from '../../shared/errors';
 
-export type Query =
-  | { kind: 'term'; text: string }
-  | { kind: 'not'; of: Query }
-  | { kind: 'and' | 'or'; of: Query[] }
-  | { kind: 'regex'; pattern: RegExp };
+export type Query = { kind: 'term'; text: string } | { kind: 'not'; of: Query } | { kind: 'and' | 'or'; of: Query[] } | { kind: 'regex'; pattern: RegExp };
 
 const OPERATOR = /^(?:AND|OR|NOT)$/;
 
@@ -29,7 +25,9 @@ export function parseQuery(query: string, regex = false): Query {
     try {
       return { kind: 'regex', pattern: new RegExp(source, `${flags.replace(/[gu]/g, '')}gu`) };
     } catch (e) {
-      throw new InputError(`"${source}" is not a regular expression Fieldcode can read (${(e as Error).message.replace(/^Invalid regular expression: /, '')}).`);
+      throw new InputError(
+        `"${source}" is not a regular expression Fieldcode can read (${(e as Error).message.replace(/^Invalid regular expression: /, '')}).`,
+      );
     }
   }
   const list = tokens(q);

@@ -46,7 +46,8 @@ function occurrences(text: string, f: { hay: string; origin: number[] }, term: s
   const needle = fold(term);
   const out: [number, number][] = [];
   if (needle) {
-    for (let at = f.hay.indexOf(needle); at >= 0; at = f.hay.indexOf(needle, at + needle.length)) out.push([f.origin[at], f.origin[at + needle.length - 1] + 1]);
+    for (let at = f.hay.indexOf(needle); at >= 0; at = f.hay.indexOf(needle, at + needle.length))
+      out.push([f.origin[at], f.origin[at + needle.length - 1] + 1]);
     return out;
   }
   // Marks alone: a character holds the mark when its decomposition does (ï holds U+0308).
@@ -85,7 +86,10 @@ export function searchText(p: Project, query: string, opts: { documentIds?: stri
       const has = (t: string) => (byTerm.get(t) ?? occurrences(doc.text, f, t)).length > 0;
       if (!satisfies(q, has)) continue;
       const seen = new Set<string>();
-      found = [...byTerm.values()].flat().sort((a, b) => a[0] - b[0] || b[1] - a[1]).filter(([s, e]) => !seen.has(`${s}:${e}`) && !!seen.add(`${s}:${e}`));
+      found = [...byTerm.values()]
+        .flat()
+        .sort((a, b) => a[0] - b[0] || b[1] - a[1])
+        .filter(([s, e]) => !seen.has(`${s}:${e}`) && !!seen.add(`${s}:${e}`));
     }
     if (!found.length) continue;
     const turns = turnStmt.all(id) as { speaker: string | null; start: number; end: number }[];

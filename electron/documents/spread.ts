@@ -44,7 +44,9 @@ export function spreader(text: string, turns: readonly TurnSpan[]) {
   const sentencesOf = (turn: Range): Range[] => {
     let cached = sentenceCache.get(turn.start);
     if (!cached) {
-      cached = [...sentences.segment(text.slice(turn.start, turn.end))].map((s) => trimEnd(text, { start: turn.start + s.index, end: turn.start + s.index + s.segment.length }));
+      cached = [...sentences.segment(text.slice(turn.start, turn.end))].map((s) =>
+        trimEnd(text, { start: turn.start + s.index, end: turn.start + s.index + s.segment.length }),
+      );
       sentenceCache.set(turn.start, cached);
     }
     return cached;

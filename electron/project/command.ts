@@ -24,7 +24,10 @@ export async function withProject<T>(path: string, fn: (p: Project) => T | Promi
     } catch (e) {
       // SQLite waited its busy timeout for another writer: say which file, and what to do.
       if (e instanceof Error && /database is locked|SQLITE_BUSY/i.test(e.message)) {
-        throw new ProjectFileError(basename(path), 'the project is busy: another program is writing to it (the Fieldcode app or a fieldcode command); try again when it has finished');
+        throw new ProjectFileError(
+          basename(path),
+          'the project is busy: another program is writing to it (the Fieldcode app or a fieldcode command); try again when it has finished',
+        );
       }
       throw e;
     } finally {

@@ -24,7 +24,10 @@ export async function buildSampleProject(path: string, nativeBinding?: string): 
   const p = newProject(path, { name: 'Sample: North–South School Partnerships', codebook: 'nssp', coder: 'Amina', nativeBinding });
   try {
     const enc = new TextEncoder();
-    await importFiles(p, SAMPLE.transcripts.map((t) => ({ name: `${t.name}.txt`, bytes: enc.encode(t.text) })));
+    await importFiles(
+      p,
+      SAMPLE.transcripts.map((t) => ({ name: `${t.name}.txt`, bytes: enc.encode(t.text) })),
+    );
     await importCaseSheet(p, 'cases.csv', enc.encode(SAMPLE.casesCsv));
     p.db.transaction(() => {
       const coder = ensureCoder(p, 'Amina');

@@ -70,7 +70,11 @@ export interface RefiExport {
 export type PositionUnit = 'codepoint' | 'utf16';
 
 export function toRefi(s: ProjectSnapshot, unit: PositionUnit = 'codepoint'): RefiExport {
-  const memosFor = (target: Memo['target']) => byKey(s.memos.filter((m) => m.target === target), (m) => m.targetId);
+  const memosFor = (target: Memo['target']) =>
+    byKey(
+      s.memos.filter((m) => m.target === target),
+      (m) => m.targetId,
+    );
   const codeMemos = memosFor('code');
   const docMemos = memosFor('document');
   const segMemos = memosFor('segment');
@@ -144,7 +148,9 @@ export function toRefi(s: ProjectSnapshot, unit: PositionUnit = 'codepoint'): Re
     codes,
     variables: [
       ...s.attributes.map((a) => ({ guid: asGuid(a.id), name: a.name, type: 'Text' as const, description: '' })),
-      ...(s.documents.length ? [{ ...KIND_VARIABLE, type: 'Text' as const, description: 'Fieldcode document kind (interview, focus group, student workshop, observation, other)' }] : []),
+      ...(s.documents.length
+        ? [{ ...KIND_VARIABLE, type: 'Text' as const, description: 'Fieldcode document kind (interview, focus group, student workshop, observation, other)' }]
+        : []),
     ],
     cases: s.cases.map((c) => ({
       guid: asGuid(c.id),

@@ -21,7 +21,11 @@ export function conventionText(origin: string, d: PositionDialect): string {
  */
 export function caseCodeGuids(r: RefiProject): Set<string> {
   const cases = new Set(r.cases.map((c) => c.guid).filter(Boolean));
-  return new Set(flattenCodes(r.codes).filter(({ code }) => cases.has(code.guid) && code.children.length === 0).map(({ code }) => code.guid));
+  return new Set(
+    flattenCodes(r.codes)
+      .filter(({ code }) => cases.has(code.guid) && code.children.length === 0)
+      .map(({ code }) => code.guid),
+  );
 }
 
 /**
@@ -51,7 +55,14 @@ export type DescribedMemo = Omit<Memo, 'id'>;
  * as Fieldcode memos: the "Memo:" paragraphs a QualCoder export carries each
  * become one, and any other text one memo titled `title`.
  */
-export function descriptionMemos(description: string, target: MemoTarget, targetId: string | null, title: string, split: boolean, coderId: string): DescribedMemo[] {
+export function descriptionMemos(
+  description: string,
+  target: MemoTarget,
+  targetId: string | null,
+  title: string,
+  split: boolean,
+  coderId: string,
+): DescribedMemo[] {
   if (!description.trim()) return [];
   const { text, memos } = split ? splitMemos(description) : { text: description, memos: [] };
   const rest = text.replace(/\r\n?/g, '\n').trim();

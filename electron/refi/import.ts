@@ -33,7 +33,16 @@ export interface ReadRefi {
 }
 
 /** More than any real project holds; a file beyond these is refused before any work. */
-export const REFI_LIMITS = { codes: 100_000, sources: 50_000, selections: 2_000_000, cases: 100_000, variables: 10_000, notes: 500_000, links: 1_000_000, users: 10_000 } as const;
+export const REFI_LIMITS = {
+  codes: 100_000,
+  sources: 50_000,
+  selections: 2_000_000,
+  cases: 100_000,
+  variables: 10_000,
+  notes: 500_000,
+  links: 1_000_000,
+  users: 10_000,
+} as const;
 
 function checkCounts(file: string, r: RefiProject): void {
   const counts: Record<keyof typeof REFI_LIMITS, number> = {
@@ -47,7 +56,8 @@ function checkCounts(file: string, r: RefiProject): void {
     users: r.users.length,
   };
   for (const [what, limit] of Object.entries(REFI_LIMITS) as [keyof typeof REFI_LIMITS, number][]) {
-    if (counts[what] > limit) throw new RefiError(file, `holds ${counts[what].toLocaleString('en')} ${what}; Fieldcode imports at most ${limit.toLocaleString('en')}`);
+    if (counts[what] > limit)
+      throw new RefiError(file, `holds ${counts[what].toLocaleString('en')} ${what}; Fieldcode imports at most ${limit.toLocaleString('en')}`);
   }
 }
 
@@ -91,7 +101,9 @@ export function fromRefi(file: string, q: OpenedQdpx, newId: () => string): Read
   // Variables on sources are not case attributes; the one named "Document kind" carries the kind.
   const onCases = new Set(r.cases.flatMap((c) => c.values.map((v) => v.variable)));
   const onSources = new Set(r.sources.flatMap((s) => s.values.map((v) => v.variable)));
-  const kindVariables = new Set(r.variables.filter((v) => onSources.has(v.guid) && (v.guid === KIND_VARIABLE.guid || /^document kind$/i.test(v.name.trim()))).map((v) => v.guid));
+  const kindVariables = new Set(
+    r.variables.filter((v) => onSources.has(v.guid) && (v.guid === KIND_VARIABLE.guid || /^document kind$/i.test(v.name.trim()))).map((v) => v.guid),
+  );
   const attributes = r.variables.filter((v) => v.guid && !(onSources.has(v.guid) && !onCases.has(v.guid))).map((v) => ({ id: v.guid, name: v.name }));
   const cases = r.cases.map((c) => ({ id: id(c.guid), name: c.name, values: Object.fromEntries(c.values.map((v) => [v.variable, v.value])) }));
   const caseOf = new Map<string, string>();
@@ -127,15 +139,34 @@ export function fromRefi(file: string, q: OpenedQdpx, newId: () => string): Read
       continue;
     }
     const docId = id(s.guid);
-    const mapped = fromPositions(raw, s.selections.flatMap((sel) => [sel.start, sel.end]), dialect);
-    note('selection boundary(ies) that fell inside a character (between the two UTF-16 units of an emoji or other character beyond U+FFFF) moved to its end', mapped.splitPairs);
+    const mapped = fromPositions(
+      raw,
+      s.selections.flatMap((sel) => [sel.start, sel.end]),
+      dialect,
+    );
+    note(
+      'selection boundary(ies) that fell inside a character (between the two UTF-16 units of an emoji or other character beyond U+FFFF) moved to its end',
+      mapped.splitPairs,
+    );
     const memos = descriptionMemos(s.description, 'document', docId, 'Document memo', qualcoder, s.creatingUser ?? '');
     note('source description(s) kept as document memos', memos.length);
     described.push(...memos);
     const kind = s.values.find((v) => kindVariables.has(v.variable))?.value ?? '';
-    skip('value(s) of variables on sources (Fieldcode keeps case attributes and the document kind)', s.values.filter((v) => !kindVariables.has(v.variable)).length);
+    skip(
+      'value(s) of variables on sources (Fieldcode keeps case attributes and the document kind)',
+      s.values.filter((v) => !kindVariables.has(v.variable)).length,
+    );
     const name = ours ? s.name : s.name.replace(/\.(txt|docx?|rtf|odt|pdf|md|vtt|srt)$/i, '');
-    const doc: SnapshotDocument = { id: docId, name, kind, caseId: caseOf.get(s.guid) ?? null, text: mapped.text, coderId: s.creatingUser ?? '', importedAt: s.creationDateTime ?? '', updatedAt: s.modifiedDateTime ?? '' };
+    const doc: SnapshotDocument = {
+      id: docId,
+      name,
+      kind,
+      caseId: caseOf.get(s.guid) ?? null,
+      text: mapped.text,
+      coderId: s.creatingUser ?? '',
+      importedAt: s.creationDateTime ?? '',
+      updatedAt: s.modifiedDateTime ?? '',
+    };
     documents.push(doc);
     docById.set(docId, doc);
     about(s.noteRefs, 'document', docId);
@@ -148,7 +179,17 @@ export function fromRefi(file: string, q: OpenedQdpx, newId: () => string): Read
         const segId = j === 0 && sel.guid ? sel.guid : id(c.guid);
         const start = mapped.offsets[2 * i];
         const end = mapped.offsets[2 * i + 1];
-        segments.push({ id: segId, documentId: docId, codeId: c.codeRef, coderId: c.creatingUser ?? sel.creatingUser ?? '', start, end, memo, createdAt: c.creationDateTime ?? sel.creationDateTime ?? '', updatedAt: sel.modifiedDateTime ?? '' });
+        segments.push({
+          id: segId,
+          documentId: docId,
+          codeId: c.codeRef,
+          coderId: c.creatingUser ?? sel.creatingUser ?? '',
+          start,
+          end,
+          memo,
+          createdAt: c.creationDateTime ?? sel.creationDateTime ?? '',
+          updatedAt: sel.modifiedDateTime ?? '',
+        });
         if (j === 0) for (const m of selMemos) described.push({ target: 'segment', targetId: segId, title: m.title, body: m.body, coderId: '', updatedAt: '' });
         about(c.noteRefs, 'segment', segId);
         if (j === 0) about(sel.noteRefs, 'segment', segId);
@@ -161,7 +202,17 @@ export function fromRefi(file: string, q: OpenedQdpx, newId: () => string): Read
         continue;
       }
       const segId = id(c.guid);
-      segments.push({ id: segId, documentId: docId, codeId: c.codeRef, coderId: c.creatingUser ?? '', start: 0, end: mapped.text.length, memo: '', createdAt: c.creationDateTime ?? '', updatedAt: '' });
+      segments.push({
+        id: segId,
+        documentId: docId,
+        codeId: c.codeRef,
+        coderId: c.creatingUser ?? '',
+        start: 0,
+        end: mapped.text.length,
+        memo: '',
+        createdAt: c.creationDateTime ?? '',
+        updatedAt: '',
+      });
       about(c.noteRefs, 'segment', segId);
     }
   }
@@ -186,7 +237,10 @@ export function fromRefi(file: string, q: OpenedQdpx, newId: () => string): Read
     // Our own memos come back exactly (a CR travels as &#13;); other tools' line endings become LF.
     const body = ours ? content : [n.description.trim(), content].filter(Boolean).join('\n\n').replace(/\r\n?/g, '\n');
     const where = memoTarget.get(n.guid) ?? { target: 'project' as const, targetId: null };
-    if (n.anchored) note('note(s) tied to a passage (annotations) kept as memos, on their document where the file names it, without the passage (Fieldcode memos are not anchored)');
+    if (n.anchored)
+      note(
+        'note(s) tied to a passage (annotations) kept as memos, on their document where the file names it, without the passage (Fieldcode memos are not anchored)',
+      );
     const title = n.name || (ours ? '' : n.anchored ? 'Annotation' : 'Note');
     return { id: id(n.guid), ...where, title, body, coderId: n.creatingUser ?? '', updatedAt: n.modifiedDateTime ?? n.creationDateTime ?? '' };
   });
@@ -197,7 +251,13 @@ export function fromRefi(file: string, q: OpenedQdpx, newId: () => string): Read
   for (const [what, n] of convert) if (n > 0) converted.push(`${n} ${what}`);
   const fallbackName = file.replace(/\.(qdpx|qde)$/i, '');
   const snapshot: ProjectSnapshot = {
-    project: { id: newId(), name: r.name || fallbackName, createdAt: r.creationDateTime ?? '', updatedAt: r.modifiedDateTime ?? '', coderId: r.modifyingUserGUID ?? r.creatingUserGUID ?? coders[0]?.id ?? '' },
+    project: {
+      id: newId(),
+      name: r.name || fallbackName,
+      createdAt: r.creationDateTime ?? '',
+      updatedAt: r.modifiedDateTime ?? '',
+      coderId: r.modifyingUserGUID ?? r.creatingUserGUID ?? coders[0]?.id ?? '',
+    },
     coders,
     codes,
     attributes,
@@ -210,7 +270,15 @@ export function fromRefi(file: string, q: OpenedQdpx, newId: () => string): Read
 }
 
 /** The raw text of a source, or null (with the reason tallied) when the file does not hold it. */
-function sourceText(file: string, q: OpenedQdpx, content: string | null, path: string | null, name: string, skip: (what: string) => void, note: (what: string) => void): string | null {
+function sourceText(
+  file: string,
+  q: OpenedQdpx,
+  content: string | null,
+  path: string | null,
+  name: string,
+  skip: (what: string) => void,
+  note: (what: string) => void,
+): string | null {
   if (content !== null) return content;
   if (!path) {
     skip('text source(s) with no plain text');

@@ -100,7 +100,15 @@ export function adaptForQualCoder(x: RefiExport, s: ProjectSnapshot): Adapted {
       const when = n.creationDateTime ?? n.modifiedDateTime ?? created;
       const name = uniqueName(n.name.replace(/\s+/g, ' ').trim() || 'Memo', journalNames);
       if (name !== n.name) retitled.push(`"${n.name}" → "${name}"`);
-      return { ...n, name, description: '', plainTextPath: `internal://${n.guid}.txt`, plainTextContent: null, creationDateTime: when, modifiedDateTime: n.modifiedDateTime ?? when };
+      return {
+        ...n,
+        name,
+        description: '',
+        plainTextPath: `internal://${n.guid}.txt`,
+        plainTextContent: null,
+        creationDateTime: when,
+        modifiedDateTime: n.modifiedDateTime ?? when,
+      };
     });
   const memoJournals = p.notes.filter((n) => projectMemos.has(n.guid)).length;
   if (memoJournals) adapted.push(`${memoJournals} project memo(s) written as journals`);
@@ -124,7 +132,15 @@ export function adaptForQualCoder(x: RefiExport, s: ProjectSnapshot): Adapted {
         start: 0,
         end: 0,
         description: '',
-        codings: [{ guid: deriveGuid('fieldcode', 'qualcoder case coding', guid), codeRef: c.guid, creatingUser: src.creatingUser, creationDateTime: src.creationDateTime, noteRefs: [] }],
+        codings: [
+          {
+            guid: deriveGuid('fieldcode', 'qualcoder case coding', guid),
+            codeRef: c.guid,
+            creatingUser: src.creatingUser,
+            creationDateTime: src.creationDateTime,
+            noteRefs: [],
+          },
+        ],
         noteRefs: [],
         creatingUser: src.creatingUser,
         creationDateTime: src.creationDateTime,

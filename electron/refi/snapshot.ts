@@ -70,16 +70,21 @@ export function readSnapshot(p: Project): ProjectSnapshot {
     }),
   }));
   const attributes = listAttributes(p);
-  const values = p.db
-    .prepare(`SELECT case_id AS caseId, attribute_id AS attributeId, value FROM attribute_values WHERE value != ''`)
-    .all() as { caseId: string; attributeId: string; value: string }[];
+  const values = p.db.prepare(`SELECT case_id AS caseId, attribute_id AS attributeId, value FROM attribute_values WHERE value != ''`).all() as {
+    caseId: string;
+    attributeId: string;
+    value: string;
+  }[];
   const attributeIds = new Set(attributes.map((a) => a.id));
   const valuesOf = new Map<string, [string, string][]>();
-  for (const v of values) if (attributeIds.has(v.attributeId)) (valuesOf.get(v.caseId) ?? valuesOf.set(v.caseId, []).get(v.caseId)!).push([v.attributeId, v.value]);
-  const cases = (p.db.prepare('SELECT id, name FROM cases WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE').all() as { id: string; name: string }[]).map((c) => ({
-    ...c,
-    values: Object.fromEntries(valuesOf.get(c.id) ?? []),
-  }));
+  for (const v of values)
+    if (attributeIds.has(v.attributeId)) (valuesOf.get(v.caseId) ?? valuesOf.set(v.caseId, []).get(v.caseId)!).push([v.attributeId, v.value]);
+  const cases = (p.db.prepare('SELECT id, name FROM cases WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE').all() as { id: string; name: string }[]).map(
+    (c) => ({
+      ...c,
+      values: Object.fromEntries(valuesOf.get(c.id) ?? []),
+    }),
+  );
   const coders = p.db.prepare('SELECT id, name FROM coders ORDER BY name COLLATE NOCASE').all() as { id: string; name: string }[];
   return {
     project: { ...row, name: projectRow(p).name, coderId: currentCoder(p).id },

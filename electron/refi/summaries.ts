@@ -28,8 +28,21 @@ export function addSummaryNotes(p: Project, project: RefiProject): number {
   for (const s of summaries) {
     const guid = asGuid(s.id);
     const code = s.columnKind === 'code' ? codes.get(asGuid(s.columnKey)) : undefined;
-    const row = s.rowKind === 'group' ? s.rowKey : s.rowKind === 'case' ? (caseNames.get(asGuid(s.rowKey)) ?? s.rowKey) : (sources.get(asGuid(s.rowKey))?.name ?? s.rowKey);
-    const column = code ? code.name : s.columnKind === 'memo' ? (s.columnKey ? `memo on section ${s.columnKey}` : 'group summary') : s.columnKey ? `section ${s.columnKey}` : 'group';
+    const row =
+      s.rowKind === 'group'
+        ? s.rowKey
+        : s.rowKind === 'case'
+          ? (caseNames.get(asGuid(s.rowKey)) ?? s.rowKey)
+          : (sources.get(asGuid(s.rowKey))?.name ?? s.rowKey);
+    const column = code
+      ? code.name
+      : s.columnKind === 'memo'
+        ? s.columnKey
+          ? `memo on section ${s.columnKey}`
+          : 'group summary'
+        : s.columnKey
+          ? `section ${s.columnKey}`
+          : 'group';
     project.notes.push({
       guid,
       name: `Summary: ${row} × ${column}`,
@@ -43,7 +56,8 @@ export function addSummaryNotes(p: Project, project: RefiProject): number {
     });
     code?.noteRefs.push(guid);
     if (s.rowKind === 'document') sources.get(asGuid(s.rowKey))?.noteRefs.push(guid);
-    else if (s.rowKind === 'case') project.links.push({ guid: deriveGuid('fieldcode', 'summary link', s.id), name: 'Summary', originGUID: guid, targetGUID: asGuid(s.rowKey) });
+    else if (s.rowKind === 'case')
+      project.links.push({ guid: deriveGuid('fieldcode', 'summary link', s.id), name: 'Summary', originGUID: guid, targetGUID: asGuid(s.rowKey) });
     else project.noteRefs.push(guid);
   }
   return summaries.length;

@@ -51,7 +51,9 @@ export function writeSnapshot(p: Project, s: ProjectSnapshot, skipped: string[],
   const now = p.now();
   const counts: WriteCounts = { documents: 0, codes: 0, segments: 0, cases: 0, coders: 0, memos: 0 };
   p.db.transaction(() => {
-    p.db.prepare('INSERT INTO project (id, name, codebook, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(s.project.id, s.project.name.trim() || 'Imported project', 'refi-qda', s.project.createdAt || now, now);
+    p.db
+      .prepare('INSERT INTO project (id, name, codebook, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
+      .run(s.project.id, s.project.name.trim() || 'Imported project', 'refi-qda', s.project.createdAt || now, now);
     const coders = new Set<string>();
     const coderNames = new Set<string>();
     const insertCoder = p.db.prepare('INSERT INTO coders (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)');
@@ -60,7 +62,7 @@ export function writeSnapshot(p: Project, s: ProjectSnapshot, skipped: string[],
       insertCoder.run(c.id, unique(c.name.trim() || 'Coder', coderNames, { what: 'coder', from: c.name, to: renamed }), now, now);
       coders.add(c.id);
     }
-    const fallbackCoder = coders.has(s.project.coderId) ? s.project.coderId : [...coders][0] ?? p.newId();
+    const fallbackCoder = coders.has(s.project.coderId) ? s.project.coderId : ([...coders][0] ?? p.newId());
     if (!coders.has(fallbackCoder)) {
       insertCoder.run(fallbackCoder, unique('Coder', coderNames), now, now);
       coders.add(fallbackCoder);
@@ -117,7 +119,8 @@ export function writeSnapshot(p: Project, s: ProjectSnapshot, skipped: string[],
       if (caseIds.has(c.id)) continue;
       insertCase.run(c.id, unique(c.name.trim() || 'Case', caseNames, { what: 'case', from: c.name, to: renamed }), now, fallbackCoder);
       caseIds.add(c.id);
-      for (const [attr, value] of Object.entries(c.values)) if (attrIds.has(attr) && value.trim()) insertValue.run(c.id, attr, value.trim(), now, fallbackCoder);
+      for (const [attr, value] of Object.entries(c.values))
+        if (attrIds.has(attr) && value.trim()) insertValue.run(c.id, attr, value.trim(), now, fallbackCoder);
     }
     counts.cases = caseIds.size;
 
@@ -143,7 +146,15 @@ export function writeSnapshot(p: Project, s: ProjectSnapshot, skipped: string[],
           coder_id: coder(d.coderId),
           deleted_at: null,
         },
-        detectTurns(d.text).map((t, idx) => ({ idx, speaker: t.speaker, role: null, start: t.start, end: t.end, time_start: t.timeStart, time_end: t.timeEnd })),
+        detectTurns(d.text).map((t, idx) => ({
+          idx,
+          speaker: t.speaker,
+          role: null,
+          start: t.start,
+          end: t.end,
+          time_start: t.timeStart,
+          time_end: t.timeEnd,
+        })),
       );
       docs.set(d.id, d.text.length);
     }

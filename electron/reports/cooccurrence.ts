@@ -110,7 +110,10 @@ export function cooccurrenceTable(p: Project, c: Cooccurrence, generatedAt = new
     title: `Code co-occurrence (${c.unit === 'overlap' ? 'overlapping segments' : 'same speaker turn'})`,
     project: projectRow(p).name,
     generatedAt,
-    note: c.unit === 'overlap' ? 'cells: pairs of overlapping segments by the same coder; diagonal: segments' : 'cells: turns coded with both codes by the same coder; diagonal: turns with the code',
+    note:
+      c.unit === 'overlap'
+        ? 'cells: pairs of overlapping segments by the same coder; diagonal: segments'
+        : 'cells: turns coded with both codes by the same coder; diagonal: turns with the code',
     header: ['code', ...c.codes.map((x) => x.path)],
     labelColumns: 1,
     rows: c.codes.map((x, i) => ({ cells: [x.path, ...c.counts[i]], colour: x.colour })),

@@ -60,7 +60,8 @@ export function filterFromNames(p: Project, o: FilterByName): RetrievalFilter {
   if (o.kinds?.length) f.kinds = o.kinds.map(normaliseKind);
   if (o.speakers?.length) f.speakers = o.speakers.map((s) => s.trim()).filter(Boolean);
   if (o.context !== undefined) {
-    if (!Number.isInteger(o.context) || o.context < 0 || o.context > 5000) throw new InputError(`--context must be a whole number of characters from 0 to 5000, not "${o.context}"`);
+    if (!Number.isInteger(o.context) || o.context < 0 || o.context > 5000)
+      throw new InputError(`--context must be a whole number of characters from 0 to 5000, not "${o.context}"`);
     f.context = o.context;
   }
   return checkFilter(p, f);

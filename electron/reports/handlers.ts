@@ -26,7 +26,8 @@ type ReportMethods =
   | 'refi.importCodebook';
 
 export const reportsHandlers: HandlerGroup<ReportMethods> = {
-  'reports.exportSegments': async (s, i) => deliver(await renderSegments(requireProject(s), i.filter, i.format, { title: i.title, groupBy: i.groupBy }), i.path, guard(s, i)),
+  'reports.exportSegments': async (s, i) =>
+    deliver(await renderSegments(requireProject(s), i.filter, i.format, { title: i.title, groupBy: i.groupBy }), i.path, guard(s, i)),
   'reports.matrix': (s, i) => codeMatrix(requireProject(s), i),
   'reports.exportMatrix': async (s, i) => {
     const p = requireProject(s);

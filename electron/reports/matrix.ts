@@ -83,7 +83,14 @@ export function buildMatrix(m: MatrixInput): CodeMatrix {
       const counts = segs.get(c) ?? segs.set(c, new Array(columns.length).fill(0)).get(c)!;
       counts[col]++;
       if (s.caseName) {
-        const sets = casesWith.get(c) ?? casesWith.set(c, columns.map(() => new Set<string>())).get(c)!;
+        const sets =
+          casesWith.get(c) ??
+          casesWith
+            .set(
+              c,
+              columns.map(() => new Set<string>()),
+            )
+            .get(c)!;
         sets[col].add(s.caseName.toLowerCase());
       }
     }

@@ -40,7 +40,11 @@ function frequencyChart(p: Project, r: Omit<SegmentReport, 'chart'>, f: Retrieva
   if (groupBy.length === 0) {
     const freq = codeFrequencies({ ...r, chart: null }).filter((x) => chosenIds.has(x.code.id));
     if (freq.length === 0) return null;
-    return { title: 'Coded segments by code (sub-codes included)', categories: freq.map((x) => x.code.path), series: [{ label: 'segments', values: freq.map((x) => x.total) }] };
+    return {
+      title: 'Coded segments by code (sub-codes included)',
+      categories: freq.map((x) => x.code.path),
+      series: [{ label: 'segments', values: freq.map((x) => x.total) }],
+    };
   }
   const attributes = resolveAttributes(p, groupBy);
   const cases = listCases(p).filter((c) => caseMatches(c, f.where));

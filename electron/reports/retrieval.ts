@@ -84,11 +84,14 @@ function* segmentRows(p: Project, f: RetrievalFilter, ordered: boolean): Generat
   within('document_id', f.documentIds);
   const columns = 'rowid, id, document_id, code_id, coder_id, start, end, memo';
   if (ordered) {
-    yield* p.db.prepare(`SELECT ${columns} FROM segments WHERE ${where.join(' AND ')} ORDER BY document_id, start, end, id`).raw(true).all(...args) as SegmentRaw[];
+    yield* p.db
+      .prepare(`SELECT ${columns} FROM segments WHERE ${where.join(' AND ')} ORDER BY document_id, start, end, id`)
+      .raw(true)
+      .all(...args) as SegmentRaw[];
     return;
   }
   const batch = p.db.prepare(`SELECT ${columns} FROM segments WHERE rowid > ? AND ${where.join(' AND ')} ORDER BY rowid LIMIT ${BATCH}`).raw(true);
-  for (let after = Number.MIN_SAFE_INTEGER; ; ) {
+  for (let after = Number.MIN_SAFE_INTEGER; ;) {
     const rows = batch.all(after, ...args) as SegmentRaw[];
     yield* rows;
     if (rows.length < BATCH) return;
@@ -98,7 +101,14 @@ function* segmentRows(p: Project, f: RetrievalFilter, ordered: boolean): Generat
 
 function packTurns(rows: TurnRaw[], intern: (s: string | null) => string | null): Turns {
   const n = rows.length;
-  const t: Turns = { start: new Uint32Array(n), end: new Uint32Array(n), speaker: new Array(n), role: new Array(n), timeStart: new Float64Array(n), timeEnd: new Float64Array(n) };
+  const t: Turns = {
+    start: new Uint32Array(n),
+    end: new Uint32Array(n),
+    speaker: new Array(n),
+    role: new Array(n),
+    timeStart: new Float64Array(n),
+    timeEnd: new Float64Array(n),
+  };
   rows.forEach(([start, end, speaker, role, timeStart, timeEnd], i) => {
     t.start[i] = start;
     t.end[i] = end;

@@ -9,7 +9,6 @@ export type { NumberTable };
 
 /** A matrix, cross-tab or co-occurrence table in one format. */
 export async function renderTable(t: NumberTable, format: TableFormat): Promise<Rendered> {
-  const data =
-    format === 'csv' ? utf8(tableCsv(t)) : format === 'json' ? utf8(tableJson(t)) : format === 'html' ? utf8(tableHtml(t)) : await tableXlsx(t);
+  const data = format === 'csv' ? utf8(tableCsv(t)) : format === 'json' ? utf8(tableJson(t)) : format === 'html' ? utf8(tableHtml(t)) : await tableXlsx(t);
   return { data, fileName: `${safeFileStem(t.title)}.${format}`, mime: MIME[format], rows: t.rows.length };
 }

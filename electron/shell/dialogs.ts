@@ -29,6 +29,10 @@ export function openRequest(input: unknown): OpenRequest | null {
 /** A save-dialog file name from the renderer: a bare name, no folders, no control characters. */
 export function saveName(input: unknown): string | null {
   if (typeof input !== 'string') return null;
-  const name = input.replace(/[\p{Cc}<>:"|?*]/gu, '').replace(/^.*[\\/]/, '').trim().slice(0, 200);
+  const name = input
+    .replace(/[\p{Cc}<>:"|?*]/gu, '')
+    .replace(/^.*[\\/]/, '')
+    .trim()
+    .slice(0, 200);
   return name && name !== '.' && name !== '..' ? name : null;
 }

@@ -9,11 +9,7 @@ import type { Call } from './worker-client';
 
 export type { Call, Reply };
 
-export function registerHandlers(
-  ipc: Pick<IpcMain, 'handle'>,
-  call: Call,
-  isTrusted: (event: IpcMainInvokeEvent) => boolean,
-): string[] {
+export function registerHandlers(ipc: Pick<IpcMain, 'handle'>, call: Call, isTrusted: (event: IpcMainInvokeEvent) => boolean): string[] {
   const registered = new Set<string>();
   for (const method of METHOD_NAMES) {
     const name = methodChannel(method);

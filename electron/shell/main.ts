@@ -30,7 +30,11 @@ function nativeBinding(): string | undefined {
 }
 
 function startWorker(): Call {
-  const workerData = { nativeBinding: nativeBinding(), settingsFolder: join(app.getPath('userData')), defaultFolder: join(app.getPath('documents'), 'Fieldcode') };
+  const workerData = {
+    nativeBinding: nativeBinding(),
+    settingsFolder: join(app.getPath('userData')),
+    defaultFolder: join(app.getPath('documents'), 'Fieldcode'),
+  };
   return workerClient(() => new Worker(join(here, 'worker.cjs'), { workerData })).call;
 }
 
@@ -67,7 +71,10 @@ async function runCommand(command: string, win: BrowserWindow, call: Call): Prom
     return;
   }
   if (command === 'about') {
-    await dialog.showMessageBox(win, { message: 'Fieldcode', detail: `Version ${app.getVersion()}\nQualitative coding of interview, focus-group and workshop transcripts.` });
+    await dialog.showMessageBox(win, {
+      message: 'Fieldcode',
+      detail: `Version ${app.getVersion()}\nQualitative coding of interview, focus-group and workshop transcripts.`,
+    });
     return;
   }
   win.webContents.send(MENU_CHANNEL, command);

@@ -9,8 +9,7 @@ import type { WorkerReply, WorkerRequest } from './worker';
 
 export type Call = (method: string, input: unknown) => Promise<unknown>;
 
-export const WORKER_DIED =
-  'the project store stopped unexpectedly and was restarted; this action was not completed. Open the project again to go on';
+export const WORKER_DIED = 'the project store stopped unexpectedly and was restarted; this action was not completed. Open the project again to go on';
 
 export interface WorkerClient {
   call: Call;

@@ -35,7 +35,12 @@ function looksComplete(path: string): boolean {
     }
     const pageSize = buf.readUInt16BE(16) === 1 ? 65536 : buf.readUInt16BE(16);
     const pages = buf.readUInt32BE(28);
-    return buf.toString('latin1', 0, 16) === 'SQLite format 3\u0000' && buf.readUInt32BE(68) === APPLICATION_ID && pages > 0 && statSync(path).size === pageSize * pages;
+    return (
+      buf.toString('latin1', 0, 16) === 'SQLite format 3\u0000' &&
+      buf.readUInt32BE(68) === APPLICATION_ID &&
+      pages > 0 &&
+      statSync(path).size === pageSize * pages
+    );
   } catch {
     return false;
   }
@@ -51,7 +56,9 @@ export function verifyBackup(p: Project, path: string): boolean {
   try {
     p.db.prepare('ATTACH DATABASE ? AS backup_check').run(path);
     attached = true;
-    return p.db.pragma('backup_check.application_id', { simple: true }) === APPLICATION_ID && p.db.pragma('backup_check.quick_check', { simple: true }) === 'ok';
+    return (
+      p.db.pragma('backup_check.application_id', { simple: true }) === APPLICATION_ID && p.db.pragma('backup_check.quick_check', { simple: true }) === 'ok'
+    );
   } catch {
     return false;
   } finally {
@@ -103,7 +110,9 @@ export async function backupProject(p: Project, reason: string): Promise<string>
  * long import keeps the older backups instead of rotating them all away.
  */
 export async function backupUnlessRecent(p: Project, reason: string, withinMs: number): Promise<string | null> {
-  const newest = listBackups(p).filter((f) => f.endsWith(`_${reason}.fieldcode`)).at(-1);
+  const newest = listBackups(p)
+    .filter((f) => f.endsWith(`_${reason}.fieldcode`))
+    .at(-1);
   if (newest && Date.now() - statSync(newest).mtimeMs < withinMs) return null;
   return backupProject(p, reason);
 }

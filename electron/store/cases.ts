@@ -30,8 +30,7 @@ export function listCases(p: Project): Case[] {
 
 export function findCaseByName(p: Project, name: string): { id: string; name: string } | null {
   const row = p.db.prepare('SELECT id, name FROM cases WHERE name = ? COLLATE NOCASE AND deleted_at IS NULL LIMIT 1').get(name.trim()) as
-    | { id: string; name: string }
-    | undefined;
+    { id: string; name: string } | undefined;
   return row ?? null;
 }
 
@@ -73,9 +72,7 @@ export function tombstoneCase(p: Project, id: string, coderId: string): void {
 export function ensureAttribute(p: Project, name: string, coderId: string): Attribute {
   const clean = name.trim();
   if (!clean) throw new InputError('an attribute needs a name');
-  const found = p.db.prepare('SELECT id, name FROM attributes WHERE name = ? COLLATE NOCASE AND deleted_at IS NULL').get(clean) as
-    | Attribute
-    | undefined;
+  const found = p.db.prepare('SELECT id, name FROM attributes WHERE name = ? COLLATE NOCASE AND deleted_at IS NULL').get(clean) as Attribute | undefined;
   if (found) return found;
   const sort = (p.db.prepare('SELECT coalesce(max(sort), 0) + 1 FROM attributes').pluck().get() as number) ?? 1;
   const attr = { id: p.newId(), name: clean };
@@ -105,15 +102,16 @@ export function tombstoneAttribute(p: Project, id: string, coderId: string): voi
 
 /** How many cases have a value for the attribute. */
 export function attributeUse(p: Project, id: string): number {
-  return p.db.prepare("SELECT count(*) FROM attribute_values v JOIN cases c ON c.id = v.case_id WHERE v.attribute_id = ? AND v.value != '' AND c.deleted_at IS NULL").pluck().get(id) as number;
+  return p.db
+    .prepare("SELECT count(*) FROM attribute_values v JOIN cases c ON c.id = v.case_id WHERE v.attribute_id = ? AND v.value != '' AND c.deleted_at IS NULL")
+    .pluck()
+    .get(id) as number;
 }
 
 /** Sets (or, with an empty value, clears) one attribute of a case. Returns whether it changed. */
 export function setAttributeValue(p: Project, caseId: string, attributeId: string, value: string, coderId: string): boolean {
   const clean = value.trim();
-  const old = p.db.prepare('SELECT value FROM attribute_values WHERE case_id = ? AND attribute_id = ?').pluck().get(caseId, attributeId) as
-    | string
-    | undefined;
+  const old = p.db.prepare('SELECT value FROM attribute_values WHERE case_id = ? AND attribute_id = ?').pluck().get(caseId, attributeId) as string | undefined;
   if ((old ?? '') === clean) return false;
   p.db
     .prepare(

@@ -19,9 +19,8 @@ export function getCoder(p: Project, id: string): Coder {
 }
 
 export function findCoderByName(p: Project, name: string): Coder | null {
-  const row = p.db
-    .prepare('SELECT id, name FROM coders WHERE name = ? COLLATE NOCASE AND deleted_at IS NULL ORDER BY created_at LIMIT 1')
-    .get(name.trim()) as CoderRow | undefined;
+  const row = p.db.prepare('SELECT id, name FROM coders WHERE name = ? COLLATE NOCASE AND deleted_at IS NULL ORDER BY created_at LIMIT 1').get(name.trim()) as
+    CoderRow | undefined;
   return row ?? null;
 }
 

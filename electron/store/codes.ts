@@ -28,9 +28,11 @@ export function listCodes(p: Project): Code[] {
        FROM codes c WHERE c.deleted_at IS NULL`,
     )
     .all() as CodeListRow[];
-  const anchors = p.db
-    .prepare('SELECT code_id, segment_id, note FROM anchor_examples WHERE deleted_at IS NULL ORDER BY updated_at')
-    .all() as { code_id: string; segment_id: string; note: string }[];
+  const anchors = p.db.prepare('SELECT code_id, segment_id, note FROM anchor_examples WHERE deleted_at IS NULL ORDER BY updated_at').all() as {
+    code_id: string;
+    segment_id: string;
+    note: string;
+  }[];
   const anchorsByCode = new Map<string, AnchorExample[]>();
   for (const a of anchors) {
     const list = anchorsByCode.get(a.code_id) ?? [];
@@ -85,7 +87,10 @@ export function getCode(p: Project, id: string): Code {
 /** A code by its path ("Students/Skills/ICT"), matched ignoring case, or by id. */
 export function resolveCodePath(p: Project, path: string): Code {
   const codes = listCodes(p);
-  const wanted = path.trim().replace(/^\/+|\/+$/g, '').toLowerCase();
+  const wanted = path
+    .trim()
+    .replace(/^\/+|\/+$/g, '')
+    .toLowerCase();
   const code = codes.find((c) => c.id === path) ?? codes.find((c) => c.path.toLowerCase() === wanted);
   if (!code) throw new NotFoundError(`no code "${path}" in the codebook`);
   return code;
@@ -105,9 +110,7 @@ export function descendantIds(p: Project, id: string): string[] {
 
 export function siblingNameTaken(p: Project, parentId: string | null, name: string, exceptId?: string): boolean {
   const row = p.db
-    .prepare(
-      `SELECT 1 FROM codes WHERE deleted_at IS NULL AND name = ? COLLATE NOCASE AND parent_id IS ? AND id IS NOT ?`,
-    )
+    .prepare(`SELECT 1 FROM codes WHERE deleted_at IS NULL AND name = ? COLLATE NOCASE AND parent_id IS ? AND id IS NOT ?`)
     .get(name, parentId, exceptId ?? null);
   return !!row;
 }

@@ -82,7 +82,10 @@ function truncated(path: string): boolean {
 function sqliteFailure(name: string, e: unknown, path?: string): ProjectFileError {
   const msg = e instanceof Error ? e.message : String(e);
   if (/database is locked|SQLITE_BUSY/i.test(msg)) {
-    return new ProjectFileError(name, 'the project is busy: another program is writing to it (the Fieldcode app or a fieldcode command); try again when it has finished');
+    return new ProjectFileError(
+      name,
+      'the project is busy: another program is writing to it (the Fieldcode app or a fieldcode command); try again when it has finished',
+    );
   }
   if (/malformed|corrupt|not a database/i.test(msg)) {
     if (path && truncated(path)) return new ProjectFileError(name, 'the project file is truncated (it is shorter than its header says)');
@@ -129,10 +132,18 @@ function inspect(path: string, name: string, nativeBinding?: string): void {
       );
     }
     const check = db.pragma('quick_check', { simple: true }) as string;
-    if (check !== 'ok') throw new ProjectFileError(name, truncated(path) ? 'the project file is truncated (it is shorter than its header says)' : `the project file is damaged (${check})`);
-    const hasProject = version > 0 && db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'project'").get() && db.prepare('SELECT 1 FROM project').get();
+    if (check !== 'ok')
+      throw new ProjectFileError(
+        name,
+        truncated(path) ? 'the project file is truncated (it is shorter than its header says)' : `the project file is damaged (${check})`,
+      );
+    const hasProject =
+      version > 0 && db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'project'").get() && db.prepare('SELECT 1 FROM project').get();
     if (!hasProject) {
-      throw new ProjectFileError(name, 'an unfinished Fieldcode project (its creation was interrupted: it holds no work); delete it and create the project again');
+      throw new ProjectFileError(
+        name,
+        'an unfinished Fieldcode project (its creation was interrupted: it holds no work); delete it and create the project again',
+      );
     }
     checkSchema(db, name, nativeBinding);
   } catch (e) {

@@ -118,9 +118,8 @@ export function getDocumentText(p: Project, id: string): string {
 
 /** A document by id, or by name (ignoring case). */
 export function findDocument(p: Project, nameOrId: string): DocumentSummary {
-  const row = p.db
-    .prepare(`${SUMMARY_SQL} AND (d.id = ? OR d.name = ? COLLATE NOCASE) ORDER BY d.id = ? DESC LIMIT 1`)
-    .get(nameOrId, nameOrId, nameOrId) as SummaryRow | undefined;
+  const row = p.db.prepare(`${SUMMARY_SQL} AND (d.id = ? OR d.name = ? COLLATE NOCASE) ORDER BY d.id = ? DESC LIMIT 1`).get(nameOrId, nameOrId, nameOrId) as
+    SummaryRow | undefined;
   if (!row) throw new NotFoundError(`no document named "${nameOrId}"`);
   return toSummary(row);
 }
@@ -132,8 +131,7 @@ export function countDocuments(p: Project): number {
 
 export function findDocumentBySha(p: Project, sha256: string): { id: string; name: string } | null {
   const row = p.db.prepare('SELECT id, name FROM documents WHERE sha256 = ? AND deleted_at IS NULL LIMIT 1').get(sha256) as
-    | { id: string; name: string }
-    | undefined;
+    { id: string; name: string } | undefined;
   return row ?? null;
 }
 
@@ -144,9 +142,7 @@ export function insertDocument(p: Project, row: DocumentRow, turns: Omit<TurnRow
        VALUES (@id, @name, @kind, @case_id, @text, @chars, @sha256, @format, @encoding, @source_name, @imported_at, @updated_at, @coder_id, @deleted_at)`,
     )
     .run(row);
-  const insertTurn = p.db.prepare(
-    'INSERT INTO turns (document_id, idx, speaker, role, start, end, time_start, time_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  );
+  const insertTurn = p.db.prepare('INSERT INTO turns (document_id, idx, speaker, role, start, end, time_start, time_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   for (const t of turns) insertTurn.run(row.id, t.idx, t.speaker, t.role, t.start, t.end, t.time_start, t.time_end);
   p.db.prepare('INSERT INTO document_search (document_id, text) VALUES (?, ?)').run(row.id, row.text);
 }

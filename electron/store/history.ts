@@ -9,7 +9,19 @@ import { sqlName } from './sql';
 // Undo writes the before images back, redo the after images — with a fresh
 // updated_at, so the restored state is also the newest one for a later merge.
 
-const TRACKED = ['codes', 'segments', 'anchor_examples', 'memos', 'cases', 'attributes', 'attribute_values', 'documents', 'summaries', 'templates', 'pairs'] as const;
+const TRACKED = [
+  'codes',
+  'segments',
+  'anchor_examples',
+  'memos',
+  'cases',
+  'attributes',
+  'attribute_values',
+  'documents',
+  'summaries',
+  'templates',
+  'pairs',
+] as const;
 type Tracked = (typeof TRACKED)[number];
 
 interface TableInfo {
@@ -29,7 +41,10 @@ function tableInfo(p: Project): Map<Tracked, TableInfo> {
     const cols = p.db.prepare(`SELECT name, pk FROM pragma_table_info(?)`).all(t) as { name: string; pk: number }[];
     cached.set(t, {
       columns: cols.map((c) => c.name),
-      keys: cols.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name),
+      keys: cols
+        .filter((c) => c.pk > 0)
+        .sort((a, b) => a.pk - b.pk)
+        .map((c) => c.name),
     });
   }
   infoCache.set(p, cached);

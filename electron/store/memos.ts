@@ -34,7 +34,9 @@ export function listMemos(p: Project, target?: MemoTarget, targetId?: string | n
 export function insertMemo(p: Project, m: { target: MemoTarget; targetId: string | null; title: string; body: string; coderId: string }): Memo {
   const row: MemoRow = { id: p.newId(), target: m.target, target_id: m.targetId, title: m.title, body: m.body, coder_id: m.coderId, updated_at: p.now() };
   p.db
-    .prepare('INSERT INTO memos (id, target, target_id, title, body, coder_id, updated_at) VALUES (@id, @target, @target_id, @title, @body, @coder_id, @updated_at)')
+    .prepare(
+      'INSERT INTO memos (id, target, target_id, title, body, coder_id, updated_at) VALUES (@id, @target, @target_id, @title, @body, @coder_id, @updated_at)',
+    )
     .run(row);
   return rowToMemo(row);
 }

@@ -28,7 +28,9 @@ export function pairOf(p: Project, caseId: string): PairRow | undefined {
 export function insertPair(p: Project, x: string, y: string, coderId: string): PairRow {
   const [a, b] = x < y ? [x, y] : [y, x];
   const row: PairRow = { id: p.newId(), case_a: a, case_b: b, coder_id: coderId, updated_at: p.now(), deleted_at: null };
-  p.db.prepare('INSERT INTO pairs (id, case_a, case_b, coder_id, updated_at, deleted_at) VALUES (@id, @case_a, @case_b, @coder_id, @updated_at, @deleted_at)').run(row);
+  p.db
+    .prepare('INSERT INTO pairs (id, case_a, case_b, coder_id, updated_at, deleted_at) VALUES (@id, @case_a, @case_b, @coder_id, @updated_at, @deleted_at)')
+    .run(row);
   return row;
 }
 

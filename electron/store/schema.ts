@@ -19,7 +19,8 @@ function knownObjects(nativeBinding?: string): Set<string> {
   try {
     for (const m of MIGRATIONS) {
       migrate(db, [m]);
-      for (const o of db.prepare('SELECT type, name, sql FROM sqlite_master').all() as { type: string; name: string; sql: string | null }[]) set.add(key(o.type, o.name, o.sql));
+      for (const o of db.prepare('SELECT type, name, sql FROM sqlite_master').all() as { type: string; name: string; sql: string | null }[])
+        set.add(key(o.type, o.name, o.sql));
     }
   } finally {
     db.close();
@@ -37,6 +38,12 @@ export function checkSchema(db: Database.Database, file: string, nativeBinding?:
   const objects = db.prepare('SELECT type, name, sql FROM main.sqlite_master').all() as { type: string; name: string; sql: string | null }[];
   const foreign = objects.filter((o) => !SQLITE_INTERNAL.test(o.name) && !allowed.has(key(o.type, o.name, o.sql)));
   if (foreign.length === 0) return;
-  const what = foreign.slice(0, 3).map((o) => `${o.type} "${o.name}"`).join(', ');
-  throw new ProjectFileError(file, `refused: the file holds ${what}${foreign.length > 3 ? ` and ${foreign.length - 3} more` : ''} that Fieldcode did not create (it may have been tampered with)`);
+  const what = foreign
+    .slice(0, 3)
+    .map((o) => `${o.type} "${o.name}"`)
+    .join(', ');
+  throw new ProjectFileError(
+    file,
+    `refused: the file holds ${what}${foreign.length > 3 ? ` and ${foreign.length - 3} more` : ''} that Fieldcode did not create (it may have been tampered with)`,
+  );
 }

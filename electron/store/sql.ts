@@ -16,7 +16,6 @@ export function inList(column: string, values: readonly (string | number)[]): { 
   return { sql: `${column} IN (SELECT value FROM json_each(?))`, param: JSON.stringify(values) };
 }
 
-
 /** A table or column name checked against the fixed list it must come from, ready to build into SQL. */
 export function sqlName<T extends string>(name: string, allowed: readonly T[]): T {
   if (!NAME.test(name) || !(allowed as readonly string[]).includes(name)) throw new InputError(`"${name}" is not a known table or column`);

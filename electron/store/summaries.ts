@@ -30,7 +30,10 @@ export interface Cell {
 export function liveSummaries(p: Project, filter: { rowKind?: SummaryRowKind; columnKind?: SummaryColumnKind } = {}): SummaryRow[] {
   const where = ['deleted_at IS NULL'];
   const args: string[] = [];
-  for (const [column, value] of [['row_kind', filter.rowKind], ['column_kind', filter.columnKind]] as const) {
+  for (const [column, value] of [
+    ['row_kind', filter.rowKind],
+    ['column_kind', filter.columnKind],
+  ] as const) {
     if (!value) continue;
     where.push(`${column} = ?`);
     args.push(value);
@@ -49,7 +52,17 @@ export function getSummary(p: Project, id: string): SummaryRow | undefined {
 }
 
 export function insertSummary(p: Project, c: Cell, body: string, coderId: string): SummaryRow {
-  const row: SummaryRow = { id: p.newId(), row_kind: c.rowKind, row_key: c.rowKey, column_kind: c.columnKind, column_key: c.columnKey, body, coder_id: coderId, updated_at: p.now(), deleted_at: null };
+  const row: SummaryRow = {
+    id: p.newId(),
+    row_kind: c.rowKind,
+    row_key: c.rowKey,
+    column_kind: c.columnKind,
+    column_key: c.columnKey,
+    body,
+    coder_id: coderId,
+    updated_at: p.now(),
+    deleted_at: null,
+  };
   p.db
     .prepare(
       `INSERT INTO summaries (id, row_kind, row_key, column_kind, column_key, body, coder_id, updated_at, deleted_at)
@@ -70,6 +83,6 @@ export function tombstoneSummary(p: Project, id: string, coderId: string): void 
 
 /** Full-text-free search: summaries whose text contains every word (case-insensitive). */
 export function searchSummaries(p: Project, words: string[]): SummaryRow[] {
-  const where = ['deleted_at IS NULL', ...words.map(() => "instr(lower(body), lower(?)) > 0")];
+  const where = ['deleted_at IS NULL', ...words.map(() => 'instr(lower(body), lower(?)) > 0')];
   return p.db.prepare(`SELECT * FROM summaries WHERE ${where.join(' AND ')} ORDER BY updated_at DESC LIMIT 500`).all(...words) as SummaryRow[];
 }

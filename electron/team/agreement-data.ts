@@ -71,11 +71,12 @@ export function chooseCoders(p: Project, coderIds?: string[]): Coder[] {
   const coding = new Set(p.db.prepare('SELECT DISTINCT coder_id FROM segments WHERE deleted_at IS NULL').pluck().all() as string[]);
   const chosen = all.filter((c) => coding.has(c.id) && c.id !== consensus && c.name.toLowerCase() !== CONSENSUS_NAME.toLowerCase());
   if (chosen.length < 2) {
-    throw new InputError(`agreement compares two or more coders, and ${chosen.length === 0 ? 'nobody has' : `only ${chosen[0].name} has`} coded in this project`);
+    throw new InputError(
+      `agreement compares two or more coders, and ${chosen.length === 0 ? 'nobody has' : `only ${chosen[0].name} has`} coded in this project`,
+    );
   }
   return chosen;
 }
-
 
 export function loadAgreementData(p: Project, f: AgreementFilter = {}): AgreementData {
   const coders = chooseCoders(p, f.coderIds);
@@ -87,9 +88,14 @@ export function loadAgreementData(p: Project, f: AgreementFilter = {}): Agreemen
   const liveCodes = new Set(p.db.prepare('SELECT id FROM codes WHERE deleted_at IS NULL').pluck().all() as string[]);
   const byCoder = inList('coder_id', coderIds);
   const rows = (
-    p.db
-      .prepare(`SELECT id, document_id, code_id, coder_id, start, end FROM segments WHERE deleted_at IS NULL AND ${byCoder.sql}`)
-      .all(byCoder.param) as { id: string; document_id: string; code_id: string; coder_id: string; start: number; end: number }[]
+    p.db.prepare(`SELECT id, document_id, code_id, coder_id, start, end FROM segments WHERE deleted_at IS NULL AND ${byCoder.sql}`).all(byCoder.param) as {
+      id: string;
+      document_id: string;
+      code_id: string;
+      coder_id: string;
+      start: number;
+      end: number;
+    }[]
   ).filter((r) => liveDocs.has(r.document_id) && liveCodes.has(r.code_id));
   let wantedDocs = f.documentIds && f.documentIds.length > 0 ? new Set(f.documentIds) : null;
   const sample = f.sample ? findSampleRow(p, f.sample) : null;
@@ -107,7 +113,9 @@ export function loadAgreementData(p: Project, f: AgreementFilter = {}): Agreemen
   }
   const docIds = [...present].filter(([, set]) => set.size >= 2).map(([id]) => id);
   const docRows = docIds.length
-    ? (p.db.prepare(`SELECT id, name, chars FROM documents WHERE id IN (SELECT value FROM json_each(?)) ORDER BY name COLLATE NOCASE, id`).all(JSON.stringify(docIds)) as {
+    ? (p.db
+        .prepare(`SELECT id, name, chars FROM documents WHERE id IN (SELECT value FROM json_each(?)) ORDER BY name COLLATE NOCASE, id`)
+        .all(JSON.stringify(docIds)) as {
         id: string;
         name: string;
         chars: number;
@@ -180,5 +188,10 @@ export function listTeamCoders(p: Project): { id: string; name: string; segments
         .all() as { id: string; segments: number; documents: number }[]
     ).map((r) => [r.id, r]),
   );
-  return listCoders(p).map((c) => ({ ...c, segments: counts.get(c.id)?.segments ?? 0, documents: counts.get(c.id)?.documents ?? 0, consensus: c.id === consensus }));
+  return listCoders(p).map((c) => ({
+    ...c,
+    segments: counts.get(c.id)?.segments ?? 0,
+    documents: counts.get(c.id)?.documents ?? 0,
+    consensus: c.id === consensus,
+  }));
 }

@@ -92,7 +92,11 @@ function coefficients(tally: BinaryTally) {
   return { percentAgreement: tallyPercentAgreement(tally), kappa: tallyKappa(tally), alpha: tallyAlpha(tally), ac1: tallyAC1(tally), bp: tallyBP(tally) };
 }
 
-export function codeRow(code: string | null, codeId: string | null, w: { tally: BinaryTally; binary: Coincidences; unitizing: { observed: number; expected: number } | null }): AgreementRow {
+export function codeRow(
+  code: string | null,
+  codeId: string | null,
+  w: { tally: BinaryTally; binary: Coincidences; unitizing: { observed: number; expected: number } | null },
+): AgreementRow {
   let units = 0;
   w.tally.byCoders.forEach((row) => row?.forEach((x) => (units += x)));
   return { code, codeId, units, ...coefficients(w.tally), uAlpha: alphaOf(w.unitizing), binaryUAlpha: unitizedAlpha(w.binary) };
@@ -109,7 +113,12 @@ export interface PooledCoincidences {
 }
 
 /** All codes together: their tallies summed, αU as 1 − ΣDo/ΣDe, and the 2016 coefficients. */
-export function pooledRow(tallies: BinaryTally[], unitizing: ({ observed: number; expected: number } | null)[], c: PooledCoincidences, units: number): PooledAgreementRow {
+export function pooledRow(
+  tallies: BinaryTally[],
+  unitizing: ({ observed: number; expected: number } | null)[],
+  c: PooledCoincidences,
+  units: number,
+): PooledAgreementRow {
   const tally = emptyTally(tallies.every((t) => t.pair !== null));
   for (const t of tallies) addTally(tally, t);
   let observed = 0;

@@ -32,7 +32,12 @@ export interface AgreementOptions extends AgreementFilter {
 
 /** Live codes in codebook order with their paths (without listCodes' segment counts, which agreement does not need). */
 function codesInOrder(p: Project): { id: string; path: string }[] {
-  const rows = p.db.prepare('SELECT id, parent_id, name, sort FROM codes WHERE deleted_at IS NULL').all() as { id: string; parent_id: string | null; name: string; sort: number }[];
+  const rows = p.db.prepare('SELECT id, parent_id, name, sort FROM codes WHERE deleted_at IS NULL').all() as {
+    id: string;
+    parent_id: string | null;
+    name: string;
+    sort: number;
+  }[];
   const ids = new Set(rows.map((r) => r.id));
   const kids = new Map<string | null, typeof rows>();
   for (const r of rows) {
@@ -109,7 +114,12 @@ export function agreement(p: Project, f: AgreementOptions = {}): AgreementReport
 }
 
 /** Each document's 2016 coincidences over all codes (a code's label is its index in `codes`). */
-function documentsCoincidences(docs: ComparedDocument[], codes: { id: string }[], data: AgreementData, family: (label: number) => number): PooledCoincidences[] {
+function documentsCoincidences(
+  docs: ComparedDocument[],
+  codes: { id: string }[],
+  data: AgreementData,
+  family: (label: number) => number,
+): PooledCoincidences[] {
   const spansByDoc = new Map<string, Map<string, CodedSpan[]>>(docs.map((d) => [d.id, new Map()]));
   codes.forEach((c, label) => {
     for (const [docId, byCoder] of data.spans.get(c.id)!) {

@@ -31,11 +31,13 @@ export function consensusState(p: Project, codeId: string): ConsensusState {
   const segs = p.db
     .prepare('SELECT document_id, start, end FROM segments WHERE coder_id = ? AND code_id = ? AND deleted_at IS NULL ORDER BY start')
     .all(coderId, codeId) as { document_id: string; start: number; end: number }[];
-  const memos = (p.db.prepare("SELECT id, target_id, body FROM memos WHERE target = 'document' AND coder_id = ? AND deleted_at IS NULL").all(coderId) as {
-    id: string;
-    target_id: string;
-    body: string;
-  }[])
+  const memos = (
+    p.db.prepare("SELECT id, target_id, body FROM memos WHERE target = 'document' AND coder_id = ? AND deleted_at IS NULL").all(coderId) as {
+      id: string;
+      target_id: string;
+      body: string;
+    }[]
+  )
     .map((m) => ({ id: m.id, doc: m.target_id, match: CONSENSUS_MEMO.exec(m.body) }))
     .filter((m) => m.match && m.match[1] === codeId)
     .map((m) => ({ id: m.id, doc: m.doc, start: Number(m.match![2]), end: Number(m.match![3]) }));

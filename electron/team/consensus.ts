@@ -48,7 +48,18 @@ function writeConsensus(p: Project, coderId: string, documentId: string, codeId:
   }
   for (const [s, e] of union(keep.map(([a, b]) => ({ start: a, end: b })))) {
     const now = p.now();
-    insertSegment(p, { id: p.newId(), document_id: documentId, code_id: codeId, coder_id: coderId, start: s, end: e, memo: '', created_at: now, updated_at: now, deleted_at: null });
+    insertSegment(p, {
+      id: p.newId(),
+      document_id: documentId,
+      code_id: codeId,
+      coder_id: coderId,
+      start: s,
+      end: e,
+      memo: '',
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
+    });
   }
 }
 
@@ -83,7 +94,9 @@ export function resolveDisagreement(p: Project, input: ResolveInput): Disagreeme
   action(p, label, () => {
     const consensus = consensusCoder(p, input.consensusCoder);
     if (resolution.keep === 'coder' && resolution.coderId === consensus.id) throw new InputError('choose one of the compared coders, not the consensus coder');
-    const clipped = union(kept, end).filter(([s, e]) => e > start && s < end).map(([s, e]): [number, number] => [Math.max(s, start), Math.min(e, end)]);
+    const clipped = union(kept, end)
+      .filter(([s, e]) => e > start && s < end)
+      .map(([s, e]): [number, number] => [Math.max(s, start), Math.min(e, end)]);
     writeConsensus(p, consensus.id, doc.id, code.id, start, end, clipped);
     for (const id of consensusState(p, code.id).memosIn(doc.id, start, end)) tombstoneMemo(p, id, consensus.id);
     const body = `${decision[0].toUpperCase()}${decision.slice(1)} for "${code.path}" at ${start}\u2013${end}.\n${decisionLine(code.id, start, end, decision)}`;
@@ -100,7 +113,10 @@ export function resolveDisagreement(p: Project, input: ResolveInput): Disagreeme
       code: code.path,
       start,
       end,
-      text: p.db.prepare('SELECT substr(text, ? + 1, ?) FROM documents WHERE id = ?').pluck().get(start, Math.min(end - start, 5000), doc.id) as string,
+      text: p.db
+        .prepare('SELECT substr(text, ? + 1, ?) FROM documents WHERE id = ?')
+        .pluck()
+        .get(start, Math.min(end - start, 5000), doc.id) as string,
       coders: [],
       consensus: mine.spans,
       resolved: true,

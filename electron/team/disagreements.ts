@@ -26,10 +26,11 @@ function reach(d: ComparedDocument, s: Span, unit: AgreementData['unit']): [numb
 /** The passages of one code in one document, in text order. */
 export function passages(d: ComparedDocument, byCoder: Map<string, Span[]> | undefined, unit: AgreementData['unit']): Passage[] {
   const all: { coder: string; span: Span; from: number; to: number }[] = [];
-  for (const coder of d.coders) for (const span of byCoder?.get(coder) ?? []) {
-    const [from, to] = reach(d, span, unit);
-    all.push({ coder, span, from, to });
-  }
+  for (const coder of d.coders)
+    for (const span of byCoder?.get(coder) ?? []) {
+      const [from, to] = reach(d, span, unit);
+      all.push({ coder, span, from, to });
+    }
   all.sort((a, b) => a.from - b.from || a.to - b.to);
   const out: Passage[] = [];
   let current: { from: number; to: number; items: typeof all } | null = null;
@@ -87,7 +88,11 @@ export function listDisagreements(p: Project, q: DisagreementQuery): Disagreemen
         start: passage.start,
         end: passage.end,
         text: text.get(passage.start, Math.min(passage.end - passage.start, 5000), d.id) as string,
-        coders: d.coders.map((c) => ({ coderId: c, coder: names.get(c)!, spans: passage.byCoder.get(c)!.map((s) => ({ segmentId: s.id, start: s.start, end: s.end })) })),
+        coders: d.coders.map((c) => ({
+          coderId: c,
+          coder: names.get(c)!,
+          spans: passage.byCoder.get(c)!.map((s) => ({ segmentId: s.id, start: s.start, end: s.end })),
+        })),
         consensus: mine.spans,
         resolved: mine.spans.length > 0 || mine.decided,
       });

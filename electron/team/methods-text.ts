@@ -9,11 +9,13 @@ export const REFERENCES = {
   bp: 'Brennan, R. L., & Prediger, D. J. (1981). Coefficient kappa: Some uses, misuses, and alternatives. Educational and Psychological Measurement, 41(3), 687–699.',
   kappa: 'Cohen, J. (1960). A coefficient of agreement for nominal scales. Educational and Psychological Measurement, 20(1), 37–46.',
   ac1: 'Gwet, K. L. (2008). Computing inter-rater reliability and its variance in the presence of high agreement. British Journal of Mathematical and Statistical Psychology, 61(1), 29–48.',
-  bootstrap: 'Hayes, A. F., & Krippendorff, K. (2007). Answering the call for a standard reliability measure for coding data. Communication Methods and Measures, 1(1), 77–89.',
+  bootstrap:
+    'Hayes, A. F., & Krippendorff, K. (2007). Answering the call for a standard reliability measure for coding data. Communication Methods and Measures, 1(1), 77–89.',
   content: 'Krippendorff, K. (2004). Content analysis: An introduction to its methodology (2nd ed.). Sage.',
   uAlpha: 'Krippendorff, K. (2004). Measuring the reliability of qualitative text analysis data. Quality & Quantity, 38(6), 787–800.',
   alpha: "Krippendorff, K. (2011). Computing Krippendorff's alpha-reliability. University of Pennsylvania. https://repository.upenn.edu/asc_papers/43",
-  u2016: 'Krippendorff, K., Mathet, Y., Bouvry, S., & Widlöcher, A. (2016). On the reliability of unitizing textual continua: Further developments. Quality & Quantity, 50(6), 2347–2364.',
+  u2016:
+    'Krippendorff, K., Mathet, Y., Bouvry, S., & Widlöcher, A. (2016). On the reliability of unitizing textual continua: Further developments. Quality & Quantity, 50(6), 2347–2364.',
 };
 
 const f = formatCoefficient;
@@ -42,7 +44,8 @@ function band(rows: AgreementRow[]): string {
 
 export function methodsDocument(r: AgreementReport, sample: ReliabilitySample | null, totalDocuments: number): MethodsDocument {
   const two = r.coders.length === 2;
-  const unit = r.unit === 'char' ? 'each character of the transcripts (UTF-16 code unit)' : "each speaker turn (a turn counts as coded when any of its characters is)";
+  const unit =
+    r.unit === 'char' ? 'each character of the transcripts (UTF-16 code unit)' : 'each speaker turn (a turn counts as coded when any of its characters is)';
   const p = r.pooled;
   const paragraphs = [
     `${list(r.coders.map((c) => c.name))} coded ${count(r.documents.length, 'document')} independently. ` +
@@ -61,7 +64,17 @@ export function methodsDocument(r: AgreementReport, sample: ReliabilitySample | 
       (p.pBelow ? ` The bootstrap puts the probability that α lies below 0.667 at ${f(p.pBelow['0.667'])} and below 0.800 at ${f(p.pBelow['0.8'])}.` : ''),
     band(r.codes),
   ];
-  const header = ['Code', 'α', ...(r.bootstrap ? ['α 95 % CI'] : []), 'αU', ...(r.bootstrap ? ['αU 95 % CI'] : []), ...(two ? ['κ'] : []), 'AC1', 'BP', '% agreement'];
+  const header = [
+    'Code',
+    'α',
+    ...(r.bootstrap ? ['α 95 % CI'] : []),
+    'αU',
+    ...(r.bootstrap ? ['αU 95 % CI'] : []),
+    ...(two ? ['κ'] : []),
+    'AC1',
+    'BP',
+    '% agreement',
+  ];
   const rowOf = (x: AgreementRow, name: string) => [
     name,
     f(x.alpha),
@@ -73,7 +86,16 @@ export function methodsDocument(r: AgreementReport, sample: ReliabilitySample | 
     f(x.bp),
     formatShare(x.percentAgreement),
   ];
-  const references = [REFERENCES.bp, ...(two ? [REFERENCES.kappa] : []), REFERENCES.ac1, ...(r.bootstrap ? [REFERENCES.bootstrap] : []), `${REFERENCES.uAlpha} [2004a]`, `${REFERENCES.content} [2004b]`, REFERENCES.alpha, REFERENCES.u2016];
+  const references = [
+    REFERENCES.bp,
+    ...(two ? [REFERENCES.kappa] : []),
+    REFERENCES.ac1,
+    ...(r.bootstrap ? [REFERENCES.bootstrap] : []),
+    `${REFERENCES.uAlpha} [2004a]`,
+    `${REFERENCES.content} [2004b]`,
+    REFERENCES.alpha,
+    REFERENCES.u2016,
+  ];
   return {
     title: 'Inter-coder reliability',
     paragraphs,

@@ -17,19 +17,54 @@ import { getSample } from './samples';
 // and interval (CSV, XLSX), and the methods paragraph (Markdown, Word).
 
 const HEADER = [
-  'code', 'document', 'units', 'percent agreement', 'kappa', 'alpha', 'alpha 95% CI low', 'alpha 95% CI high', 'P(alpha < 0.667)', 'P(alpha < 0.8)',
-  'AC1', 'Brennan-Prediger', 'unitizing alpha (2004)', 'uAlpha 95% CI low', 'uAlpha 95% CI high', 'P(uAlpha < 0.667)', 'P(uAlpha < 0.8)', '|u alpha (2016)', 'u alpha (2016)', 'cu alpha (2016)', 'Cu alpha (2016)',
+  'code',
+  'document',
+  'units',
+  'percent agreement',
+  'kappa',
+  'alpha',
+  'alpha 95% CI low',
+  'alpha 95% CI high',
+  'P(alpha < 0.667)',
+  'P(alpha < 0.8)',
+  'AC1',
+  'Brennan-Prediger',
+  'unitizing alpha (2004)',
+  'uAlpha 95% CI low',
+  'uAlpha 95% CI high',
+  'P(uAlpha < 0.667)',
+  'P(uAlpha < 0.8)',
+  '|u alpha (2016)',
+  'u alpha (2016)',
+  'cu alpha (2016)',
+  'Cu alpha (2016)',
 ];
 
 /** Numbers with 3 decimals, "—" where undefined — the one formatting of agreement values. */
 function cells(r: AgreementRow, code: string, doc: string): (string | number)[] {
   const p = r as Partial<AgreementReport['pooled']>;
   return [
-    code, doc, r.units, formatCoefficient(r.percentAgreement), formatCoefficient(r.kappa), formatCoefficient(r.alpha),
-    formatCoefficient(r.ci?.alpha?.[0]), formatCoefficient(r.ci?.alpha?.[1]), formatCoefficient(r.pBelow?.['0.667']), formatCoefficient(r.pBelow?.['0.8']),
-    formatCoefficient(r.ac1), formatCoefficient(r.bp), formatCoefficient(r.uAlpha),
-    formatCoefficient(r.ci?.uAlpha?.[0]), formatCoefficient(r.ci?.uAlpha?.[1]), formatCoefficient(r.pBelowUAlpha?.['0.667']), formatCoefficient(r.pBelowUAlpha?.['0.8']),
-    formatCoefficient(r.binaryUAlpha), formatCoefficient(p.uAlpha2016), formatCoefficient(p.cuAlpha), formatCoefficient(p.CuAlpha),
+    code,
+    doc,
+    r.units,
+    formatCoefficient(r.percentAgreement),
+    formatCoefficient(r.kappa),
+    formatCoefficient(r.alpha),
+    formatCoefficient(r.ci?.alpha?.[0]),
+    formatCoefficient(r.ci?.alpha?.[1]),
+    formatCoefficient(r.pBelow?.['0.667']),
+    formatCoefficient(r.pBelow?.['0.8']),
+    formatCoefficient(r.ac1),
+    formatCoefficient(r.bp),
+    formatCoefficient(r.uAlpha),
+    formatCoefficient(r.ci?.uAlpha?.[0]),
+    formatCoefficient(r.ci?.uAlpha?.[1]),
+    formatCoefficient(r.pBelowUAlpha?.['0.667']),
+    formatCoefficient(r.pBelowUAlpha?.['0.8']),
+    formatCoefficient(r.binaryUAlpha),
+    formatCoefficient(p.uAlpha2016),
+    formatCoefficient(p.cuAlpha),
+    formatCoefficient(p.CuAlpha),
   ];
 }
 

@@ -32,14 +32,17 @@ function documentsWithStrata(p: Project, by: string[]): { id: string; stratum: s
   const docs = p.db.prepare('SELECT id, case_id FROM documents WHERE deleted_at IS NULL ORDER BY id').all() as { id: string; case_id: string | null }[];
   if (by.length === 0) return docs.map((d) => ({ id: d.id, stratum: null }));
   const attrs = by.map((name) => {
-    const row = p.db.prepare('SELECT id, name FROM attributes WHERE name = ? COLLATE NOCASE AND deleted_at IS NULL').get(name.trim()) as { id: string; name: string } | undefined;
+    const row = p.db.prepare('SELECT id, name FROM attributes WHERE name = ? COLLATE NOCASE AND deleted_at IS NULL').get(name.trim()) as
+      { id: string; name: string } | undefined;
     if (!row) throw new NotFoundError(`no case attribute "${name}" in this project`);
     return row;
   });
-  const value = p.db.prepare('SELECT value FROM attribute_values v JOIN cases c ON c.id = v.case_id AND c.deleted_at IS NULL WHERE v.case_id = ? AND v.attribute_id = ?').pluck();
+  const value = p.db
+    .prepare('SELECT value FROM attribute_values v JOIN cases c ON c.id = v.case_id AND c.deleted_at IS NULL WHERE v.case_id = ? AND v.attribute_id = ?')
+    .pluck();
   return docs.map((d) => ({
     id: d.id,
-    stratum: attrs.map((a) => (d.case_id ? ((value.get(d.case_id, a.id) as string | undefined) || NO_VALUE) : NO_VALUE)).join(' × '),
+    stratum: attrs.map((a) => (d.case_id ? (value.get(d.case_id, a.id) as string | undefined) || NO_VALUE : NO_VALUE)).join(' × '),
   }));
 }
 
@@ -68,8 +71,10 @@ export function drawSample(p: Project, req: SampleRequest): ReliabilitySample {
   const name = req.name.trim();
   if (!name) throw new InputError('a reliability sample needs a name');
   if ((req.documents === undefined) === (req.percent === undefined)) throw new InputError('give either a number of documents or a percentage');
-  if (req.documents !== undefined && (!Number.isInteger(req.documents) || req.documents < 1)) throw new InputError(`the number of documents must be a whole number of at least 1, not ${req.documents}`);
-  if (req.percent !== undefined && !(req.percent > 0 && req.percent <= 100)) throw new InputError(`the percentage must be above 0 and at most 100, not ${req.percent}`);
+  if (req.documents !== undefined && (!Number.isInteger(req.documents) || req.documents < 1))
+    throw new InputError(`the number of documents must be a whole number of at least 1, not ${req.documents}`);
+  if (req.percent !== undefined && !(req.percent > 0 && req.percent <= 100))
+    throw new InputError(`the percentage must be above 0 and at most 100, not ${req.percent}`);
   if (findSampleRow(p, name)) throw new InputError(`a reliability sample named "${name}" already exists`);
   const by = (req.by ?? []).map((b) => b.trim()).filter(Boolean);
   const seed = req.seed ?? randomInt(0, 2 ** 31 - 1);

@@ -79,11 +79,7 @@ export const useCoding = slice('coding', (set, get, app) => {
       }
     },
     select: (selection) =>
-      set(
-        selection && selection.end > selection.start
-          ? { selection, anchor: selection.start, caret: selection.end }
-          : { selection: null, anchor: null },
-      ),
+      set(selection && selection.end > selection.start ? { selection, anchor: selection.start, caret: selection.end } : { selection: null, anchor: null }),
     moveCaret: (at, extend) => {
       if (!extend) return set({ caret: at, anchor: null, selection: null });
       const anchor = get().anchor ?? get().caret ?? at;
@@ -127,7 +123,13 @@ export const useCoding = slice('coding', (set, get, app) => {
     },
     recode: async (id, codeId) => {
       const segment = await write(() => api['segments.update']({ id, codeId }), 'counts');
-      if (segment) set({ segments: withSegment(get().segments.filter((s) => s.id !== id), segment) });
+      if (segment)
+        set({
+          segments: withSegment(
+            get().segments.filter((s) => s.id !== id),
+            segment,
+          ),
+        });
     },
     setMemo: async (id, memo) => {
       const segment = await write(() => api['segments.update']({ id, memo }), 'counts');
@@ -145,13 +147,17 @@ export const IN_VIVO = 'In vivo';
  */
 export function withSegment(segments: readonly Segment[], made: Segment): Segment[] {
   const absorbed = (s: Segment) =>
-    s.id === made.id || (s.codeId === made.codeId && s.coderId === made.coderId && s.documentId === made.documentId && s.start >= made.start && s.end <= made.end);
+    s.id === made.id ||
+    (s.codeId === made.codeId && s.coderId === made.coderId && s.documentId === made.documentId && s.start >= made.start && s.end <= made.end);
   return [...segments.filter((s) => !absorbed(s)), made];
 }
 
 /** A code name from quoted words: whitespace folded, quotes trimmed, at most 60 characters at a word end. */
 export function inVivoName(quote: string): string {
-  const clean = quote.replace(/\s+/g, ' ').replace(/^[\s"'“”‘’«»]+|[\s"'“”‘’«».,;:!?]+$/g, '').replace(/\//g, '\u2215');
+  const clean = quote
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s"'“”‘’«»]+|[\s"'“”‘’«».,;:!?]+$/g, '')
+    .replace(/\//g, '\u2215');
   if (clean.length <= 60) return clean;
   const cut = clean.slice(0, 60);
   const space = cut.lastIndexOf(' ');

@@ -119,7 +119,10 @@ export const useProject = slice('project', (set, get, app) => {
       try {
         const result = await fn();
         if (--inFlight === 0) set({ status: get().status === 'failed' ? 'failed' : 'saved', notice: null });
-        void api['history.state']({}).then((history) => set({ history }), () => undefined);
+        void api['history.state']({}).then(
+          (history) => set({ history }),
+          () => undefined,
+        );
         app().revision.bump(scope);
         return result;
       } catch (e) {

@@ -48,7 +48,11 @@ function patchSlice<K extends Key>(key: K, patch: Patch<AppState[K]>, replace = 
 }
 
 /** Registers a slice under `key` and returns its hook (selector, getState, setState, subscribe). */
-export function slice<K extends Key>(key: K, creator: SliceCreator<AppState[K]>, opts: { perProject?: (fresh: AppState[K]) => Partial<AppState[K]> } = {}): SliceHook<AppState[K]> {
+export function slice<K extends Key>(
+  key: K,
+  creator: SliceCreator<AppState[K]>,
+  opts: { perProject?: (fresh: AppState[K]) => Partial<AppState[K]> } = {},
+): SliceHook<AppState[K]> {
   type S = AppState[K];
   const set: SliceSet<S> = (patch) => patchSlice(key, patch);
   const get = () => store.getState()[key];

@@ -90,7 +90,15 @@ export type Presence = 'both' | 'north' | 'south' | 'none';
 export interface PairMatrix {
   north: { attribute: string; value: string };
   codes: { id: string; path: string }[];
-  pairs: { id: string; north: CaseRef; south: CaseRef; attributes: Record<string, string>; presence: Presence[]; northSegments: number[]; southSegments: number[] }[];
+  pairs: {
+    id: string;
+    north: CaseRef;
+    south: CaseRef;
+    attributes: Record<string, string>;
+    presence: Presence[];
+    northSegments: number[];
+    southSegments: number[];
+  }[];
   /** per code: how many pairs fall in each presence */
   totals: Record<Presence, number>[];
   /** pairs whose sides could not be told apart (both or neither match --north) */
@@ -164,18 +172,29 @@ export const analysisApi = {
   'analysis.matrix': returns<FrameworkMatrix>()(
     z.object({ rows: z.enum(['case', 'document']), columns, where, groupBy: z.array(text(200)).max(2).optional(), descendants: z.boolean().optional() }),
   ),
-  'analysis.cellQuotations': returns<Quotation[]>()(z.object({ rowKind: z.enum(['case', 'document']), rowKey: id, codeIds: z.array(id).max(2000), descendants: z.boolean().optional() })),
+  'analysis.cellQuotations': returns<Quotation[]>()(
+    z.object({ rowKind: z.enum(['case', 'document']), rowKey: id, codeIds: z.array(id).max(2000), descendants: z.boolean().optional() }),
+  ),
   'analysis.pairs': returns<Pair[]>()(z.object({})),
   /** pairs a case with its partner (null: no partner) */
   'analysis.setPair': returns<Pair[]>()(z.object({ caseId: id, partnerId: id.nullable() })),
   'analysis.importPairs': returns<PairImportReport>()(z.object({ name: text(1000).min(1), data: z.string().max(50_000_000) })),
   'analysis.pairMatrix': returns<PairMatrix>()(
-    z.object({ codeIds: z.array(id).max(2000).optional(), descendants: z.boolean().optional(), north: z.object({ attribute: text(200), value: text(500) }).optional(), where }),
+    z.object({
+      codeIds: z.array(id).max(2000).optional(),
+      descendants: z.boolean().optional(),
+      north: z.object({ attribute: text(200), value: text(500) }).optional(),
+      where,
+    }),
   ),
   'analysis.templates': returns<CaseStudyTemplate[]>()(z.object({})),
   'analysis.saveTemplate': returns<CaseStudyTemplate>()(z.object({ id: id.optional(), name: text(200).min(1), sections: z.array(section).min(1).max(100) })),
-  'analysis.caseStudy': returns<CaseStudy>()(z.object({ caseId: id, templateId: id.optional(), quotationsPerCode: z.number().int().min(0).max(1000).optional() })),
-  'analysis.groups': returns<GroupSummary[]>()(z.object({ by: z.array(text(200)).min(1).max(2), codeIds: z.array(id).max(2000).optional(), descendants: z.boolean().optional() })),
+  'analysis.caseStudy': returns<CaseStudy>()(
+    z.object({ caseId: id, templateId: id.optional(), quotationsPerCode: z.number().int().min(0).max(1000).optional() }),
+  ),
+  'analysis.groups': returns<GroupSummary[]>()(
+    z.object({ by: z.array(text(200)).min(1).max(2), codeIds: z.array(id).max(2000).optional(), descendants: z.boolean().optional() }),
+  ),
   'analysis.export': returns<ExportedFile>()(
     z.object({
       what: z.enum(['matrix', 'pairMatrix', 'caseStudy', 'groups']),
@@ -184,7 +203,9 @@ export const analysisApi = {
       caseId: id.optional(),
       templateId: id.optional(),
       by: z.array(text(200)).max(2).optional(),
-      matrix: z.object({ rows: z.enum(['case', 'document']), columns, where, groupBy: z.array(text(200)).max(2).optional(), descendants: z.boolean().optional() }).optional(),
+      matrix: z
+        .object({ rows: z.enum(['case', 'document']), columns, where, groupBy: z.array(text(200)).max(2).optional(), descendants: z.boolean().optional() })
+        .optional(),
     }),
   ),
 };

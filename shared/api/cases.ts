@@ -22,9 +22,17 @@ export const casesApi = {
   'cases.deleteAttribute': returns<{ cases: number }>()(z.object({ id })),
   'cases.setAttribute': returns<Case>()(z.object({ caseId: id, attribute: text(200).min(1), value: text(2000) })),
   'cases.importSheet': returns<CaseSheetReport>()(z.object({ name: text(1000).min(1), data: z.string().max(100_000_000) })),
-  'memos.list': returns<Memo[]>()(z.object({ target: z.enum(['project', 'document', 'code', 'segment', 'case']).optional(), targetId: id.nullable().optional() })),
+  'memos.list': returns<Memo[]>()(
+    z.object({ target: z.enum(['project', 'document', 'code', 'segment', 'case']).optional(), targetId: id.nullable().optional() }),
+  ),
   'memos.save': returns<Memo>()(
-    z.object({ id: id.optional(), target: z.enum(['project', 'document', 'code', 'segment', 'case']), targetId: id.nullable(), title: text(500), body: text(1_000_000) }),
+    z.object({
+      id: id.optional(),
+      target: z.enum(['project', 'document', 'code', 'segment', 'case']),
+      targetId: id.nullable(),
+      title: text(500),
+      body: text(1_000_000),
+    }),
   ),
   'memos.delete': returns<null>()(z.object({ id })),
 };

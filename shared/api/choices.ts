@@ -17,7 +17,20 @@ export const COOCCURRENCE_UNITS = ['overlap', 'turn'] as const;
 export type CooccurrenceUnit = (typeof COOCCURRENCE_UNITS)[number];
 
 /** What a merge brings in, in the order it is merged. */
-export const MERGE_KINDS = ['coders', 'cases', 'attributes', 'attributeValues', 'documents', 'codes', 'segments', 'anchors', 'memos', 'summaries', 'templates', 'pairs'] as const;
+export const MERGE_KINDS = [
+  'coders',
+  'cases',
+  'attributes',
+  'attributeValues',
+  'documents',
+  'codes',
+  'segments',
+  'anchors',
+  'memos',
+  'summaries',
+  'templates',
+  'pairs',
+] as const;
 export type MergeKind = (typeof MERGE_KINDS)[number];
 
 /** Who a REFI-QDA project is written for: the standard, or shaped for QualCoder's import. */

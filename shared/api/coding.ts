@@ -58,6 +58,8 @@ export const codingApi = {
   ),
   'segments.applyMany': returns<{ count: number }>()(z.object({ codeId: id, passages: z.array(z.object(passage)).max(100_000) })),
   'segments.remove': returns<null>()(z.object({ id })),
-  'segments.update': returns<Segment>()(z.object({ id, codeId: id.optional(), start: offset.optional(), end: offset.optional(), memo: text(20_000).optional() })),
+  'segments.update': returns<Segment>()(
+    z.object({ id, codeId: id.optional(), start: offset.optional(), end: offset.optional(), memo: text(20_000).optional() }),
+  ),
   'segments.retrieve': returns<CodedSegment[]>()(retrievalFilter),
 };

@@ -29,20 +29,26 @@ const kind = z.enum(DOCUMENT_KINDS);
 export const documentsApi = {
   'documents.list': returns<DocumentSummary[]>()(z.object({})),
   'documents.get': returns<TranscriptDocument>()(z.object({ id })),
-  'documents.update': returns<DocumentSummary>()(
-    z.object({ id, name: text(300).min(1).optional(), kind: kind.optional(), caseId: id.nullable().optional() }),
-  ),
+  'documents.update': returns<DocumentSummary>()(z.object({ id, name: text(300).min(1).optional(), kind: kind.optional(), caseId: id.nullable().optional() })),
   'documents.delete': returns<null>()(z.object({ id })),
   /** Files travel as base64 so the same call works from the browser; paths only under Electron and the CLI. */
   'documents.import': returns<ImportReport>()(
     z.object({
-      files: z.array(z.object({ name: text(1000).min(1), data: z.string().max(400_000_000) })).max(5000).default([]),
+      files: z
+        .array(z.object({ name: text(1000).min(1), data: z.string().max(400_000_000) }))
+        .max(5000)
+        .default([]),
       paths: z.array(text(4096).min(1)).max(5000).default([]),
       kind: kind.optional(),
       caseName: text(200).optional(),
     }),
   ),
   'search.text': returns<SearchHit[]>()(
-    z.object({ query: text(500).min(1), documentIds: z.array(id).optional(), limit: z.number().int().min(1).max(10_000).optional(), regex: z.boolean().optional() }),
+    z.object({
+      query: text(500).min(1),
+      documentIds: z.array(id).optional(),
+      limit: z.number().int().min(1).max(10_000).optional(),
+      regex: z.boolean().optional(),
+    }),
   ),
 };

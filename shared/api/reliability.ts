@@ -12,7 +12,12 @@ const exportFilter = {
   unit: z.enum(['char', 'turn']).default('char'),
   sample: text(200).min(1).optional(),
   ci: z.number().int().min(0).max(100_000).optional(),
-  seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .optional(),
   path: text(4096).min(1).optional(),
 };
 
@@ -24,7 +29,12 @@ export const reliabilityApi = {
       documents: z.number().int().min(1).max(100_000).optional(),
       percent: z.number().gt(0).max(100).optional(),
       by: z.array(text(200).min(1)).max(4).optional(),
-      seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+      seed: z
+        .number()
+        .int()
+        .min(0)
+        .max(2 ** 31 - 1)
+        .optional(),
     }),
   ),
   'team.sampleCoderCopy': returns<CoderCopyResult>()(z.object({ sample: text(200).min(1), out: text(4096).min(1), coder: text(100).min(1) })),

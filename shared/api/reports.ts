@@ -2,7 +2,18 @@ import { z } from 'zod';
 import type { ProjectInfo } from '../types';
 import { retrievalFilter } from './coding';
 import { returns, text } from './method';
-import { COOCCURRENCE_UNITS, MATRIX_COUNTS, REFI_TARGETS, SEGMENT_FORMATS, TABLE_FORMATS, type CooccurrenceUnit, type MatrixCount, type RefiTarget, type SegmentFormat, type TableFormat } from './choices';
+import {
+  COOCCURRENCE_UNITS,
+  MATRIX_COUNTS,
+  REFI_TARGETS,
+  SEGMENT_FORMATS,
+  TABLE_FORMATS,
+  type CooccurrenceUnit,
+  type MatrixCount,
+  type RefiTarget,
+  type SegmentFormat,
+  type TableFormat,
+} from './choices';
 
 // Coded-segment reports, matrices, cross-tabs, co-occurrence, codebook export and
 // REFI-QDA exchange. Exports either write to `path` (Electron's save dialog, the
@@ -14,7 +25,6 @@ export type { CooccurrenceUnit, MatrixCount, SegmentFormat, TableFormat };
 
 export const CODEBOOK_FORMATS = ['docx', 'csv', 'qdc'] as const;
 export type CodebookFormat = (typeof CODEBOOK_FORMATS)[number];
-
 
 export interface ExportedFile {
   fileName: string;
@@ -139,6 +149,8 @@ export const reportsApi = {
   ),
   /** merges a .qdc codebook's codes into the open project (by path, ignoring case) */
   'refi.importCodebook': returns<CodebookImportReport>()(
-    z.object({ file: incomingFile.optional(), path: text(4096).min(1).optional() }).refine((i) => !!i.file !== !!i.path, { message: 'give either file or path' }),
+    z
+      .object({ file: incomingFile.optional(), path: text(4096).min(1).optional() })
+      .refine((i) => !!i.file !== !!i.path, { message: 'give either file or path' }),
   ),
 };

@@ -212,7 +212,12 @@ const agreementOptions = {
   codeIds: z.array(id).max(10_000).optional(),
   /** bootstrap draws for the intervals (0: none) */
   ci: z.number().int().min(0).max(100_000).optional(),
-  seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .optional(),
   byDocument: z.boolean().optional(),
   byPair: z.boolean().optional(),
 };

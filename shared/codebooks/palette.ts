@@ -63,7 +63,7 @@ export function shadeOf(colour: string, i: number): string {
  */
 export function shownColours(codes: readonly { id: string; parentId: string | null; colour: string; sort: number; name: string }[]): Map<string, string> {
   const byId = new Map(codes.map((c) => [c.id, c]));
-  const kids = new Map<string, typeof codes[number][]>();
+  const kids = new Map<string, (typeof codes)[number][]>();
   for (const c of codes) kids.set(c.parentId ?? '', [...(kids.get(c.parentId ?? '') ?? []), c]);
   const shown = new Map<string, string>();
   const visit = (parentId: string) => {

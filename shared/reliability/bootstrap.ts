@@ -65,7 +65,15 @@ export function drawTotals(w: ArrayLike<number>, counts: Uint16Array, draws: num
  * for every code, so its per-draw totals are computed once (drawTotals). Null when
  * alpha is undefined or no document carries any weight.
  */
-export function bootstrapSparse(alpha: number | null, at: ArrayLike<number>, d: ArrayLike<number>, totalW: number, drawW: Float64Array, counts: Uint16Array, documents: number): Interval | null {
+export function bootstrapSparse(
+  alpha: number | null,
+  at: ArrayLike<number>,
+  d: ArrayLike<number>,
+  totalW: number,
+  drawW: Float64Array,
+  counts: Uint16Array,
+  documents: number,
+): Interval | null {
   if (alpha === null || totalW === 0) return null;
   const draws = drawW.length;
   let sd = 0;

@@ -85,7 +85,13 @@ const add = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k)
  * maps a label to its category (identity, or a code to its family); `collapse`
  * makes every non-empty set one value (for |uα).
  */
-export function addDocument(into: Coincidences, length: number, coders: readonly (readonly CodedSpan[])[], relabel: (label: number) => number = (l) => l, collapse = false): void {
+export function addDocument(
+  into: Coincidences,
+  length: number,
+  coders: readonly (readonly CodedSpan[])[],
+  relabel: (label: number) => number = (l) => l,
+  collapse = false,
+): void {
   const m = coders.length;
   if (m < 2 || length <= 0) return;
   const secs = coders.map((s) => coderSections(s, length, relabel, collapse));

@@ -16,7 +16,7 @@ describe('case-study drafts', () => {
   it('writes one DOCX per school, sections in template order, each case\u2019s quotations under the right section', async () => {
     const study = await buildStudy();
     const { p, plan } = study;
-    const caseId = (name: string) => (p.db.prepare('SELECT id FROM cases WHERE name = ?').pluck().get(name) as string);
+    const caseId = (name: string) => p.db.prepare('SELECT id FROM cases WHERE name = ?').pluck().get(name) as string;
     const school = 'Kwahu Ridge Girls\u2019 Senior High School'.replace('\u2019', "'");
     saveSummary(p, { rowKind: 'case', rowKey: caseId(school), columnKind: 'section', columnKey: 'practice' }, 'Monthly emails keep the partnership alive.');
     saveSummary(p, { rowKind: 'case', rowKey: caseId(school), columnKind: 'memo', columnKey: 'impact' }, 'Ask about exam results.');
@@ -43,7 +43,8 @@ describe('case-study drafts', () => {
         expect(quotes.sort()).toEqual(expected.map((x) => x.text).sort());
         expect(body.some((x) => x.text === `${expected.length} coded segment${expected.length === 1 ? '' : 's'} in this section.`)).toBe(true);
         // each quotation's source names the speaker and the document
-        for (const src of body.filter((x) => x.style === 'Source')) expect(src.text).toMatch(/^— (Interviewer|Headteacher), Interview - .+, characters \d+–\d+$/);
+        for (const src of body.filter((x) => x.style === 'Source'))
+          expect(src.text).toMatch(/^— (Interviewer|Headteacher), Interview - .+, characters \d+–\d+$/);
       }
     }
     const kwahu = sections(paragraphs(join(out, `${school}.docx`)));
@@ -54,7 +55,9 @@ describe('case-study drafts', () => {
     const styles = docxParts(join(out, `${school}.docx`))['word/styles.xml'];
     for (const id of ['Title', 'Heading1', 'Heading2', 'Quotation', 'Source', 'Memo']) expect(styles).toContain(`w:styleId="${id}"`);
     // the background table: attributes and the partner school
-    const table = paragraphs(join(out, `${school}.docx`)).filter((x) => x.inTable).map((x) => x.text);
+    const table = paragraphs(join(out, `${school}.docx`))
+      .filter((x) => x.inTable)
+      .map((x) => x.text);
     expect(table).toEqual(expect.arrayContaining(['continent', 'Africa', 'partner school', "St Hilda's Catholic High School for Girls"]));
   }, 120_000);
 
@@ -80,7 +83,8 @@ describe('case-study drafts', () => {
     expect(await cliInProcess('case-study', path, '--case', name, '-o', file, '--template', 'Short')).toMatchObject({ code: 0 });
     const md = readFileSync(file, 'utf8');
     expect([...md.matchAll(/^## (.+)$/gm)].map((m) => m[1])).toEqual([TITLES[4], TITLES[1]]);
-    for (const q of plan.filter((x) => x.caseName === name && ['impact', 'development'].includes(SECTION_OF_CODE[CODES.indexOf(x.code)]))) expect(md).toContain(`> ${q.text.replace(/'/g, "'")}`);
+    for (const q of plan.filter((x) => x.caseName === name && ['impact', 'development'].includes(SECTION_OF_CODE[CODES.indexOf(x.code)])))
+      expect(md).toContain(`> ${q.text.replace(/'/g, "'")}`);
     const bad = await cliInProcess('case-study', path, '--case', 'Nowhere School', '-o', file);
     expect(bad).toEqual({ code: 1, stdout: '', stderr: 'fieldcode: no case named "Nowhere School" in this project\n' });
   }, 120_000);

@@ -27,7 +27,11 @@ describe('framework matrix and summaries', () => {
       expect(r.segments).toEqual(m.columns.map((c) => plan.filter((x) => x.caseName === r.label && SECTION_OF_CODE[CODES.indexOf(x.code)] === c.key).length));
     }
     // a branch: its sub-codes as columns, each counted on its own unless --descendants
-    const branch = frameworkMatrix(p, { rows: 'case', columns: { kind: 'branch', codeId: resolveCodePath(p, 'Momentum/Communication').id }, where: { continent: ['asia'] } });
+    const branch = frameworkMatrix(p, {
+      rows: 'case',
+      columns: { kind: 'branch', codeId: resolveCodePath(p, 'Momentum/Communication').id },
+      where: { continent: ['asia'] },
+    });
     expect(branch.rows.map((r) => r.attributes.continent)).toEqual(Array(7).fill('Asia')); // Table 1: Pakistan 2, India 4, Sri Lanka 1
     const email = branch.columns.findIndex((c) => c.label === 'Momentum/Communication/email');
     for (const r of branch.rows) expect(r.segments[email]).toBe(plan.filter((x) => x.caseName === r.label && x.code === CODES[2]).length);
@@ -48,7 +52,9 @@ describe('framework matrix and summaries', () => {
     const docx = await renderMatrix(p, { rows: 'case', columns: { kind: 'sections' }, groupBy: ['continent'] }, 'docx');
     const secs = sections(paragraphs(docx.data));
     expect(secs.map(([t]) => t)).toEqual(['Africa', 'Asia', 'UK']);
-    expect(secs.map(([, body]) => body.filter((x) => x.inTable && m.rows.some((r) => r.label === x.text)).length)).toEqual(['Africa', 'Asia', 'UK'].map((g) => m.rows.filter((r) => r.group === g).length));
+    expect(secs.map(([, body]) => body.filter((x) => x.inTable && m.rows.some((r) => r.label === x.text)).length)).toEqual(
+      ['Africa', 'Asia', 'UK'].map((g) => m.rows.filter((r) => r.group === g).length),
+    );
     expect(paragraphs(docx.data).some((x) => x.inTable && x.text === 'Pupils now follow fair trade.')).toBe(true);
   }, 120_000);
 
@@ -73,7 +79,9 @@ describe('framework matrix and summaries', () => {
     const path = p.path;
     closeProject(p);
     const r = await cliInProcess('summaries', path, '--json');
-    expect(JSON.parse(r.stdout)).toEqual([expect.objectContaining({ row: 'Mbale Primary', column: 'Students/Knowledge/global issues', text: 'Fair trade and climate change.', coder: 'Amina' })]);
+    expect(JSON.parse(r.stdout)).toEqual([
+      expect.objectContaining({ row: 'Mbale Primary', column: 'Students/Knowledge/global issues', text: 'Fair trade and climate change.', coder: 'Amina' }),
+    ]);
     track(openProject(path));
   });
 
@@ -99,7 +107,9 @@ describe('framework matrix and summaries', () => {
     // STRICT and CHECK: a pair is stored once, smaller id first; kinds are a closed list
     expect(() => q.db.prepare("INSERT INTO pairs VALUES ('x', ?, ?, ?, 't', NULL)").run(hi, lo, coder)).toThrow(/CHECK/);
     expect(() => q.db.prepare("INSERT INTO summaries VALUES ('y', 'school', 'k', 'code', 'c', '', ?, 't', NULL)").run(coder)).toThrow(/CHECK/);
-    expect(() => q.db.prepare("INSERT INTO summaries VALUES ('z', 'case', ?, 'code', 'c', '', ?, 't', NULL)").run(Buffer.from('x'), coder)).toThrow(/cannot store BLOB/);
+    expect(() => q.db.prepare("INSERT INTO summaries VALUES ('z', 'case', ?, 'code', 'c', '', ?, 't', NULL)").run(Buffer.from('x'), coder)).toThrow(
+      /cannot store BLOB/,
+    );
     expect(() => q.db.prepare("INSERT INTO templates VALUES ('t', 'T', 'not json', ?, 't', NULL)").run(coder)).toThrow(/CHECK/);
   });
 });

@@ -35,7 +35,11 @@ describe('summaries and pairs in coder copies', () => {
     closeProject(ben);
 
     const r = await merge(master, [join(dir, 'amina.fieldcode'), join(dir, 'ben.fieldcode')]);
-    const texts = (rowKey: string) => listSummaries(master).filter((s) => s.rowKey === rowKey).map((s) => s.body).sort();
+    const texts = (rowKey: string) =>
+      listSummaries(master)
+        .filter((s) => s.rowKey === rowKey)
+        .map((s) => s.body)
+        .sort();
     expect(texts(dalmore.id)).toEqual(['Dalmore: letters to Uganda.']);
     expect(texts(mbale.id)).toEqual(['Amina: fair trade in every workshop.', 'Ben: climate change, mostly.']);
     expect(texts(lahore.id)).toEqual(['Amina on Lahore.', 'Ben on Lahore.']);

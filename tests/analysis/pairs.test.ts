@@ -34,7 +34,11 @@ describe('pairs', () => {
     const known = new Set(cases);
     const expectedPairs = new Set(rows.filter(([, , b]) => known.has(b)).map(([a, , b]) => [a, b].sort().join(' | ')));
     expect(expectedPairs.size).toBe(17);
-    expect(listPairs(p).map((x) => [x.a.name, x.b.name].sort().join(' | ')).sort()).toEqual([...expectedPairs].sort());
+    expect(
+      listPairs(p)
+        .map((x) => [x.a.name, x.b.name].sort().join(' | '))
+        .sort(),
+    ).toEqual([...expectedPairs].sort());
     expect(pairsSheet.imported).toBe(17);
     const unknown = rows.map(([, , b], i) => [b, i + 2] as const).filter(([b]) => !known.has(b));
     expect(pairsSheet.refused).toEqual(unknown.map(([b, row]) => `row ${row}: no case named "${b}"`));
@@ -46,13 +50,26 @@ describe('pairs', () => {
     const p = tempProject();
     enableHistory(p);
     for (const n of ['Mbale Primary', 'Dalmore Primary', 'Kisumu Secondary', 'Hillcrest Academy', 'Lahore School']) createCase(p, n);
-    const sheet = ['school,partner', 'Mbale Primary,Dalmore Primary', 'Kisumu Secondary,Kisumu Secondary', 'Dalmore Primary,Hillcrest Academy', 'Atlantis High,Lahore School', 'Hillcrest Academy,Kisumu Secondary', 'Dalmore Primary,Mbale Primary', ''].join('\n');
+    const sheet = [
+      'school,partner',
+      'Mbale Primary,Dalmore Primary',
+      'Kisumu Secondary,Kisumu Secondary',
+      'Dalmore Primary,Hillcrest Academy',
+      'Atlantis High,Lahore School',
+      'Hillcrest Academy,Kisumu Secondary',
+      'Dalmore Primary,Mbale Primary',
+      '',
+    ].join('\n');
     const r = await importPairs(p, 'pairs.csv', enc(sheet));
     expect(r).toEqual({
       file: 'pairs.csv',
       imported: 2,
       unchanged: 1,
-      refused: ['row 3: Kisumu Secondary cannot be its own partner', 'row 4: Dalmore Primary is already paired with Mbale Primary', 'row 5: no case named "Atlantis High"'],
+      refused: [
+        'row 3: Kisumu Secondary cannot be its own partner',
+        'row 4: Dalmore Primary is already paired with Mbale Primary',
+        'row 5: no case named "Atlantis High"',
+      ],
     });
     expect(listPairs(p).map((x) => `${x.a.name} – ${x.b.name}`)).toEqual(['Dalmore Primary – Mbale Primary', 'Hillcrest Academy – Kisumu Secondary']);
     undo(p);
@@ -89,7 +106,17 @@ describe('pairs', () => {
     }
     // filtered by a pair attribute read from the Northern school
     const high = JSON.parse((await cliInProcess('pair-matrix', path, '--codes', CODES[2], '--where', 'high momentum=yes', '--json')).stdout) as typeof out;
-    const highCount = sheetRows().filter(([n, c]) => c === 'UK' && out.pairs.some((x) => x.north === n) && readFileSync(SHEET, 'utf8').includes(`${n},`) && /,yes$/.test(readFileSync(SHEET, 'utf8').split('\n').find((l) => l.startsWith(`${n},`))!)).length;
+    const highCount = sheetRows().filter(
+      ([n, c]) =>
+        c === 'UK' &&
+        out.pairs.some((x) => x.north === n) &&
+        readFileSync(SHEET, 'utf8').includes(`${n},`) &&
+        /,yes$/.test(
+          readFileSync(SHEET, 'utf8')
+            .split('\n')
+            .find((l) => l.startsWith(`${n},`))!,
+        ),
+    ).length;
     expect(high.pairs).toHaveLength(highCount);
     // the parent counts its descendants only with --descendants
     const parent = JSON.parse((await cliInProcess('pair-matrix', path, '--codes', 'Momentum/Communication', '--json')).stdout) as typeof out;
@@ -107,7 +134,12 @@ describe('pairs', () => {
     expect(sheet.getRow(2).values).toEqual([undefined, out.pairs[0].north, out.pairs[0].south, ...CODES.map((c) => label[out.pairs[0].codes[c]])]);
     const totals = wb.worksheets[1];
     const bothEmail = out.pairs.filter((x) => x.codes[CODES[2]] === 'both').length;
-    expect(totals.getRow(4).values).toEqual([undefined, CODES[2], bothEmail, ...['north', 'south', 'none'].map((k) => out.pairs.filter((x) => x.codes[CODES[2]] === k).length)]);
+    expect(totals.getRow(4).values).toEqual([
+      undefined,
+      CODES[2],
+      bothEmail,
+      ...['north', 'south', 'none'].map((k) => out.pairs.filter((x) => x.codes[CODES[2]] === k).length),
+    ]);
     expect((await cliInProcess('pair-matrix', path, '--codes', CODES.join(','), '-o', join(dir, 'pairs.docx'))).code).toBe(0);
     const secs = sections(paragraphs(join(dir, 'pairs.docx')));
     expect(secs.map(([t]) => t)).toEqual(['Totals per code', ...out.pairs.map((x) => `${x.north} – ${x.south}`)]);

@@ -10,11 +10,22 @@ export interface Para {
   inTable: boolean;
 }
 
-const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&#(x?)([0-9a-f]+);/gi, (_, x: string, n: string) => String.fromCodePoint(parseInt(n, x ? 16 : 10))).replace(/&amp;/g, '&');
+const unescape = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#(x?)([0-9a-f]+);/gi, (_, x: string, n: string) => String.fromCodePoint(parseInt(n, x ? 16 : 10)))
+    .replace(/&amp;/g, '&');
 
 export function docxParts(data: Uint8Array | string): Record<string, string> {
   const files = unzipSync(typeof data === 'string' ? readFileSync(data) : data);
-  return Object.fromEntries(Object.entries(files).filter(([n]) => n.endsWith('.xml')).map(([n, b]) => [n, strFromU8(b)]));
+  return Object.fromEntries(
+    Object.entries(files)
+      .filter(([n]) => n.endsWith('.xml'))
+      .map(([n, b]) => [n, strFromU8(b)]),
+  );
 }
 
 export function paragraphs(data: Uint8Array | string): Para[] {

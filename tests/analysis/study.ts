@@ -62,7 +62,11 @@ export async function buildStudy(opts: { file?: string } = {}): Promise<Study> {
   const sheet = readFileSync(SHEET);
   await importCaseSheet(p, 'nssp-54-schools.csv', sheet);
   ensureCoder(p, 'Ben');
-  const cases = readFileSync(SHEET, 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[0]);
+  const cases = readFileSync(SHEET, 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(',')[0]);
   const codeIds = CODES.map((c) => resolveCodePath(p, c).id);
   const plan: Planned[] = [];
   for (const [i, name] of cases.entries()) {

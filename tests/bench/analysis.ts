@@ -56,17 +56,34 @@ export async function benchAnalysis(ctx: BenchContext): Promise<void> {
       const texts = new Map(p.db.prepare('SELECT id, text FROM documents WHERE deleted_at IS NULL').raw(true).all() as [string, string][]);
       for (const r of rows) texts.get(r[0])?.slice(r[1], r[2]);
     });
-    const countFloor = best(3, () => p.db.prepare('SELECT d.case_id, s.code_id, count(*) FROM segments s JOIN documents d ON d.id = s.document_id WHERE s.deleted_at IS NULL GROUP BY 1, 2').raw(true).all());
+    const countFloor = best(3, () =>
+      p.db
+        .prepare('SELECT d.case_id, s.code_id, count(*) FROM segments s JOIN documents d ON d.id = s.document_id WHERE s.deleted_at IS NULL GROUP BY 1, 2')
+        .raw(true)
+        .all(),
+    );
     const ids = listCases(p).map((c) => c.id);
     let started = performance.now();
     const files = await writeCaseStudies(p, ids, join(ctx.dir, 'case-studies'), 'docx');
-    ctx.report({ operation: `case-study drafts, ${files.length} schools (DOCX)`, ms: performance.now() - started, floorMs: readFloor, budgetMs: 10_000, note: `${segments} segments in the project` });
+    ctx.report({
+      operation: `case-study drafts, ${files.length} schools (DOCX)`,
+      ms: performance.now() - started,
+      floorMs: readFloor,
+      budgetMs: 10_000,
+      note: `${segments} segments in the project`,
+    });
     started = performance.now();
     await writeCaseStudies(p, ids, join(ctx.dir, 'case-studies-md'), 'md');
     ctx.report({ operation: `case-study drafts, ${files.length} schools (Markdown)`, ms: performance.now() - started, floorMs: readFloor, budgetMs: 10_000 });
-    const codeIds = (p.db.prepare('SELECT id FROM codes WHERE deleted_at IS NULL ORDER BY id LIMIT 40').pluck().all() as string[]);
+    const codeIds = p.db.prepare('SELECT id FROM codes WHERE deleted_at IS NULL ORDER BY id LIMIT 40').pluck().all() as string[];
     const matrixMs = best(3, () => frameworkMatrix(p, { rows: 'case', columns: { kind: 'list', codeIds }, groupBy: ['continent', 'phase'] }));
-    ctx.report({ operation: `framework matrix ${ids.length} cases × ${codeIds.length} codes`, ms: matrixMs, floorMs: countFloor, budgetMs: 1000, note: 'best of 3' });
+    ctx.report({
+      operation: `framework matrix ${ids.length} cases × ${codeIds.length} codes`,
+      ms: matrixMs,
+      floorMs: countFloor,
+      budgetMs: 1000,
+      note: 'best of 3',
+    });
     const pairs = pairMatrix(p, {}).pairs.length;
     const pairMs = best(3, () => pairMatrix(p, {}));
     ctx.report({ operation: `pair matrix ${pairs} pairs × all codes`, ms: pairMs, floorMs: countFloor, budgetMs: 1000, note: 'best of 3' });
@@ -83,6 +100,11 @@ if (process.argv[1]?.endsWith('analysis.ts')) {
   const dir = mkdtempSync(join(tmpdir(), 'fieldcode-bench-analysis-'));
   const master = join(dir, 'master.fieldcode');
   closeProject(await buildBigProject(master, 275));
-  await benchAnalysis({ dir, master, report: (f) => console.log(`${f.operation.padEnd(44)} ${f.ms.toFixed(0).padStart(6)} ms  floor ${f.floorMs?.toFixed(0)} ms  budget ${f.budgetMs} ms  ${f.note ?? ''}`) });
+  await benchAnalysis({
+    dir,
+    master,
+    report: (f) =>
+      console.log(`${f.operation.padEnd(44)} ${f.ms.toFixed(0).padStart(6)} ms  floor ${f.floorMs?.toFixed(0)} ms  budget ${f.budgetMs} ms  ${f.note ?? ''}`),
+  });
   rmSync(dir, { recursive: true, force: true });
 }

@@ -21,7 +21,9 @@ export async function benchReliability(ctx: BenchContext): Promise<void> {
     const docs = p.db.prepare('SELECT id, chars FROM documents WHERE deleted_at IS NULL ORDER BY id').all() as { id: string; chars: number }[];
     const codes = p.db.prepare('SELECT id FROM codes WHERE deleted_at IS NULL ORDER BY id').pluck().all() as string[];
     const coders = [ensureCoder(p, 'Reliability A').id, ensureCoder(p, 'Reliability B').id];
-    const insert = p.db.prepare('INSERT INTO segments (id, document_id, code_id, coder_id, start, end, memo, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    const insert = p.db.prepare(
+      'INSERT INTO segments (id, document_id, code_id, coder_id, start, end, memo, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
     let n = 0;
     p.db.transaction(() => {
       // both coders code the same passages with jittered boundaries; now and then one picks another code or skips it
@@ -62,7 +64,13 @@ export async function benchReliability(ctx: BenchContext): Promise<void> {
     });
     const ci = cpu(() => agreement(p, { coderIds: coders, ci: 1000, seed: 1 }));
     const [lo, hi] = (ci.value as ReturnType<typeof agreement>).pooled.ci?.alpha ?? [NaN, NaN];
-    ctx.report({ operation: 'the same with --ci 1000 (bootstrap)', ms: ci.ms, floorMs, budgetMs: 5000, note: `${ci.cpu}; pooled α 95 % CI [${lo.toFixed(3)}, ${hi.toFixed(3)}]` });
+    ctx.report({
+      operation: 'the same with --ci 1000 (bootstrap)',
+      ms: ci.ms,
+      floorMs,
+      budgetMs: 5000,
+      note: `${ci.cpu}; pooled α 95 % CI [${lo.toFixed(3)}, ${hi.toFixed(3)}]`,
+    });
     const byDocument = cpu(() => agreement(p, { coderIds: coders, byDocument: true }));
     ctx.report({ operation: 'the same --by-document', ms: byDocument.ms, floorMs, note: `${byDocument.cpu}; no budget: a check` });
   } finally {

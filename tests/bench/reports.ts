@@ -34,7 +34,15 @@ async function withCases(p: Project): Promise<void> {
 /** The floor: the segment rows and each document's text read by plain SELECTs, every segment's text sliced. */
 function readFloor(p: Project): number {
   const started = performance.now();
-  const rows = p.db.prepare('SELECT id, document_id, code_id, coder_id, start, end, memo FROM segments WHERE deleted_at IS NULL').raw(true).all() as [string, string, string, string, number, number, string][];
+  const rows = p.db.prepare('SELECT id, document_id, code_id, coder_id, start, end, memo FROM segments WHERE deleted_at IS NULL').raw(true).all() as [
+    string,
+    string,
+    string,
+    string,
+    number,
+    number,
+    string,
+  ][];
   const texts = new Map(p.db.prepare('SELECT id, text FROM documents WHERE deleted_at IS NULL').raw(true).all() as [string, string][]);
   let chars = 0;
   for (const r of rows) chars += texts.get(r[1])?.slice(r[4], r[5]).length ?? 0;
@@ -72,7 +80,11 @@ export async function benchReports(ctx: BenchContext): Promise<void> {
     const have = p.db.prepare('SELECT count(*) FROM segments WHERE deleted_at IS NULL').pluck().get() as number;
     if (have < TARGET) addSyntheticSegments(p, TARGET - have);
     const floorMs = Math.min(...Array.from({ length: RUNS }, () => readFloor(p)));
-    for (const [format, budgetMs] of [['csv', 1000], ['xlsx', 5000], ['docx', 10_000]] as const) {
+    for (const [format, budgetMs] of [
+      ['csv', 1000],
+      ['xlsx', 5000],
+      ['docx', 10_000],
+    ] as const) {
       let rows = 0;
       const t = await timed(async () => {
         const r = await exportSegments(p, {}, format, join(ctx.dir, `segments.${format}`));

@@ -35,8 +35,20 @@ export function benchStartup(master: string, report: (f: Figure) => void): void 
     runs.info.push(timeProcess([bin, 'info', master]));
   }
   const floorMs = median(runs.node);
-  report({ operation: 'fieldcode --version (whole process)', ms: median(runs.version), floorMs, budgetMs: Math.round(2 * floorMs), note: 'floor: node -e 0; ≤ 2× wanted' });
-  report({ operation: 'fieldcode info (whole process)', ms: median(runs.info), floorMs, budgetMs: Math.round(2 * floorMs), note: 'floor: node -e 0; ≤ 2× wanted' });
+  report({
+    operation: 'fieldcode --version (whole process)',
+    ms: median(runs.version),
+    floorMs,
+    budgetMs: Math.round(2 * floorMs),
+    note: 'floor: node -e 0; ≤ 2× wanted',
+  });
+  report({
+    operation: 'fieldcode info (whole process)',
+    ms: median(runs.info),
+    floorMs,
+    budgetMs: Math.round(2 * floorMs),
+    note: 'floor: node -e 0; ≤ 2× wanted',
+  });
 }
 
 function emptyProject(path: string): void {
@@ -45,7 +57,9 @@ function emptyProject(path: string): void {
 
 export function benchWholeImport(dir: string, corpus: string, report: (f: Figure) => void): void {
   const turnsFile = join(dir, 'turns.json');
-  const turns = Object.fromEntries(readdirSync(corpus).map((f) => [f, detectTurns(readFileSync(join(corpus, f), 'utf8')).map((t) => [t.speaker, t.start, t.end])]));
+  const turns = Object.fromEntries(
+    readdirSync(corpus).map((f) => [f, detectTurns(readFileSync(join(corpus, f), 'utf8')).map((t) => [t.speaker, t.start, t.end])]),
+  );
   writeFileSync(turnsFile, JSON.stringify(turns));
   const floors: number[] = [];
   const imports: number[] = [];
@@ -60,7 +74,13 @@ export function benchWholeImport(dir: string, corpus: string, report: (f: Figure
     emptyProject(project);
     imports.push(timeProcess([bin, 'import', project, corpus]));
   }
-  report({ operation: 'fieldcode import corpus (whole process)', ms: median(imports), floorMs: median(floors), budgetMs: Math.round(3 * median(floors)), note: 'floor: Node start + raw inserts of the same documents, turns, search rows; ≤ 3× wanted' });
+  report({
+    operation: 'fieldcode import corpus (whole process)',
+    ms: median(imports),
+    floorMs: median(floors),
+    budgetMs: Math.round(3 * median(floors)),
+    note: 'floor: Node start + raw inserts of the same documents, turns, search rows; ≤ 3× wanted',
+  });
 }
 
 /** A file size beside the UTF-8 size of the text it holds (the floor), with its budget. */

@@ -43,7 +43,9 @@ function sharedPassages(p: Project, count: number, rand: () => number): { passag
 function codeCopy(path: string, shared: Passage[], leaves: string[], rand: () => number): void {
   const p = openProject(path);
   const coder = p.db.prepare("SELECT value FROM settings WHERE key = 'coder'").pluck().get() as string;
-  const insert = p.db.prepare('INSERT INTO segments (id, document_id, code_id, coder_id, start, end, memo, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const insert = p.db.prepare(
+    'INSERT INTO segments (id, document_id, code_id, coder_id, start, end, memo, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   p.db.transaction(() => {
     for (const base of shared) {
       const own = rand() < 0.15;
@@ -138,11 +140,23 @@ export async function benchTeam(ctx: BenchContext): Promise<void> {
     started = performance.now();
     const forced = await merge(master, copies, { force: true });
     const forcedMs = performance.now() - started;
-    if (first.totals.segments.new !== SCALE.coders * SCALE.segmentsPerCoder || again.changed || touched.changed || forced.changed) throw new Error('the bench merge is wrong');
+    if (first.totals.segments.new !== SCALE.coders * SCALE.segmentsPerCoder || again.changed || touched.changed || forced.changed)
+      throw new Error('the bench merge is wrong');
     const floor = mergeFloor(ctx.master, copies, ctx.dir);
-    ctx.report({ operation: `merge ${copies.length} coder copies (${first.totals.segments.new} segments)`, ms: mergeMs, floorMs: floor.insert, budgetMs: 3000, note: mergeCpu });
+    ctx.report({
+      operation: `merge ${copies.length} coder copies (${first.totals.segments.new} segments)`,
+      ms: mergeMs,
+      floorMs: floor.insert,
+      budgetMs: 3000,
+      note: mergeCpu,
+    });
     ctx.report({ operation: 'merge them again (files unchanged)', ms: againMs, floorMs: floor.read, budgetMs: 1000 });
-    ctx.report({ operation: 'merge them again (files touched: re-read)', ms: touchedMs, floorMs: floor.read, note: `a check: reads and hashes ${copies.length} files; ${touchedCpu}` });
+    ctx.report({
+      operation: 'merge them again (files touched: re-read)',
+      ms: touchedMs,
+      floorMs: floor.read,
+      note: `a check: reads and hashes ${copies.length} files; ${touchedCpu}`,
+    });
     ctx.report({ operation: 'merge them again row by row (--force)', ms: forcedMs, floorMs: floor.read, note: 'no budget: a check' });
 
     for (const unit of ['char', 'turn'] as const) {

@@ -37,7 +37,9 @@ export async function applyTimes(page: Page, code: string, n: number): Promise<{
         await frame();
         const start = Number(run.dataset.start) + at;
         const coded = () =>
-          [...document.querySelectorAll<HTMLElement>(`[data-testid="highlight"][data-codes~="${code}"]`)].some((h) => Number(h.dataset.start) <= start && Number(h.dataset.end) > start);
+          [...document.querySelectorAll<HTMLElement>(`[data-testid="highlight"][data-codes~="${code}"]`)].some(
+            (h) => Number(h.dataset.start) <= start && Number(h.dataset.end) > start,
+          );
         if (coded()) continue;
         const t0 = performance.now();
         window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));

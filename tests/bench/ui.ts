@@ -73,7 +73,8 @@ async function openTimes(page: Page): Promise<number[]> {
         const t0 = performance.now();
         item.click();
         return new Promise<number>((resolve) => {
-          const wait = () => (document.querySelector('[data-testid="highlight"]') ? requestAnimationFrame(() => resolve(performance.now() - t0)) : requestAnimationFrame(wait));
+          const wait = () =>
+            document.querySelector('[data-testid="highlight"]') ? requestAnimationFrame(() => resolve(performance.now() - t0)) : requestAnimationFrame(wait);
           wait();
         });
       }),

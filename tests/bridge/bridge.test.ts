@@ -72,7 +72,11 @@ describe('the browser-mode bridge', () => {
     expect(bad.status).toBe(400);
     expect(JSON.parse(bad.body)).toEqual({ ok: false, error: expect.stringMatching(/^invalid input for segments\.apply: start/) });
     expect((await api(b, 'nothing.here', {})).status).toBe(404);
-    const notJson = await http(b.port, '/api/project.info', { method: 'POST', headers: { host: `127.0.0.1:${b.port}`, 'x-fieldcode-token': b.token }, body: '{' });
+    const notJson = await http(b.port, '/api/project.info', {
+      method: 'POST',
+      headers: { host: `127.0.0.1:${b.port}`, 'x-fieldcode-token': b.token },
+      body: '{',
+    });
     expect(notJson.status).toBe(400);
   });
 

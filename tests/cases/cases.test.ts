@@ -1,6 +1,16 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { createCase, deleteAttribute, deleteCase, importCaseSheet, listAttributes, listCases, renameAttribute, renameCase, setCaseAttribute } from '../../electron/cases/cases';
+import {
+  createCase,
+  deleteAttribute,
+  deleteCase,
+  importCaseSheet,
+  listAttributes,
+  listCases,
+  renameAttribute,
+  renameCase,
+  setCaseAttribute,
+} from '../../electron/cases/cases';
 import { enableHistory, undo } from '../../electron/store/history';
 import { tempProject } from '../helpers/temp';
 

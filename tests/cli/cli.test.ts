@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { fieldcode, json } from '../helpers/cli';
 import { tempDir } from '../helpers/temp';
 
-const INTERVIEW = 'Interviewer: How did the partnership start?\nHeadteacher: A teacher from Mbale visited us in 2007.\nInterviewer: What did students learn?\nHeadteacher: They learnt about fair trade and the weather in Uganda.\n';
+const INTERVIEW =
+  'Interviewer: How did the partnership start?\nHeadteacher: A teacher from Mbale visited us in 2007.\nInterviewer: What did students learn?\nHeadteacher: They learnt about fair trade and the weather in Uganda.\n';
 const FOCUS = 'Facilitator: What changed?\nMrs Achieng: We plan lessons together now.\nMr Otieno: I use the garden to teach science.\n';
 
 function setup(): { dir: string; project: string } {
@@ -29,7 +30,9 @@ describe('fieldcode command line', () => {
     expect(imported.stderr.trim()).toMatch(/^fieldcode: .*photo\.png: unsupported file type \.png$/);
     expect(imported.stdout).toMatch(/imported Interview - Headteacher \(4 turns\)/);
 
-    const docs = json<{ name: string; kind: string; case: string; chars: number; sha256: string; turns: number; speakers: string[] }[]>(fieldcode('docs', project, '--json'));
+    const docs = json<{ name: string; kind: string; case: string; chars: number; sha256: string; turns: number; speakers: string[] }[]>(
+      fieldcode('docs', project, '--json'),
+    );
     expect(docs.map((d) => d.name)).toEqual(['Focus group - Teachers', 'Interview - Headteacher']);
     expect(docs[1]).toMatchObject({ kind: 'interview', case: 'Mbale Primary', chars: INTERVIEW.length, turns: 4, speakers: ['Headteacher', 'Interviewer'] });
     expect(docs[0].kind).toBe('focus group');
@@ -49,14 +52,21 @@ describe('fieldcode command line', () => {
       expect.objectContaining({ name: 'Mbale Primary', attributes: { continent: 'Africa', country: 'Uganda', phase: 'primary' } }),
     ]);
 
-    const auto = json<{ passages: number }>(fieldcode('autocode', project, '--code', 'Students/Knowledge/global issues', '--pattern', 'fair trade|weather', '--json'));
+    const auto = json<{ passages: number }>(
+      fieldcode('autocode', project, '--code', 'Students/Knowledge/global issues', '--pattern', 'fair trade|weather', '--json'),
+    );
     expect(auto.passages).toBe(2);
     const turns = fieldcode('autocode', project, '--code', 'Teachers/Pedagogic changes/lesson planning', '--speaker', 'Mrs Achieng', '--coder', 'Ben');
     expect(turns.code, turns.stderr).toBe(0);
 
-    const segments = json<{ document: string; code: string; coder: string; start: number; end: number; text: string }[]>(fieldcode('segments', project, '--json'));
+    const segments = json<{ document: string; code: string; coder: string; start: number; end: number; text: string }[]>(
+      fieldcode('segments', project, '--json'),
+    );
     expect(segments).toHaveLength(3);
-    expect(segments.find((s) => s.coder === 'Ben')).toMatchObject({ code: 'Teachers/Pedagogic changes/lesson planning', text: 'Mrs Achieng: We plan lessons together now.' });
+    expect(segments.find((s) => s.coder === 'Ben')).toMatchObject({
+      code: 'Teachers/Pedagogic changes/lesson planning',
+      text: 'Mrs Achieng: We plan lessons together now.',
+    });
     const students = json<unknown[]>(fieldcode('segments', project, '--code', 'students', '--coder', 'amina', '--json'));
     expect(students.map((s) => (s as { text: string }).text)).toEqual(['fair trade', 'weather']);
 

@@ -48,8 +48,12 @@ describe('autocode', () => {
 
   it('refuses a bad pattern or a missing pattern and speaker in one line, changing nothing', async () => {
     const s = await appSession();
-    await expect(callMethod(s, 'segments.autocode', { code: 'Students', pattern: '(' })).rejects.toThrow(/^the pattern is not a valid JavaScript regular expression/);
-    await expect(callMethod(s, 'segments.autocode', { code: 'Students' })).rejects.toThrow(/^invalid input for segments\.autocode: .*needs a pattern or a speaker/);
+    await expect(callMethod(s, 'segments.autocode', { code: 'Students', pattern: '(' })).rejects.toThrow(
+      /^the pattern is not a valid JavaScript regular expression/,
+    );
+    await expect(callMethod(s, 'segments.autocode', { code: 'Students' })).rejects.toThrow(
+      /^invalid input for segments\.autocode: .*needs a pattern or a speaker/,
+    );
     expect(await callMethod(s, 'segments.list', {})).toEqual([]);
     expect(await callMethod(s, 'history.state', {})).toEqual({ undo: null, redo: null });
     closeSession(s);

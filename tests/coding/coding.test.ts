@@ -123,7 +123,11 @@ describe('undo and redo', () => {
     const own = applyCode(p, { documentId: doc, codeId: code, ...at(FOCUS_GROUP, 'school garden'), memo: 'resourcefulness' });
     const about = applyCode(p, { documentId: doc, codeId: code, ...at(FOCUS_GROUP, 'write letters') });
     saveMemo(p, { target: 'segment', targetId: about.id, title: 'Letters', body: 'pen pals' });
-    expect(listSegments(p, { withMemo: true }).map((s) => s.id).sort()).toEqual([own.id, about.id].sort());
+    expect(
+      listSegments(p, { withMemo: true })
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual([own.id, about.id].sort());
     expect(listSegments(p).map((s) => s.id)).toContain(plain.id);
   });
 });

@@ -100,15 +100,19 @@ async function main(): Promise<void> {
   }
   console.log(`crash harness, seed ${seed}: set up and profiled in ${((Date.now() - started) / 1000).toFixed(0)} s; ${work.length} points to run`);
   const queue = [...work];
-  await Promise.all(Array.from({ length: jobs }, async () => {
-    for (let w = queue.shift(); w; w = queue.shift()) await w();
-  }));
+  await Promise.all(
+    Array.from({ length: jobs }, async () => {
+      for (let w = queue.shift(); w; w = queue.shift()) await w();
+    }),
+  );
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
   let failures = 0;
   console.log(`crash harness, seed ${seed}: ${[...tallies.values()].reduce((a, t) => a + t.points, 0)} points in ${seconds} s (${jobs} jobs)`);
   console.log('command        points  killed  finished  complete-before-kill  failures');
   for (const [name, t] of tallies) {
-    console.log(`${name.padEnd(14)} ${String(t.points).padStart(6)}  ${String(t.killed).padStart(6)}  ${String(t.finished).padStart(8)}  ${String(t.complete).padStart(20)}  ${String(t.failures.length).padStart(8)}`);
+    console.log(
+      `${name.padEnd(14)} ${String(t.points).padStart(6)}  ${String(t.killed).padStart(6)}  ${String(t.finished).padStart(8)}  ${String(t.complete).padStart(20)}  ${String(t.failures.length).padStart(8)}`,
+    );
     for (const f of t.failures.slice(0, 5)) console.log(`  FAIL ${f}`);
     failures += t.failures.length;
   }

@@ -58,7 +58,11 @@ export async function profile(args: string[], cwd: string, log: string): Promise
 
 /** SIGKILL at the nth call of `syscall`. */
 export function killAtSyscall(args: string[], cwd: string, syscall: Syscall, n: number): Promise<Outcome> {
-  return runChild('strace', ['-f', '-qq', '-o', '/dev/null', '-e', `trace=${syscall}`, '-e', `inject=${syscall}:signal=SIGKILL:when=${n}`, process.execPath, CLI, ...args], cwd);
+  return runChild(
+    'strace',
+    ['-f', '-qq', '-o', '/dev/null', '-e', `trace=${syscall}`, '-e', `inject=${syscall}:signal=SIGKILL:when=${n}`, process.execPath, CLI, ...args],
+    cwd,
+  );
 }
 
 /** SIGKILL after a delay, wherever the command is. */

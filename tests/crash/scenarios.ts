@@ -51,7 +51,13 @@ export interface Scenario {
 export const SCENARIOS: Scenario[] = [
   { name: 'new', project: 'P.fieldcode', target: 'N.fieldcode', inputs: [], args: (d) => ['new', join(d, 'N.fieldcode'), '--coder', 'Dana'] },
   { name: 'import', project: 'P.fieldcode', inputs: [], args: (d) => ['import', join(d, 'P.fieldcode'), ...MORE_TRANSCRIPTS] },
-  { name: 'import-qdpx', project: 'P.fieldcode', target: 'Q.fieldcode', inputs: ['in.qdpx'], args: (d) => ['import-qdpx', join(d, 'in.qdpx'), join(d, 'Q.fieldcode')] },
+  {
+    name: 'import-qdpx',
+    project: 'P.fieldcode',
+    target: 'Q.fieldcode',
+    inputs: ['in.qdpx'],
+    args: (d) => ['import-qdpx', join(d, 'in.qdpx'), join(d, 'Q.fieldcode')],
+  },
   {
     name: 'autocode',
     project: 'P.fieldcode',
@@ -101,7 +107,7 @@ export async function reference(s: Scenario, d: string): Promise<Reference> {
 /** Every leftover beside the project must be refused as a project and never listed as a backup. */
 function checkLeftovers(d: string, s: Scenario): string | null {
   for (const f of readdirSync(d)) {
-    if (!LEFTOVER.test(f) || !f.endsWith('.part') && !f.endsWith('.partial')) continue;
+    if (!LEFTOVER.test(f) || (!f.endsWith('.part') && !f.endsWith('.partial'))) continue;
     try {
       closeProject(openProject(join(d, f)));
       return `the leftover ${f} opened as a project`;
@@ -124,7 +130,8 @@ function checkLeftovers(d: string, s: Scenario): string | null {
 export async function afterKill(s: Scenario, d: string, ref: Reference, inputs: Map<string, string>): Promise<{ failure: string | null; done: boolean }> {
   for (const [f, hash] of inputs) {
     if (!existsSync(join(d, f)) || sha(join(d, f)) !== hash) return { failure: `the input ${f} changed`, done: false };
-    if (f !== s.project && (existsSync(join(d, `${f}-wal`)) || existsSync(join(d, `${f}-shm`)))) return { failure: `-wal/-shm were left beside the input ${f}`, done: false };
+    if (f !== s.project && (existsSync(join(d, `${f}-wal`)) || existsSync(join(d, `${f}-shm`))))
+      return { failure: `-wal/-shm were left beside the input ${f}`, done: false };
   }
   let state: Counts;
   try {
@@ -132,7 +139,8 @@ export async function afterKill(s: Scenario, d: string, ref: Reference, inputs: 
   } catch (e) {
     return { failure: `the project does not open: ${(e as Error).message}`, done: false };
   }
-  if (state !== ref.before && state !== ref.after) return { failure: `neither all nor nothing: ${state} (before: ${ref.before}; after: ${ref.after})`, done: false };
+  if (state !== ref.before && state !== ref.after)
+    return { failure: `neither all nor nothing: ${state} (before: ${ref.before}; after: ${ref.after})`, done: false };
   let done = state === ref.after && state !== ref.before;
   if (s.target && existsSync(join(d, s.target))) {
     let t: string;

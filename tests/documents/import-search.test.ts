@@ -30,7 +30,10 @@ describe('importing transcripts', () => {
     const p = tempProject();
     const text = enc('Interviewer: Hello.\nHeadteacher: Good morning.\n');
     await importFiles(p, [{ name: 'a.txt', bytes: text }]);
-    const again = await importFiles(p, [{ name: 'copy of a.txt', bytes: text }, { name: 'b.txt', bytes: enc('T1: new words here') }]);
+    const again = await importFiles(p, [
+      { name: 'copy of a.txt', bytes: text },
+      { name: 'b.txt', bytes: enc('T1: new words here') },
+    ]);
     expect(again.duplicates).toEqual([{ file: 'copy of a.txt', existing: 'a' }]);
     expect(again.imported.map((d) => d.name)).toEqual(['b']);
     expect(listBackups(p)).toHaveLength(1);

@@ -11,9 +11,14 @@ async function corpus() {
   await importFiles(p, [
     {
       name: 'Focus group - Kisumu.txt',
-      bytes: enc('Facilitator: What changed?\nMrs Achieng: We plan lessons together. The partner school in Leeds sent books! Our learners loved them 😊\nMr Otieno: The garden is our lab.\n'),
+      bytes: enc(
+        'Facilitator: What changed?\nMrs Achieng: We plan lessons together. The partner school in Leeds sent books! Our learners loved them 😊\nMr Otieno: The garden is our lab.\n',
+      ),
     },
-    { name: 'Interview - Lahore.txt', bytes: enc('Interviewer: And the visit?\nHead: The partner school visit was short. بہت اچھا۔ Café culture, nai\u0308ve questions 📚.\n') },
+    {
+      name: 'Interview - Lahore.txt',
+      bytes: enc('Interviewer: And the visit?\nHead: The partner school visit was short. بہت اچھا۔ Café culture, nai\u0308ve questions 📚.\n'),
+    },
     { name: 'Workshop - Leeds.txt', bytes: enc('Facilitator: Draw your school.\nStudent 1: A big field and a garden.\n') },
   ]);
   return p;
@@ -34,7 +39,13 @@ describe('search: phrases, boolean queries, regular expressions, emoji and marks
     expect(where(searchText(p, 'garden NOT partner'))).toEqual(['Workshop - Leeds: garden']);
     expect(where(searchText(p, 'garden -field'))).toEqual(['Focus group - Kisumu: garden']);
     expect(where(searchText(p, '(books OR visit) "partner school"')).sort()).toEqual(
-      ['Focus group - Kisumu: books', 'Focus group - Kisumu: partner school', 'Interview - Lahore: partner school', 'Interview - Lahore: visit', 'Interview - Lahore: visit'].sort(),
+      [
+        'Focus group - Kisumu: books',
+        'Focus group - Kisumu: partner school',
+        'Interview - Lahore: partner school',
+        'Interview - Lahore: visit',
+        'Interview - Lahore: visit',
+      ].sort(),
     );
   });
 

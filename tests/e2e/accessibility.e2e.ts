@@ -34,7 +34,14 @@ async function axe(where: string): Promise<AxeViolation[]> {
   return bad;
 }
 
-const summary = (vs: AxeViolation[]) => vs.map((v) => `${v.impact} ${v.id} (${v.nodes.length}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+const summary = (vs: AxeViolation[]) =>
+  vs.map(
+    (v) =>
+      `${v.impact} ${v.id} (${v.nodes.length}): ${v.help} — ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(' '))
+        .join(', ')}`,
+  );
 
 async function view(tab: string, ready: string): Promise<void> {
   await page.getByRole('tab', { name: tab, exact: true }).click();
@@ -48,7 +55,10 @@ async function photograph(name: string): Promise<void> {
   await page.waitForTimeout(200);
   await screenshot(page, `${name}-1280x720`);
   // No sideways scrolling of the page at a laptop size.
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `${name} scrolls sideways at 1280×720`).toBeLessThanOrEqual(0);
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    `${name} scrolls sideways at 1280×720`,
+  ).toBeLessThanOrEqual(0);
   await page.setViewportSize({ width: 1440, height: 900 });
 }
 

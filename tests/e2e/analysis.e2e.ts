@@ -50,14 +50,16 @@ describe('Analysis views (Chromium)', () => {
     await sub('Case study').click();
     await page.getByLabel('Case study of').selectOption({ label: 'Mbale Primary School' });
     const draft = page.getByTestId('case-study');
-    await expect.poll(() => draft.locator('section h3').allTextContents()).toEqual([
-      expect.stringMatching(/^School background and demographic information \d+ segments$/),
-      expect.stringMatching(/^Partnership development/),
-      expect.stringMatching(/^Partnership in practice/),
-      expect.stringMatching(/^Monitoring and evaluation/),
-      expect.stringMatching(/^Perceived impact [1-9]\d* segments$/),
-      expect.stringMatching(/^Challenges and opportunities/),
-    ]);
+    await expect
+      .poll(() => draft.locator('section h3').allTextContents())
+      .toEqual([
+        expect.stringMatching(/^School background and demographic information \d+ segments$/),
+        expect.stringMatching(/^Partnership development/),
+        expect.stringMatching(/^Partnership in practice/),
+        expect.stringMatching(/^Monitoring and evaluation/),
+        expect.stringMatching(/^Perceived impact [1-9]\d* segments$/),
+        expect.stringMatching(/^Challenges and opportunities/),
+      ]);
     await expect.poll(() => page.getByLabel('Summary: Perceived impact').inputValue()).toMatch(/^Teachers describe new ways/);
     await screenshot(page, '41-analysis-case-study');
   });

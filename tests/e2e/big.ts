@@ -7,7 +7,10 @@ import { listCodes } from '../../electron/store/codes';
 import { closeProject } from '../../electron/store/db';
 import { rng } from '../bench/corpus';
 
-const WORDS = 'partnership school teachers students learning lesson planning exchange visit partner culture letters skills confidence community resources methods classroom science curriculum we they felt changed understand enjoyed learnt shared ideas'.split(' ');
+const WORDS =
+  'partnership school teachers students learning lesson planning exchange visit partner culture letters skills confidence community resources methods classroom science curriculum we they felt changed understand enjoyed learnt shared ideas'.split(
+    ' ',
+  );
 
 /** A project holding one 150,000-word focus group with 3,000 coded segments, and a fresh "Timing" code. */
 export async function bigProject(dir: string): Promise<{ path: string; timingCode: string }> {

@@ -14,7 +14,8 @@ import { launchBrowser, screenshot, startApp, type App } from './helpers';
 // Urdu/English paragraphs, and the small surprises (double-click, Delete, reload).
 
 const TURNS = 24;
-const ENGLISH = (i: number) => `We planned lesson ${i} together with the partner school. The pupils wrote letters about their village. Then the teachers compared the replies in class.`;
+const ENGLISH = (i: number) =>
+  `We planned lesson ${i} together with the partner school. The pupils wrote letters about their village. Then the teachers compared the replies in class.`;
 const URDU = 'ہم نے بچوں سے بات کی۔ یہ اچھا ہے 📚';
 const TRANSCRIPT = [
   ...Array.from({ length: TURNS }, (_, i) => `${i % 2 ? 'Mr Banda' : 'Mrs Achieng'}: ${ENGLISH(i + 1)}`),
@@ -98,7 +99,9 @@ describe('the coding loop (Chromium, browser mode)', () => {
     await page.getByTestId('palette-input').fill('Peer talk');
     await expect.poll(() => page.getByTestId('palette').getByRole('option').last().textContent()).toBe('Create code “Peer talk” at the top level and apply it');
     await page.getByTestId('palette-input').fill('Teachers / Skills / Peer talk');
-    await expect.poll(() => page.getByTestId('palette').getByRole('option').last().textContent()).toBe('Create code “Peer talk” under Teachers › Skills and apply it');
+    await expect
+      .poll(() => page.getByTestId('palette').getByRole('option').last().textContent())
+      .toBe('Create code “Peer talk” under Teachers › Skills and apply it');
     await page.keyboard.press('End');
     await page.getByTestId('palette').getByRole('option').last().click();
     await expect.poll(() => codeRow('Teachers/Skills/Peer talk').count()).toBe(1);
@@ -123,7 +126,9 @@ describe('the coding loop (Chromium, browser mode)', () => {
     expect(await page.getByTestId('key-badge').count()).toBe(0); // no key holds a code the coder did not put there
     for (const path of ['Teachers/Skills/ICT skills', 'Teachers/Pedagogic changes/lesson planning']) {
       await codeRow(path).hover();
-      await codeRow(path).getByRole('button', { name: /on a number key/ }).click();
+      await codeRow(path)
+        .getByRole('button', { name: /on a number key/ })
+        .click();
     }
     await expect.poll(() => codeRow('Teachers/Pedagogic changes/lesson planning').getByTestId('key-badge').textContent()).toBe('2');
     await page.getByTestId('transcript').focus();
@@ -149,7 +154,9 @@ describe('the coding loop (Chromium, browser mode)', () => {
     for (const [testId, text] of fields) {
       await page.getByTestId('transcript').focus();
       await page.keyboard.press('Escape');
-      await codeRow(testId === 'code-name' ? 'Teachers/Skills/Peer talk' : 'Teachers/Skills/Peer talk').first().click();
+      await codeRow(testId === 'code-name' ? 'Teachers/Skills/Peer talk' : 'Teachers/Skills/Peer talk')
+        .first()
+        .click();
       const field = page.locator(`.inspector [data-testid="${testId}"]`);
       await field.click();
       await field.press('Control+a');
@@ -201,7 +208,9 @@ describe('the coding loop (Chromium, browser mode)', () => {
     await page.keyboard.press('Escape');
     const before = (await mine()).length;
     // a click inside the passage coded twice picks both codings
-    const seg = (await mine()).filter((s) => s.end - s.start > 5).find((s, _i, all) => all.some((t) => t.id !== s.id && t.start === s.start && t.end === s.end))!;
+    const seg = (await mine())
+      .filter((s) => s.end - s.start > 5)
+      .find((s, _i, all) => all.some((t) => t.id !== s.id && t.start === s.start && t.end === s.end))!;
     await page.locator(`.turn-text span[data-start="${seg.start}"]`).first().click();
     await expect.poll(() => page.getByTestId('segment-card').count()).toBe(2);
     await page.keyboard.press('Delete');
@@ -218,7 +227,11 @@ describe('the coding loop (Chromium, browser mode)', () => {
     expect(last).toEqual(['rtl', 'ltr']);
     // The bundled fonts load from the app itself (font-src 'self').
     const fonts = await page.evaluate(async () =>
-      Promise.all([document.fonts.load('16px "Noto Nastaliq Urdu"', 'ہے'), document.fonts.load('16px "Noto Naskh Arabic"', 'ہے'), document.fonts.load('16px "Noto Color Emoji"', '📚')]).then((f) => f.map((x) => x.length)),
+      Promise.all([
+        document.fonts.load('16px "Noto Nastaliq Urdu"', 'ہے'),
+        document.fonts.load('16px "Noto Naskh Arabic"', 'ہے'),
+        document.fonts.load('16px "Noto Color Emoji"', '📚'),
+      ]).then((f) => f.map((x) => x.length)),
     );
     expect(fonts.every((n) => n > 0)).toBe(true);
     await screenshot(page, 'loop-urdu-1440');

@@ -39,7 +39,9 @@ describe('documents and projects (Chromium, browser mode)', () => {
     await dialog.getByLabel('Kind').selectOption('interview');
     await expect.poll(() => page.getByTestId('undo').getAttribute('title')).toMatch(/Make "FG Hillcrest teachers" a interview/);
     await dialog.getByLabel('Case').selectOption({ label: 'No case' });
-    await expect.poll(() => page.locator('.doc-group').filter({ hasText: 'No case' }).getByTestId('doc-item').allTextContents()).toEqual([expect.stringContaining('FG Hillcrest teachers')]);
+    await expect
+      .poll(() => page.locator('.doc-group').filter({ hasText: 'No case' }).getByTestId('doc-item').allTextContents())
+      .toEqual([expect.stringContaining('FG Hillcrest teachers')]);
 
     const segments = Number(await page.locator('.doc-row').filter({ hasText: 'FG Hillcrest teachers' }).locator('.count').textContent());
     expect(segments).toBeGreaterThan(0);

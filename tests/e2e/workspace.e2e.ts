@@ -46,7 +46,11 @@ describe('coding workspace (Chromium, browser mode)', () => {
     await page.getByTestId('transcript').waitFor();
     expect(await page.getByTestId('doc-item').count()).toBeGreaterThanOrEqual(3);
     expect(await page.getByTestId('code-item').count()).toBeGreaterThan(10);
-    await page.getByTestId('doc-item').filter({ hasText: /focus group/i }).first().click();
+    await page
+      .getByTestId('doc-item')
+      .filter({ hasText: /focus group/i })
+      .first()
+      .click();
     await page.locator('[data-testid="turn"]').first().waitFor();
     await screenshot(page, '02-workspace-sample');
   });
@@ -75,7 +79,10 @@ describe('coding workspace (Chromium, browser mode)', () => {
   it('codes a selection by clicking a code, and by the quick-code palette', async () => {
     const code = page.locator('[data-testid="code-item"][data-path="Teachers/Skills/teaching skills"]');
     const path = await code.getAttribute('data-path');
-    const count = () => page.locator(`[data-testid="highlight"]`).evaluateAll((els, p) => els.filter((e) => (e.getAttribute('title') ?? '').split('\n').includes(p!)).length, path);
+    const count = () =>
+      page
+        .locator(`[data-testid="highlight"]`)
+        .evaluateAll((els, p) => els.filter((e) => (e.getAttribute('title') ?? '').split('\n').includes(p!)).length, path);
     const before = await count();
     await selectWords(4);
     await code.click();
@@ -106,7 +113,11 @@ describe('coding workspace (Chromium, browser mode)', () => {
     expect(before).toBeGreaterThan(0);
     await page.reload();
     await page.getByTestId('transcript').waitFor();
-    await page.getByTestId('doc-item').filter({ hasText: /focus group/i }).first().click();
+    await page
+      .getByTestId('doc-item')
+      .filter({ hasText: /focus group/i })
+      .first()
+      .click();
     await expect.poll(highlights).toBe(before);
   });
 

@@ -14,7 +14,7 @@ describe('the sample project', () => {
     expect(SAMPLE).toEqual(buildSampleData());
   });
 
-  it('builds three transcripts with cases, attributes and two coders\' coding', async () => {
+  it("builds three transcripts with cases, attributes and two coders' coding", async () => {
     const p = track(await buildSampleProject(join(tempDir(), 'sample.fieldcode')));
     const info = projectInfo(p);
     expect(info.coder.name).toBe('Amina');
@@ -30,7 +30,8 @@ describe('the sample project', () => {
     expect(listCases(p).find((c) => c.name === 'Lahore Crescent School')?.attributes.continent).toBe('Asia');
     const segs = codedSegments(p);
     expect(segs.length).toBe(SAMPLE.codings.length);
-    for (const c of SAMPLE.codings) expect(segs.some((s) => s.text === c.quote && s.coder === c.coder && s.code.toLowerCase() === c.code.toLowerCase())).toBe(true);
+    for (const c of SAMPLE.codings)
+      expect(segs.some((s) => s.text === c.quote && s.coder === c.coder && s.code.toLowerCase() === c.code.toLowerCase())).toBe(true);
   });
 
   it('reopens the same sample the second time', async () => {

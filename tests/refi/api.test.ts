@@ -36,7 +36,9 @@ describe('REFI-QDA handlers', () => {
       expect(await schemaErrors(readFileSync(qdc, 'utf8'), 'codebook')).toEqual([]);
       expect(await callMethod(s, 'refi.importCodebook', { path: qdc })).toEqual({ added: 0, updated: 0, unchanged: 6 });
       await expect(callMethod(s, 'refi.importProject', { path: qdc, file: { name: 'x', data: '' }, target: 'X' })).rejects.toThrow(/give either file or path/);
-      await expect(callMethod(s, 'refi.importProject', { file: { name: 'bad.qdpx', data: 'AAAA' }, target: 'Bad' })).rejects.toThrow(/^bad\.qdpx: not a QDPX file/);
+      await expect(callMethod(s, 'refi.importProject', { file: { name: 'bad.qdpx', data: 'AAAA' }, target: 'Bad' })).rejects.toThrow(
+        /^bad\.qdpx: not a QDPX file/,
+      );
       expect(existsSync(join(s.defaultFolder, 'Bad.fieldcode'))).toBe(false);
     } finally {
       closeSession(s);
@@ -73,9 +75,15 @@ describe('fieldcode export --format qdpx|qdc, import-qdpx, import-qdc', () => {
     const evil = join(dir, 'evil.qdpx');
     writeFileSync(evil, zipOf({ 'project.qde': '<?xml version="1.0"?><!DOCTYPE p [<!ENTITY x SYSTEM "file:///etc/passwd">]><Project name="&x;"/>' }));
     const r = await cli('import-qdpx', evil, join(dir, 'new.fieldcode'));
-    expect(r).toEqual({ code: 1, stdout: '', stderr: 'fieldcode: evil.qdpx: project.qde declares a DOCTYPE, which REFI-QDA files never need; refused for safety\n' });
+    expect(r).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'fieldcode: evil.qdpx: project.qde declares a DOCTYPE, which REFI-QDA files never need; refused for safety\n',
+    });
     writeFileSync(join(dir, 'taken.fieldcode'), 'x');
-    expect((await cli('import-qdpx', evil, join(dir, 'taken.fieldcode'))).stderr).toBe('fieldcode: taken.fieldcode: a file with this name already exists; choose another name\n');
+    expect((await cli('import-qdpx', evil, join(dir, 'taken.fieldcode'))).stderr).toBe(
+      'fieldcode: taken.fieldcode: a file with this name already exists; choose another name\n',
+    );
     expect(filesIn(dir)).toEqual(['evil.qdpx', 'taken.fieldcode']);
   });
 });

@@ -10,7 +10,8 @@ import { tempProject } from '../helpers/temp';
 // their parents, all as one undoable step.
 
 const enc = new TextEncoder();
-const tree = (p: Parameters<typeof listCodes>[0]) => listCodes(p).map((c) => ({ path: c.path, colour: c.colour, definition: c.definition, whenToUse: c.whenToUse, whenNotToUse: c.whenNotToUse }));
+const tree = (p: Parameters<typeof listCodes>[0]) =>
+  listCodes(p).map((c) => ({ path: c.path, colour: c.colour, definition: c.definition, whenToUse: c.whenToUse, whenNotToUse: c.whenNotToUse }));
 
 describe('importing a QDC codebook into a project', () => {
   it('brings the whole NSSP codebook into an empty project, identical in tree, colours and entries', async () => {
@@ -69,10 +70,22 @@ describe('importing a QDC codebook into a project', () => {
 
   it('a plain description updates only the definition, and an empty one changes nothing', async () => {
     const p = tempProject({ codebook: 'empty' });
-    const head = '<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code guid="11111111-1111-4111-8111-111111111111" name="A" isCodable="true" color="#112233">';
-    await importCodebookQdc(p, { name: 'a.qdc', bytes: enc.encode(`${head}<Description>Definition: d\nWhen to use: w</Description></Code></Codes></CodeBook>`) });
-    expect(await importCodebookQdc(p, { name: 'b.qdc', bytes: enc.encode(`${head}</Code></Codes></CodeBook>`) })).toEqual({ added: 0, updated: 0, unchanged: 1 });
-    expect(await importCodebookQdc(p, { name: 'c.qdc', bytes: enc.encode(`${head}<Description>plain</Description></Code></Codes></CodeBook>`) })).toEqual({ added: 0, updated: 1, unchanged: 0 });
+    const head =
+      '<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code guid="11111111-1111-4111-8111-111111111111" name="A" isCodable="true" color="#112233">';
+    await importCodebookQdc(p, {
+      name: 'a.qdc',
+      bytes: enc.encode(`${head}<Description>Definition: d\nWhen to use: w</Description></Code></Codes></CodeBook>`),
+    });
+    expect(await importCodebookQdc(p, { name: 'b.qdc', bytes: enc.encode(`${head}</Code></Codes></CodeBook>`) })).toEqual({
+      added: 0,
+      updated: 0,
+      unchanged: 1,
+    });
+    expect(await importCodebookQdc(p, { name: 'c.qdc', bytes: enc.encode(`${head}<Description>plain</Description></Code></Codes></CodeBook>`) })).toEqual({
+      added: 0,
+      updated: 1,
+      unchanged: 0,
+    });
     expect(tree(p)).toEqual([{ path: 'A', colour: '#112233', definition: 'plain', whenToUse: 'w', whenNotToUse: '' }]);
   });
 

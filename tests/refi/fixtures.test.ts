@@ -15,11 +15,18 @@ const ATLAS_QDE = join(SAMPLES, 'atlasti-8.4-mac_REFI-standard-project.project.q
 
 describe('importing samples made by other tools', () => {
   it('ATLAS.ti 23.2 blank project (.qdpx with only project.qde)', async () => {
-    const { project, report } = await importProjectQdpx({ path: join(SAMPLES, 'atlasti-23.2-win_blank-atlas-project.qdpx') }, join(tempDir(), 'blank.fieldcode'));
+    const { project, report } = await importProjectQdpx(
+      { path: join(SAMPLES, 'atlasti-23.2-win_blank-atlas-project.qdpx') },
+      join(tempDir(), 'blank.fieldcode'),
+    );
     track(project);
     expect(report.project.name).toBe('blank-atlas-project');
     expect(report.counts).toEqual({ documents: 0, codes: 0, segments: 0, cases: 0, coders: 2, memos: 0 });
-    expect(listCoders(project).map((c) => c.name).sort()).toEqual(['ATLAS.ti', 'Enric Llagostera']);
+    expect(
+      listCoders(project)
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(['ATLAS.ti', 'Enric Llagostera']);
     expect(report.project.coder.name).toBe('Enric Llagostera');
     expect(report.skipped).toEqual([]);
   });
@@ -35,7 +42,7 @@ describe('importing samples made by other tools', () => {
     const memo = listMemos(project).find((m) => m.title === 'Research Plan')!;
     expect(memo.body).toBe('day to day log about this amazing project\n\nThis is a great project by a dynamic team of researcher-developers. ');
     expect(report.skipped).toEqual([
-      "6 text source(s) whose text is not in a bare project.qde (import the .qdpx to get them)",
+      '6 text source(s) whose text is not in a bare project.qde (import the .qdpx to get them)',
       '7 coding(s) of those sources',
       '1 link(s) other than memo links',
       '1 picture source(s)',
@@ -87,7 +94,11 @@ describe('importing samples made by other tools', () => {
     expect(r).toEqual({ added: 6, updated: 0, unchanged: 0 });
     const codes = listCodes(p);
     expect(codes.map((c) => c.path)).toEqual(['Topics', 'Economy', 'Health care', 'Values', 'Conservatives', 'Liberals']);
-    expect(codes.find((c) => c.name === 'Economy')).toMatchObject({ id: 'd7aa29da-519b-4946-9b90-253b6db8fd0a', colour: '#FFFF00', definition: 'Anything about jobs or taxes or business' });
+    expect(codes.find((c) => c.name === 'Economy')).toMatchObject({
+      id: 'd7aa29da-519b-4946-9b90-253b6db8fd0a',
+      colour: '#FFFF00',
+      definition: 'Anything about jobs or taxes or business',
+    });
     expect(await importCodebookQdc(p, { path: join(SAMPLES, 'refi-1.5-spec_annexA1-example.qdc') })).toEqual({ added: 0, updated: 0, unchanged: 6 });
   });
 
@@ -95,6 +106,10 @@ describe('importing samples made by other tools', () => {
     const p = tempProject({ codebook: 'empty' });
     const r = await importCodebookQdc(p, { path: join(SAMPLES, 'taguette-1.5.2_from-tests-expected.qdc') });
     expect(r).toEqual({ added: 3, updated: 0, unchanged: 0 });
-    expect(listCodes(p).map((c) => c.name).sort()).toEqual(['interesting', 'interesting\\places', 'people']);
+    expect(
+      listCodes(p)
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(['interesting', 'interesting\\places', 'people']);
   });
 });

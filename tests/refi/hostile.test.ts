@@ -45,13 +45,21 @@ const valid = () => zipOf({ 'project.qde': QDE, [`sources/${SRC}.txt`]: 'Some te
 describe('hostile and broken QDPX files', () => {
   it('a zip entry with ../ (zip slip)', async () => {
     const slip = '../../../tmp/evil.txt';
-    await refused('slip.qdpx', rename(zipOf({ 'project.qde': QDE, [`sources/${SRC}.txt`]: 'x', [slip.replace(/[^/]/g, 'a')]: 'evil' }), slip.replace(/[^/]/g, 'a'), slip), /"\.\.\/" path/);
-    await refused('slip2.qdpx', rename(zipOf({ 'project.qde': QDE, 'sources/aaaaaaaa.txt': 'evil' }), 'sources/aaaaaaaa.txt', 'sources/..\\..\\ev.txt'), /"\.\.\/" path/);
+    await refused(
+      'slip.qdpx',
+      rename(zipOf({ 'project.qde': QDE, [`sources/${SRC}.txt`]: 'x', [slip.replace(/[^/]/g, 'a')]: 'evil' }), slip.replace(/[^/]/g, 'a'), slip),
+      /"\.\.\/" path/,
+    );
+    await refused(
+      'slip2.qdpx',
+      rename(zipOf({ 'project.qde': QDE, 'sources/aaaaaaaa.txt': 'evil' }), 'sources/aaaaaaaa.txt', 'sources/..\\..\\ev.txt'),
+      /"\.\.\/" path/,
+    );
   });
 
   it('a zip entry with an absolute path or a drive letter', async () => {
-    await refused('abs.qdpx', rename(zipOf({ 'project.qde': QDE, 'aaaaaaaaaaaaa': 'evil' }), 'aaaaaaaaaaaaa', '/etc/evil.txt'), /absolute path/);
-    await refused('drive.qdpx', rename(zipOf({ 'project.qde': QDE, 'aaaaaaaaaaaaa': 'evil' }), 'aaaaaaaaaaaaa', 'C:\\Windows\\xx'), /drive letter/);
+    await refused('abs.qdpx', rename(zipOf({ 'project.qde': QDE, aaaaaaaaaaaaa: 'evil' }), 'aaaaaaaaaaaaa', '/etc/evil.txt'), /absolute path/);
+    await refused('drive.qdpx', rename(zipOf({ 'project.qde': QDE, aaaaaaaaaaaaa: 'evil' }), 'aaaaaaaaaaaaa', 'C:\\Windows\\xx'), /drive letter/);
   });
 
   it('XML with a DOCTYPE and external or expanding entities, bare or zipped, project or codebook', async () => {
@@ -61,7 +69,9 @@ describe('hostile and broken QDPX files', () => {
     await refused('lol.qdpx', zipOf({ 'project.qde': laughs }), /declares a DOCTYPE/);
     await refused('entity.qdpx', zipOf({ 'project.qde': `<Project name="x"><!ENTITY a "b"></Project>` }), /declares an ENTITY/);
     const p = tempProject({ codebook: 'empty' });
-    await expect(importCodebookQdc(p, { name: 'xxe.qdc', bytes: enc.encode(xxe.replace(/Project/g, 'CodeBook')) })).rejects.toThrow(/^xxe\.qdc: the codebook declares a DOCTYPE/);
+    await expect(importCodebookQdc(p, { name: 'xxe.qdc', bytes: enc.encode(xxe.replace(/Project/g, 'CodeBook')) })).rejects.toThrow(
+      /^xxe\.qdc: the codebook declares a DOCTYPE/,
+    );
     expect(listCodes(p)).toEqual([]);
   });
 
@@ -79,7 +89,11 @@ describe('hostile and broken QDPX files', () => {
     const whole = exportProjectQdpx((await buildStudy()).p).data;
     await refused('cut.qdpx', whole.subarray(0, Math.floor(whole.length / 2)), /damaged or truncated/);
     await refused('cut-end.qdpx', whole.subarray(0, whole.length - 30), /damaged or truncated/);
-    await refused('photo.qdpx', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...Array(200).fill(7)]), /not a QDPX file \(it is not a zip archive\)/);
+    await refused(
+      'photo.qdpx',
+      Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...Array(200).fill(7)]),
+      /not a QDPX file \(it is not a zip archive\)/,
+    );
     await refused('empty.qdpx', new Uint8Array(0), /the file is empty/);
     await refused('docs.qdpx', zipOf({ 'word/document.xml': '<w/>' }), /no project\.qde inside/);
   });
@@ -92,7 +106,11 @@ describe('hostile and broken QDPX files', () => {
   });
 
   it('an entry declaring a huge size, and one that unpacks to more than it declares', async () => {
-    await refused('huge.qdpx', declareSize(valid(), `sources/${SRC}.txt`, 0x7fffffff), /refused: "sources\/.*\.txt" would unpack to 2048 MB \(the limit is 256 MB\)/);
+    await refused(
+      'huge.qdpx',
+      declareSize(valid(), `sources/${SRC}.txt`, 0x7fffffff),
+      /refused: "sources\/.*\.txt" would unpack to 2048 MB \(the limit is 256 MB\)/,
+    );
     const bomb = declareSize(zipOf({ 'project.qde': QDE, [`sources/${SRC}.txt`]: new Uint8Array(8 * 1024 * 1024) }), `sources/${SRC}.txt`, 100);
     await refused('bomb.qdpx', bomb, /unpacks to more than its header says/);
   });
@@ -111,7 +129,9 @@ describe('hostile and broken QDPX files', () => {
     await expect(importProjectQdpx({ path: join(dir, 'nope.qdpx') }, join(dir, 'a.fieldcode'))).rejects.toThrow(/^nope\.qdpx: no such file$/);
     mkdirSync(join(dir, 'folder.qdpx'));
     await expect(importProjectQdpx({ path: join(dir, 'folder.qdpx') }, join(dir, 'b.fieldcode'))).rejects.toThrow(/^folder\.qdpx: is a folder/);
-    await expect(importProjectQdpx({ name: 'x.qdpx', bytes: valid() }, join(dir, 'no', 'c.fieldcode'))).rejects.toThrow(/^c\.fieldcode: the folder .* does not exist$/);
+    await expect(importProjectQdpx({ name: 'x.qdpx', bytes: valid() }, join(dir, 'no', 'c.fieldcode'))).rejects.toThrow(
+      /^c\.fieldcode: the folder .* does not exist$/,
+    );
     expect(filesIn(dir)).toEqual(['folder.qdpx']);
   });
 
@@ -123,7 +143,9 @@ describe('hostile and broken QDPX files', () => {
       if (++calls > 1) throw new Error('disk full');
       return '00000000-0000-4000-8000-000000000001';
     };
-    await expect(importProjectQdpx({ name: 'x.qdpx', bytes: valid() }, join(dir, 'half.fieldcode'), { newId })).rejects.toThrow(/^x\.qdpx: cannot be imported \(disk full\)$/);
+    await expect(importProjectQdpx({ name: 'x.qdpx', bytes: valid() }, join(dir, 'half.fieldcode'), { newId })).rejects.toThrow(
+      /^x\.qdpx: cannot be imported \(disk full\)$/,
+    );
     expect(filesIn(dir)).toEqual([]);
   });
 });

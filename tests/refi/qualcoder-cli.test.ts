@@ -58,7 +58,12 @@ describe('the export dialog and fieldcode import-qdpx', () => {
     const s = createSession({ settingsFolder: tempDir(), defaultFolder: tempDir() });
     try {
       await callMethod(s, 'project.open', { path: p.path });
-      const r = (await callMethod(s, 'refi.exportProject', { target: 'qualcoder' })) as { fileName: string; renamed: string[]; adapted: string[]; data: string };
+      const r = (await callMethod(s, 'refi.exportProject', { target: 'qualcoder' })) as {
+        fileName: string;
+        renamed: string[];
+        adapted: string[];
+        data: string;
+      };
       expect(r.fileName).toMatch(/for QualCoder\.qdpx$/);
       expect(r.renamed).toContain('Teachers/Skills/creativity → creativity (Teachers › Skills)');
       expect(unzipText(Buffer.from(r.data, 'base64'))['project.qde']).toContain('name="creativity (Teachers › Skills)"');

@@ -30,7 +30,14 @@ const xml = new XMLParser({
 });
 
 type Code = { guid: string; name: string; Description?: string; Code?: Code[]; NoteRef?: unknown[] };
-type Selection = { guid: string; startPosition: string; endPosition: string; Description?: string; Coding: { CodeRef: { targetGUID: string } }[]; NoteRef?: unknown[] };
+type Selection = {
+  guid: string;
+  startPosition: string;
+  endPosition: string;
+  Description?: string;
+  Coding: { CodeRef: { targetGUID: string } }[];
+  NoteRef?: unknown[];
+};
 type Source = { guid: string; name: string; plainTextPath: string; Description?: string; PlainTextSelection?: Selection[]; NoteRef?: unknown[] };
 type Note = { guid: string; name: string; plainTextPath?: string; creationDateTime?: string; PlainTextContent?: string };
 type Case = { guid: string; name: string; Description?: string; SourceRef?: { targetGUID: string }[] };
@@ -40,7 +47,13 @@ function parse(qde: string) {
   const codes: Code[] = [];
   const walk = (list: Code[] = []) => list.forEach((c) => (codes.push(c), walk(c.Code)));
   walk(p.CodeBook?.Codes?.Code);
-  return { origin: p.origin as string, codes, sources: (p.Sources?.TextSource ?? []) as Source[], notes: (p.Notes?.Note ?? []) as Note[], cases: (p.Cases?.Case ?? []) as Case[] };
+  return {
+    origin: p.origin as string,
+    codes,
+    sources: (p.Sources?.TextSource ?? []) as Source[],
+    notes: (p.Notes?.Note ?? []) as Note[],
+    cases: (p.Cases?.Case ?? []) as Case[],
+  };
 }
 
 const LETTER = 'Dear Lahore 🇵🇰🇬🇧,\r\nWe loved the 👋🏽 video.\r\nNoe\u0308l & ہم';
@@ -56,15 +69,32 @@ async function study(): Promise<{ p: Project; docs: Awaited<ReturnType<typeof bu
   updateDocument(p, letter, { caseId: findCaseByName(p, 'Hillcrest Academy')!.id }, currentCoder(p).id);
   // As Fieldcode keeps it: LF line endings (and "ë" composed).
   const kept = getDocumentText(p, letter);
-  for (const quote of ['👋🏽 video', '& ہم']) applyCode(p, { documentId: letter, codeId: ensureCodePath(p, 'Communities').id, start: kept.indexOf(quote), end: kept.indexOf(quote) + quote.length, coder: 'Ben' });
+  for (const quote of ['👋🏽 video', '& ہم'])
+    applyCode(p, {
+      documentId: letter,
+      codeId: ensureCodePath(p, 'Communities').id,
+      start: kept.indexOf(quote),
+      end: kept.indexOf(quote) + quote.length,
+      coder: 'Ben',
+    });
   const t = ensureCodePath(p, 'Teachers/Knowledge/global issues').id;
   const s = ensureCodePath(p, 'Students/Knowledge/global issues').id;
   const at = (quote: string) => ({ start: LAHORE_WS.indexOf(quote), end: LAHORE_WS.indexOf(quote) + quote.length });
   applyCode(p, { documentId: docs.lahore, codeId: s, ...at('🌍🤝'), coder: 'Amina' });
   const seg = applyCode(p, { documentId: docs.lahore, codeId: t, ...at('we wrote letters to Leeds'), coder: 'Ben' });
   const id = (sql: string) => p.db.prepare(sql).pluck().get() as string;
-  saveMemo(p, { target: 'code', targetId: id("SELECT id FROM codes WHERE name = 'Communities'"), title: 'Scope', body: 'Parents, villages, local businesses.' });
-  saveMemo(p, { target: 'case', targetId: id("SELECT id FROM cases WHERE name = 'Lahore School'"), title: 'Visit', body: 'Visited in March; 🌧 rains.\n\nSecond paragraph.' });
+  saveMemo(p, {
+    target: 'code',
+    targetId: id("SELECT id FROM codes WHERE name = 'Communities'"),
+    title: 'Scope',
+    body: 'Parents, villages, local businesses.',
+  });
+  saveMemo(p, {
+    target: 'case',
+    targetId: id("SELECT id FROM cases WHERE name = 'Lahore School'"),
+    title: 'Visit',
+    body: 'Visited in March; 🌧 rains.\n\nSecond paragraph.',
+  });
   saveMemo(p, { target: 'segment', targetId: seg.id, title: 'On this passage', body: 'Letters, not e-mails.' });
   saveMemo(p, { target: 'project', targetId: null, title: 'Analysis plan', body: 'A second memo with the same title as the first.' });
   return { p, docs, letter };
@@ -123,11 +153,19 @@ describe('export for QualCoder', () => {
       expect(n.plainTextPath).toBe(`internal://${n.guid}.txt`);
       expect(n.PlainTextContent).toBeUndefined();
     }
-    expect(q.notes.map((n) => files[`sources/${n.guid}.txt`]).sort()).toEqual(['A second memo with the same title as the first.', 'Compare UK and African schools by phase.']);
+    expect(q.notes.map((n) => files[`sources/${n.guid}.txt`]).sort()).toEqual([
+      'A second memo with the same title as the first.',
+      'Compare UK and African schools by phase.',
+    ]);
     expect(q.codes.find((c) => c.name === 'Communities')!.Description).toBe('Memo: Scope\nParents, villages, local businesses.');
     expect(q.cases.find((c) => c.name === 'Lahore School')!.Description).toBe('Memo: Visit\nVisited in March; 🌧 rains.\n\nSecond paragraph.');
     expect(lahore.Description).toBe('Memo: Languages\nUrdu and English mixed; Zoë is a visiting teacher.');
-    expect(lahore.PlainTextSelection!.map((s) => s.Description).filter(Boolean).sort()).toEqual(['Memo: On this passage\nLetters, not e-mails.', 'Urdu: "we wrote letters to Leeds".']);
+    expect(
+      lahore
+        .PlainTextSelection!.map((s) => s.Description)
+        .filter(Boolean)
+        .sort(),
+    ).toEqual(['Memo: On this passage\nLetters, not e-mails.', 'Urdu: "we wrote letters to Leeds".']);
     expect(q.sources.flatMap((s) => [...(s.NoteRef ?? []), ...(s.PlainTextSelection ?? []).flatMap((x) => x.NoteRef ?? [])])).toEqual([]);
     expect(r.adapted).toContain('2 project memo(s) written as journals');
     expect(r.adapted).toContain('journal title(s) made unique, as QualCoder needs: "Analysis plan" → "Analysis plan 2"');
@@ -145,9 +183,17 @@ describe('export for QualCoder', () => {
         .replace(/<PlainTextSelection [^>]*startPosition="0" endPosition="0"[\s\S]*?<\/PlainTextSelection>\n/g, ''),
     };
     for (const [name, text] of Object.entries(files)) if (name !== 'project.qde') requalcoded[name] = `\ufeff${text}`;
-    const memoKey = (q: Project) => listMemos(q).map((m) => [m.target, m.targetId, m.title, m.body].join(' | ')).sort();
+    const memoKey = (q: Project) =>
+      listMemos(q)
+        .map((m) => [m.target, m.targetId, m.title, m.body].join(' | '))
+        .sort();
     // The one change that stays: QualCoder's journal titles are unique.
-    const strip = (q: Project) => ({ ...comparable(q), memos: memoKey(q).map((m) => m.replace('Analysis plan 2 |', 'Analysis plan |')).sort() });
+    const strip = (q: Project) => ({
+      ...comparable(q),
+      memos: memoKey(q)
+        .map((m) => m.replace('Analysis plan 2 |', 'Analysis plan |'))
+        .sort(),
+    });
     for (const [name, bytes] of [
       ['as-exported.qdpx', data],
       ['requalcoded.qdpx', zipOf(requalcoded)],

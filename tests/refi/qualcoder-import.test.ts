@@ -77,7 +77,9 @@ describe('QualCoder → Fieldcode', () => {
   });
 
   it('lists every name it had to change: a "/" in a code, a case name taken twice', async () => {
-    const { report } = await load(fixtureFiles((q) => q.replace('name="creativity"', 'name="crea/tivity"').replace('name="Leeds Primary"', 'name="Lahore School"')));
+    const { report } = await load(
+      fixtureFiles((q) => q.replace('name="creativity"', 'name="crea/tivity"').replace('name="Leeds Primary"', 'name="Lahore School"')),
+    );
     expect(report.renamed).toEqual([
       'code "global issues (Students › Knowledge)" → "global issues" (the branch added for QualCoder\'s unique names removed)',
       'code "crea/tivity" → "crea∕tivity"',
@@ -118,9 +120,16 @@ describe('QualCoder → Fieldcode', () => {
   it('never splits an emoji: a boundary between the two halves of a surrogate pair moves to its end, and is reported', async () => {
     // "🇵🇰🇬🇧" starts where the fixture says; one unit later is inside 🇵.
     const { p, report } = await load(
-      fixtureFiles((q) => q.replace(/startPosition="(\d+)" endPosition="(\d+)" name="🇵🇰🇬🇧"/, (_, a: string, b: string) => `startPosition="${Number(a) + 1}" endPosition="${b}" name="x"`)),
+      fixtureFiles((q) =>
+        q.replace(
+          /startPosition="(\d+)" endPosition="(\d+)" name="🇵🇰🇬🇧"/,
+          (_, a: string, b: string) => `startPosition="${Number(a) + 1}" endPosition="${b}" name="x"`,
+        ),
+      ),
     );
     expect(coded(p)).toContain('creativity: 🇰🇬🇧');
-    expect(report.converted).toContain('1 selection boundary(ies) that fell inside a character (between the two UTF-16 units of an emoji or other character beyond U+FFFF) moved to its end');
+    expect(report.converted).toContain(
+      '1 selection boundary(ies) that fell inside a character (between the two UTF-16 units of an emoji or other character beyond U+FFFF) moved to its end',
+    );
   });
 });

@@ -24,7 +24,7 @@ describe('QualCoder positions', () => {
     fc.assert(
       fc.property(text, (t) => {
         const cuts = [0];
-        for (let i = 0; i < t.length; ) cuts.push((i += t.codePointAt(i)! > 0xffff ? 2 : 1));
+        for (let i = 0; i < t.length;) cuts.push((i += t.codePointAt(i)! > 0xffff ? 2 : 1));
         const lf = fromPositions(t, cuts, QUALCODER);
         expect([Array.from(lf.offsets), lf.splitPairs]).toEqual([cuts, 0]);
         const crlf = fromPositions(t.replace(/\n/g, '\r\n'), cuts, QUALCODER);
@@ -47,10 +47,14 @@ describe('memos in a description', () => {
     const memo = fc.record({ title: fc.constantFrom('Scope', 'Visit 🌧', 'Memo', 'ہم'), body: text });
     fc.assert(
       // Only text that itself holds a "Memo:" heading (a blank line, then "Memo: ") could be read differently.
-      fc.property(text.filter((t) => !`\n\n${t}`.includes('\n\nMemo: ')), fc.array(memo, { maxLength: 4 }), (t, all) => {
-        const memos = all.filter((m) => !`\n${m.body}`.includes('\n\nMemo: '));
-        expect(splitMemos(appendMemos(t, memos))).toEqual({ text: t, memos });
-      }),
+      fc.property(
+        text.filter((t) => !`\n\n${t}`.includes('\n\nMemo: ')),
+        fc.array(memo, { maxLength: 4 }),
+        (t, all) => {
+          const memos = all.filter((m) => !`\n${m.body}`.includes('\n\nMemo: '));
+          expect(splitMemos(appendMemos(t, memos))).toEqual({ text: t, memos });
+        },
+      ),
     );
   });
 
@@ -68,7 +72,15 @@ describe('one colour and one code-name rule', () => {
 });
 
 describe('names QualCoder needed, taken off again', () => {
-  const code = (name: string, children: RefiCode[] = []): RefiCode => ({ guid: name, name, color: null, isCodable: true, description: '', noteRefs: [], children });
+  const code = (name: string, children: RefiCode[] = []): RefiCode => ({
+    guid: name,
+    name,
+    color: null,
+    isCodable: true,
+    description: '',
+    noteRefs: [],
+    children,
+  });
   const project = (origin: string, codes: RefiCode[]) => ({ origin, codes }) as RefiProject;
 
   it('removes the branch our export added, parents restored first, but only from QualCoder files and never onto a sibling', () => {

@@ -41,9 +41,13 @@ async function load(name: string, files: Record<string, string>): Promise<Projec
 }
 
 function quotes(p: Project): string[] {
-  return (p.db.prepare('SELECT substr(d.text, 1) AS text, s.start, s.end FROM segments s JOIN documents d ON d.id = s.document_id ORDER BY s.start').all() as { text: string; start: number; end: number }[]).map((r) =>
-    r.text.slice(r.start, r.end),
-  );
+  return (
+    p.db.prepare('SELECT substr(d.text, 1) AS text, s.start, s.end FROM segments s JOIN documents d ON d.id = s.document_id ORDER BY s.start').all() as {
+      text: string;
+      start: number;
+      end: number;
+    }[]
+  ).map((r) => r.text.slice(r.start, r.end));
 }
 
 const codePoints = (s: string) => [...s].length;
@@ -106,13 +110,20 @@ describe('zip layouts and source references', () => {
     ]);
     expect(listCases(p)).toMatchObject([{ name: 'Ann', attributes: { age: '34', consent: 'true' }, documents: 1 }]);
     const memos = listMemos(p);
-    expect(memos.find((m) => m.title === 'On hello')).toMatchObject({ target: 'segment', targetId: '44444444-4444-4444-8444-444444444444', body: 'Said warmly.' });
+    expect(memos.find((m) => m.title === 'On hello')).toMatchObject({
+      target: 'segment',
+      targetId: '44444444-4444-4444-8444-444444444444',
+      body: 'Said warmly.',
+    });
     expect(memos.find((m) => m.title === 'File note')).toMatchObject({ target: 'project', body: 'From a file.\n' });
   });
 });
 
 describe('lenient codebook namespaces', () => {
-  const book = (open: string, close: string) => new TextEncoder().encode(`<?xml version="1.0"?>${open}<Codes><Code guid="${CODE}" name="Weather" isCodable="true" color="#123"><Description>Rain, sun</Description><Code guid="${SRC}" name="Rain" isCodable="true"/></Code></Codes>${close}`);
+  const book = (open: string, close: string) =>
+    new TextEncoder().encode(
+      `<?xml version="1.0"?>${open}<Codes><Code guid="${CODE}" name="Weather" isCodable="true" color="#123"><Description>Rain, sun</Description><Code guid="${SRC}" name="Rain" isCodable="true"/></Code></Codes>${close}`,
+    );
 
   it('reads a codebook with a mistyped, a missing or a prefixed namespace', async () => {
     for (const [open, close] of [

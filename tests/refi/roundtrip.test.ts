@@ -12,7 +12,12 @@ import { comparable, schemaErrors, unzipText } from './helpers';
 // texts, segments with coder, memo and exact positions, and memos on every kind
 // of target. Emoji, combining marks and Urdu make code points ≠ UTF-16 offsets.
 
-const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['PlainTextSelection', 'TextSource', 'Code', 'Note', 'Case', 'User', 'Variable', 'VariableValue', 'SourceRef', 'NoteRef', 'Coding', 'Link'].includes(name) });
+const xml = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  isArray: (name) =>
+    ['PlainTextSelection', 'TextSource', 'Code', 'Note', 'Case', 'User', 'Variable', 'VariableValue', 'SourceRef', 'NoteRef', 'Coding', 'Link'].includes(name),
+});
 
 type Selection = { guid: string; startPosition: string; endPosition: string; Description?: string };
 type Source = { guid: string; name: string; plainTextPath: string; PlainTextSelection?: Selection[] };

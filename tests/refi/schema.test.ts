@@ -17,7 +17,7 @@ describe('exports valid against the REFI-QDA schemas', () => {
     const xml = strFromU8(r.data);
     expect(r.mime).toBe('application/xml');
     expect(r.fileName).toMatch(/codebook\.qdc$/);
-    expect(r.rows).toBe((p.db.prepare('SELECT count(*) FROM codes WHERE deleted_at IS NULL').pluck().get() as number));
+    expect(r.rows).toBe(p.db.prepare('SELECT count(*) FROM codes WHERE deleted_at IS NULL').pluck().get() as number);
     expect(r.rows).toBeGreaterThan(20);
     expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<CodeBook xmlns="urn:QDA-XML:codebook:1.0"/);
     expect(xml).toContain('When to use:');
@@ -53,8 +53,8 @@ describe('exports valid against the REFI-QDA schemas', () => {
 
   it('the schema check can fail: it rejects an empty <Codes/> and a bad GUID', async () => {
     expect(await schemaErrors('<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes/></CodeBook>', 'codebook')).not.toEqual([]);
-    expect(
-      await schemaErrors('<Project xmlns="urn:QDA-XML:project:1.0" name="x"><Users><User guid="not-a-guid"/></Users></Project>', 'project'),
-    ).not.toEqual([]);
+    expect(await schemaErrors('<Project xmlns="urn:QDA-XML:project:1.0" name="x"><Users><User guid="not-a-guid"/></Users></Project>', 'project')).not.toEqual(
+      [],
+    );
   });
 });

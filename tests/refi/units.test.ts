@@ -19,7 +19,7 @@ const text = fc.array(fc.constantFrom(...pieces), { maxLength: 60 }).map((a) => 
 /** Offsets at character boundaries of LF-only text (Fieldcode never splits a surrogate pair). */
 function boundaries(t: string): number[] {
   const out = [0];
-  for (let i = 0; i < t.length; ) {
+  for (let i = 0; i < t.length;) {
     i += t.codePointAt(i)! > 0xffff ? 2 : 1;
     out.push(i);
   }
@@ -50,11 +50,15 @@ describe('positions', () => {
         const lf = raw.replace(/\r\n?/g, '\n');
         // Character boundaries of the raw text that are not inside a CRLF.
         const cuts: number[] = [0];
-        for (let i = 0; i < raw.length; ) {
+        for (let i = 0; i < raw.length;) {
           i += raw.startsWith('\r\n', i) ? 2 : raw.codePointAt(i)! > 0xffff ? 2 : 1;
           cuts.push(i);
         }
-        const m = fromPositions(raw, cuts.map((c) => dialects[origin](raw.slice(0, c))), dialectFor(origin));
+        const m = fromPositions(
+          raw,
+          cuts.map((c) => dialects[origin](raw.slice(0, c))),
+          dialectFor(origin),
+        );
         expect(m.text).toBe(lf);
         expect(Array.from(m.offsets)).toEqual(cuts.map((c) => raw.slice(0, c).replace(/\r\n?/g, '\n').length));
       }),
@@ -83,7 +87,9 @@ describe('zip reading limits', () => {
 
   it('refuses by declared sizes, by the total unpacked and by the number of entries', () => {
     const z = zipOf({ 'a.txt': zeros(600_000), 'b.txt': zeros(600_000) });
-    expect(() => new ZipReader('z.qdpx', z, { entryBytes: 500_000, totalBytes: 10_000_000, entries: 10 })).toThrow(/^z\.qdpx: refused: "a\.txt" would unpack to 1 MB/);
+    expect(() => new ZipReader('z.qdpx', z, { entryBytes: 500_000, totalBytes: 10_000_000, entries: 10 })).toThrow(
+      /^z\.qdpx: refused: "a\.txt" would unpack to 1 MB/,
+    );
     expect(() => new ZipReader('z.qdpx', z, { entryBytes: 1_000_000, totalBytes: 1_000_000, entries: 10 })).toThrow(/its files would unpack to 2 MB/);
     expect(() => new ZipReader('z.qdpx', z, { entryBytes: 1_000_000, totalBytes: 10_000_000, entries: 1 })).toThrow(/holds 2 files/);
   });
@@ -105,7 +111,9 @@ describe('zip reading limits', () => {
 
   it('caps a bare project.qde like an unpacked entry', () => {
     const qde = new TextEncoder().encode(`<Project name="x">${' '.repeat(2000)}</Project>`);
-    expect(() => openQdpx('big.qde', qde, { entryBytes: 1000, totalBytes: 1000, entries: 1 })).toThrow(/^big\.qde: refused: the XML is 1 MB \(the limit is 1 MB\)$/);
+    expect(() => openQdpx('big.qde', qde, { entryBytes: 1000, totalBytes: 1000, entries: 1 })).toThrow(
+      /^big\.qde: refused: the XML is 1 MB \(the limit is 1 MB\)$/,
+    );
     expect(openQdpx('ok.qde', qde).project.name).toBe('x');
   });
 

@@ -87,7 +87,9 @@ describe('Cases view', () => {
     );
     await waitFor(() => expect(screen.getByTestId('cases-table').querySelectorAll('tbody tr')).toHaveLength(56));
     fireEvent.change(input, { target: { files: [new File([fixture('cases', 'nssp-54-schools.xlsx')], 'nssp-54-schools.xlsx')] } });
-    await waitFor(() => expect(screen.getByTestId('case-sheet-report').textContent).toMatch(/^nssp-54-schools\.xlsx: 0 new cases, 0 updated, 54 unchanged\./), { timeout: 10_000 });
+    await waitFor(() => expect(screen.getByTestId('case-sheet-report').textContent).toMatch(/^nssp-54-schools\.xlsx: 0 new cases, 0 updated, 54 unchanged\./), {
+      timeout: 10_000,
+    });
     expect(await client['cases.list']({})).toHaveLength(56);
   });
 
@@ -106,10 +108,14 @@ describe('Cases view', () => {
   it('assigns a document to a case and changes its kind', async () => {
     const { client, doc } = await setup();
     const table = screen.getByTestId('document-cases');
-    fireEvent.change(within(table).getByRole('combobox', { name: 'Case of Focus group Kisumu' }), { target: { value: (await client['cases.list']({}))[0].id } });
+    fireEvent.change(within(table).getByRole('combobox', { name: 'Case of Focus group Kisumu' }), {
+      target: { value: (await client['cases.list']({}))[0].id },
+    });
     await waitFor(async () => expect((await client['documents.get']({ id: doc })).caseName).toBe('Kisumu Primary'));
     fireEvent.change(within(table).getByRole('combobox', { name: 'Kind of Focus group Kisumu' }), { target: { value: 'interview' } });
     await waitFor(async () => expect((await client['documents.get']({ id: doc })).kind).toBe('interview'));
-    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Name of case Kisumu Primary' }).closest('tr')!.querySelector('td.num')!.textContent).toBe('1'));
+    await waitFor(() =>
+      expect(screen.getByRole('textbox', { name: 'Name of case Kisumu Primary' }).closest('tr')!.querySelector('td.num')!.textContent).toBe('1'),
+    );
   });
 });

@@ -56,7 +56,15 @@ describe('Import dialog', () => {
 
   it('sends files in small batches so the progress bar moves, and recognises duplicates', async () => {
     const { calls, client } = await setup();
-    const names = ['student-workshop-lahore.txt', 'observation-notes.txt', 'online-interview-zoom.vtt', 'student-workshop-manchester.md', 'student-workshop-nairobi.docx', 'focus-group-kenya-utf8-bom.txt', 'focus-group-kenya-utf16le.txt'];
+    const names = [
+      'student-workshop-lahore.txt',
+      'observation-notes.txt',
+      'online-interview-zoom.vtt',
+      'student-workshop-manchester.md',
+      'student-workshop-nairobi.docx',
+      'focus-group-kenya-utf8-bom.txt',
+      'focus-group-kenya-utf16le.txt',
+    ];
     const drop = screen.getByTestId('import-drop-zone');
     fireEvent.dragOver(drop, { dataTransfer: { files: [] } });
     expect(drop.className).toContain('over');

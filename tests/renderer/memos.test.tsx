@@ -48,7 +48,9 @@ describe('Memos view', () => {
     type('Title', 'Emerging themes');
     await screen.findByRole('region', { name: 'Project' });
     type('Memo', 'Reciprocity keeps coming up.');
-    await waitFor(async () => expect((await client['memos.list']({ target: 'project' })).map((m) => [m.title, m.body])).toEqual([['Emerging themes', 'Reciprocity keeps coming up.']]));
+    await waitFor(async () =>
+      expect((await client['memos.list']({ target: 'project' })).map((m) => [m.title, m.body])).toEqual([['Emerging themes', 'Reciprocity keeps coming up.']]),
+    );
     expect(screen.getByRole('status').textContent).toBe('Saved');
     type('Memo', 'Reciprocity, and who visits whom.');
     await waitFor(async () => expect((await client['memos.list']({ target: 'project' })).map((m) => m.body)).toEqual(['Reciprocity, and who visits whom.']));
@@ -61,7 +63,9 @@ describe('Memos view', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'New memo on code “Partnership”' }));
     fireEvent.change(field('Memo'), { target: { value: 'Use for two-way links only.' } });
     view.unmount();
-    await waitFor(async () => expect((await client['memos.list']({ target: 'code', targetId: code.id })).map((m) => m.body)).toEqual(['Use for two-way links only.']));
+    await waitFor(async () =>
+      expect((await client['memos.list']({ target: 'code', targetId: code.id })).map((m) => m.body)).toEqual(['Use for two-way links only.']),
+    );
     render(<MemosView />);
     fireEvent.click(await screen.findByRole('button', { name: 'New memo on “Focus group Kisumu”' }));
     expect(screen.getByText(/Memo on/).textContent).toContain('Focus group Kisumu');

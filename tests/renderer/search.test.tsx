@@ -70,7 +70,12 @@ describe('Search view', () => {
     expect((await screen.findByText(/^Coded 5 hits/)).textContent).toBe('Coded 5 hits spread to 4 turns with “Partnership” (4 coded segments).');
     const coded = await client['segments.retrieve']({ codeIds: [code.id] });
     expect(coded.map((s) => s.text).sort()).toEqual(
-      ['Our partner school sent seeds for the garden.', 'The partner school in Kisumu writes every term.', 'We plan lessons with our partner school in Leeds.', 'What changed since the partnership began?'].sort(),
+      [
+        'Our partner school sent seeds for the garden.',
+        'The partner school in Kisumu writes every term.',
+        'We plan lessons with our partner school in Leeds.',
+        'What changed since the partnership began?',
+      ].sort(),
     );
   });
 

@@ -10,7 +10,11 @@ const KISUMU = [
   'Mrs Achieng: We plan lessons with our partner school in Leeds.',
   'Mr Otieno: Two teachers visited Leeds last spring.',
 ].join('\n');
-const LEEDS = ['Interviewer: Tell me about the link.', 'Head: The partner school in Kisumu writes every term.', 'Head: Our science scheme now uses their garden project.'].join('\n');
+const LEEDS = [
+  'Interviewer: Tell me about the link.',
+  'Head: The partner school in Kisumu writes every term.',
+  'Head: Our science scheme now uses their garden project.',
+].join('\n');
 
 async function setup() {
   const f = await openProject();
@@ -24,7 +28,12 @@ async function setup() {
   const partnership = await client['codes.create']({ name: 'Partnership' });
   const visits = await client['codes.create']({ name: 'Visits', parentId: partnership.id });
   const curriculum = await client['codes.create']({ name: 'Curriculum' });
-  await client['segments.apply']({ documentId: kisumu, codeId: partnership.id, ...at(KISUMU, 'We plan lessons with our partner school in Leeds.'), memo: 'joint planning' });
+  await client['segments.apply']({
+    documentId: kisumu,
+    codeId: partnership.id,
+    ...at(KISUMU, 'We plan lessons with our partner school in Leeds.'),
+    memo: 'joint planning',
+  });
   await client['segments.apply']({ documentId: kisumu, codeId: visits.id, ...at(KISUMU, 'Two teachers visited Leeds last spring.') });
   await client['segments.apply']({ documentId: leeds, codeId: curriculum.id, ...at(LEEDS, 'Our science scheme now uses their garden project.') });
   await client['project.setCoder']({ name: 'Ben' });
@@ -63,7 +72,8 @@ describe('Coded segments view', () => {
     await waitFor(() => expect(count()).toBe('3 coded segments in 2 documents · Partnership and sub-codes'));
     const row = rows().find((r) => r.textContent!.includes('joint planning'))!;
     expect(row.querySelector('mark')!.textContent).toBe('We plan lessons with our partner school in Leeds.');
-    for (const part of ['Partnership', 'Focus group Kisumu', 'Kisumu Primary', 'Mrs Achieng', 'coded by Amina', 'What changed since']) expect(row.textContent).toContain(part);
+    for (const part of ['Partnership', 'Focus group Kisumu', 'Kisumu Primary', 'Mrs Achieng', 'coded by Amina', 'What changed since'])
+      expect(row.textContent).toContain(part);
     fireEvent.click(screen.getByRole('checkbox', { name: 'Include sub-codes' }));
     await waitFor(() => expect(count()).toBe('2 coded segments in 2 documents · Partnership'));
     expect(rows().map((r) => r.querySelector('.result-code')!.textContent)).toEqual(['Partnership', 'Partnership']);
@@ -116,7 +126,10 @@ describe('Coded segments view', () => {
     const { Workshop: doc } = await importTexts(client, { 'Workshop.txt': text });
     const code = await client['codes.create']({ name: 'Everything' });
     const passages = text.split('\n').map((line, i, all) => ({ documentId: doc, start: all.slice(0, i).join('\n').length + (i ? 1 : 0), end: 0, line }));
-    await client['segments.applyMany']({ codeId: code.id, passages: passages.map((p) => ({ documentId: p.documentId, start: p.start, end: p.start + p.line.length })) });
+    await client['segments.applyMany']({
+      codeId: code.id,
+      passages: passages.map((p) => ({ documentId: p.documentId, start: p.start, end: p.start + p.line.length })),
+    });
     await loadStores();
     useNav.getState().showSegments(code.id);
     render(<SegmentsView />);

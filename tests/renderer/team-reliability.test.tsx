@@ -13,7 +13,8 @@ import { at, importTexts, openProject } from './views-session';
 // the table, 95 % intervals, a per-document breakdown, and any cell opens the
 // disagreements (in that document, from the breakdown).
 
-const FG = 'Facilitator: What changed in your teaching?\nMrs Achieng: We plan lessons together with our partner school in Leeds now.\nMr Otieno: I learnt to teach science with fewer resources.\n';
+const FG =
+  'Facilitator: What changed in your teaching?\nMrs Achieng: We plan lessons together with our partner school in Leeds now.\nMr Otieno: I learnt to teach science with fewer resources.\n';
 const IV = 'Interviewer: How did the partnership start?\nHeadteacher: A teacher from Mbale visited us in 2007 and we wrote letters.\n';
 
 async function codeInCopy(path: string, text: string, quotes: string[], codeId: string, documentId: string) {
@@ -54,12 +55,22 @@ describe('the reliability report in the Team view', () => {
     const row = within(table).getByRole('button', { name: 'Partnership' }).closest('tr')!;
     expect(coloured(row)).toEqual([false, false, false, true, false, false, false]);
     fireEvent.change(screen.getByRole('combobox', { name: 'Colour by' }), { target: { value: 'ac1' } });
-    expect(coloured(within(screen.getByTestId('agreement-table')).getByRole('button', { name: 'Partnership' }).closest('tr')!)).toEqual([false, false, false, false, true, false, false]);
+    expect(coloured(within(screen.getByTestId('agreement-table')).getByRole('button', { name: 'Partnership' }).closest('tr')!)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      true,
+      false,
+      false,
+    ]);
 
     fireEvent.click(screen.getByRole('checkbox', { name: '95 % intervals' }));
     await waitFor(() => expect(header(screen.getByTestId('agreement-table'))).toContain('α 95 % CI'));
     const r = await client['team.agreement']({ ci: 1000, seed: 1 });
-    const cells = [...within(screen.getByTestId('agreement-table')).getByRole('button', { name: 'Partnership' }).closest('tr')!.querySelectorAll('td')].map((td) => td.textContent);
+    const cells = [...within(screen.getByTestId('agreement-table')).getByRole('button', { name: 'Partnership' }).closest('tr')!.querySelectorAll('td')].map(
+      (td) => td.textContent,
+    );
     expect(cells[7]).toBe(`[${r.codes[0].ci!.alpha![0].toFixed(3)}, ${r.codes[0].ci!.alpha![1].toFixed(3)}]`);
     expect(screen.getByTestId('unitizing-summary').textContent).toMatch(/1,000 bootstrap resamples of documents, seed 1/);
 
@@ -88,6 +99,10 @@ describe('the reliability report in the Team view', () => {
     fireEvent.change(within(form).getByRole('combobox', { name: 'Sample size in' }), { target: { value: 'documents' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Draw sample' }));
     expect((await screen.findByTestId('reliability-status')).textContent).toMatch(/^Drew “Pilot”: 1 document, seed \d+\.$/);
-    await waitFor(() => expect(screen.getByTestId('agreement-summary').textContent).toBe('Agreement of Ben, Cai on 1 document coded by two or more of them; unit: characters; sample “Pilot”'));
+    await waitFor(() =>
+      expect(screen.getByTestId('agreement-summary').textContent).toBe(
+        'Agreement of Ben, Cai on 1 document coded by two or more of them; unit: characters; sample “Pilot”',
+      ),
+    );
   });
 });

@@ -11,7 +11,8 @@ import { useTeam } from '../../renderer/views/team/teamStore';
 import { tempDir } from '../helpers/temp';
 import { at, importTexts, openProject } from './views-session';
 
-const FG = 'Facilitator: What changed in your teaching?\nMrs Achieng: We plan lessons together with our partner school in Leeds now.\nMr Otieno: I learnt to teach science with fewer resources.\n';
+const FG =
+  'Facilitator: What changed in your teaching?\nMrs Achieng: We plan lessons together with our partner school in Leeds now.\nMr Otieno: I learnt to teach science with fewer resources.\n';
 
 /** Renames a code in a coder's copy through its own session. */
 async function renameInCopy(path: string, id: string, name: string) {
@@ -82,7 +83,9 @@ describe('Team view', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Check (dry run)' }));
     const preview = await screen.findByTestId('merge-preview');
     const conflicts = within(preview).getByRole('region', { name: 'Conflicts' });
-    expect(within(preview).getByRole('status').textContent).toBe('A merge would bring in 2 new coders, 3 new coded segments and 2 changed codes; 1 conflict (listed below).');
+    expect(within(preview).getByRole('status').textContent).toBe(
+      'A merge would bring in 2 new coders, 3 new coded segments and 2 changed codes; 1 conflict (listed below).',
+    );
     expect(within(conflicts).getByRole('listitem').textContent).toBe(
       'School links (codes, cai.fieldcode): changed in both files; the copy’s newer version is kept.name: “Partnerships” here, “School links” in the copy',
     );
@@ -106,13 +109,19 @@ describe('Team view', () => {
     await client['team.merge']({ paths: [ben, cai] });
     useTeam.getState().setTab('agreement');
     render(<TeamView />);
-    expect((await screen.findByTestId('agreement-summary')).textContent).toBe('Agreement of Ben, Cai on 1 document coded by two or more of them; unit: characters');
+    expect((await screen.findByTestId('agreement-summary')).textContent).toBe(
+      'Agreement of Ben, Cai on 1 document coded by two or more of them; unit: characters',
+    );
     const table = screen.getByTestId('agreement-table');
     const row = within(table).getByRole('button', { name: 'Partnership' }).closest('tr')!;
     const cells = [...row.querySelectorAll('td')].map((td) => td.textContent);
     const r = await client['team.agreement']({});
     const c = r.codes[0];
-    expect(cells).toEqual([String(FG.length), `${(c.percentAgreement! * 100).toFixed(1)}%`, ...[c.kappa, c.alpha, c.ac1, c.bp, c.uAlpha].map((v) => v!.toFixed(3))]);
+    expect(cells).toEqual([
+      String(FG.length),
+      `${(c.percentAgreement! * 100).toFixed(1)}%`,
+      ...[c.kappa, c.alpha, c.ac1, c.bp, c.uAlpha].map((v) => v!.toFixed(3)),
+    ]);
     expect((row.querySelectorAll('td')[3] as HTMLElement).style.background).not.toBe('');
     expect(within(table).getByRole('rowheader', { name: 'All codes (pooled)' })).toBeTruthy();
 
@@ -120,7 +129,9 @@ describe('Team view', () => {
     await waitFor(() => expect(screen.getByTestId('disagreements-count').textContent).toBe('2 passages, 0 resolved'));
     const [first, second] = screen.getAllByRole('listitem', { name: /^Focus group, characters \d+–\d+$/ });
     expect(within(second).getByRole('group', { name: 'Ben' }).textContent).toBe('Ben— not coded —');
-    expect(within(first).getByRole('group', { name: 'Ben' }).querySelector('mark')!.textContent).toBe('We plan lessons together with our partner school in Leeds now.');
+    expect(within(first).getByRole('group', { name: 'Ben' }).querySelector('mark')!.textContent).toBe(
+      'We plan lessons together with our partner school in Leeds now.',
+    );
     expect(within(first).getByRole('group', { name: 'Cai' }).querySelector('mark')!.textContent).toBe('We plan lessons together');
     fireEvent.click(within(first).getByRole('button', { name: 'Keep Ben' }));
     await waitFor(() => expect(screen.getByTestId('disagreements-count').textContent).toBe('2 passages, 1 resolved'));
@@ -139,7 +150,11 @@ describe('Team view', () => {
     expect((await screen.findByRole('alert')).textContent).toBe('agreement compares two or more coders, and nobody has coded in this project');
     await client['team.merge']({ paths: [ben, cai] });
     fireEvent.click(screen.getByRole('radio', { name: 'speaker turns' }));
-    await waitFor(() => expect(screen.getByTestId('agreement-summary').textContent).toBe('Agreement of Ben, Cai on 1 document coded by two or more of them; unit: speaker turns'));
-    expect(within(screen.getByTestId('agreement-table')).getByRole('button', { name: 'Partnership' }).closest('tr')!.querySelector('td')!.textContent).toBe('3');
+    await waitFor(() =>
+      expect(screen.getByTestId('agreement-summary').textContent).toBe('Agreement of Ben, Cai on 1 document coded by two or more of them; unit: speaker turns'),
+    );
+    expect(within(screen.getByTestId('agreement-table')).getByRole('button', { name: 'Partnership' }).closest('tr')!.querySelector('td')!.textContent).toBe(
+      '3',
+    );
   });
 });

@@ -34,7 +34,11 @@ function clickAt(quote: string): void {
   fireEvent.mouseUp(run);
 }
 
-const highlighted = () => screen.queryAllByTestId('highlight').map((h) => h.textContent).join('|');
+const highlighted = () =>
+  screen
+    .queryAllByTestId('highlight')
+    .map((h) => h.textContent)
+    .join('|');
 
 async function workspace() {
   const fx = await openProject({ codebook: 'empty' });

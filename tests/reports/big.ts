@@ -18,7 +18,9 @@ export function addSyntheticSegments(p: Project, count = BIG_SEGMENTS, coders = 
   const rand = rng(seed);
   const docs = p.db.prepare('SELECT id, chars FROM documents WHERE deleted_at IS NULL ORDER BY id').all() as { id: string; chars: number }[];
   const leaves = p.db
-    .prepare('SELECT id FROM codes c WHERE deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM codes k WHERE k.parent_id = c.id AND k.deleted_at IS NULL) ORDER BY id')
+    .prepare(
+      'SELECT id FROM codes c WHERE deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM codes k WHERE k.parent_id = c.id AND k.deleted_at IS NULL) ORDER BY id',
+    )
     .pluck()
     .all() as string[];
   if (docs.length === 0 || leaves.length === 0) throw new Error('the project needs documents and codes');
@@ -46,7 +48,10 @@ export async function buildBigProject(path: string, documents = 60): Promise<Pro
   await importCaseSheet(p, 'nssp-54-schools.csv', readFileSync(sheet));
   const { makeTranscripts } = await import('../bench/corpus');
   const files = makeTranscripts().slice(0, documents);
-  await importFiles(p, files.map((f) => ({ name: f.name, bytes: new TextEncoder().encode(f.text) })));
+  await importFiles(
+    p,
+    files.map((f) => ({ name: f.name, bytes: new TextEncoder().encode(f.text) })),
+  );
   const cases = listCases(p);
   p.db.transaction(() => {
     const docs = p.db.prepare('SELECT id FROM documents ORDER BY name').pluck().all() as string[];

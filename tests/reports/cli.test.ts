@@ -25,7 +25,23 @@ describe('fieldcode export / matrix / crosstab', () => {
   it('exports filtered segments in every format', async () => {
     const { path, dir } = await studyFile();
     const csv = join(dir, 'africa.csv');
-    const r = await cli('export', path, '--format', 'csv', '-o', csv, '--code', 'teachers', '--descendants', '--where', 'continent=Africa', '--coder', 'Amina', '--context', '10');
+    const r = await cli(
+      'export',
+      path,
+      '--format',
+      'csv',
+      '-o',
+      csv,
+      '--code',
+      'teachers',
+      '--descendants',
+      '--where',
+      'continent=Africa',
+      '--coder',
+      'Amina',
+      '--context',
+      '10',
+    );
     expect(r).toMatchObject({ code: 0, stderr: '' });
     expect(r.stdout).toMatch(/^wrote 3 segments to .*africa\.csv \(\d+ bytes\)\n$/);
     const rows = parse(readFileSync(csv), { bom: true, columns: true }) as Record<string, string>[];
@@ -54,7 +70,9 @@ describe('fieldcode export / matrix / crosstab', () => {
     const { path, dir } = await studyFile();
     const table = await cli('matrix', path, '--cols', 'continent,phase');
     expect(table.code).toBe(0);
-    expect(table.stdout.split('\n')[0]).toMatch(/^code\s+Africa-primary \(n=1\)\s+Africa-secondary \(n=1\)\s+Asia-all ages \(n=1\)\s+UK-primary \(n=1\)\s+UK-secondary \(n=1\)\s+\(no case\)\s+total$/);
+    expect(table.stdout.split('\n')[0]).toMatch(
+      /^code\s+Africa-primary \(n=1\)\s+Africa-secondary \(n=1\)\s+Asia-all ages \(n=1\)\s+UK-primary \(n=1\)\s+UK-secondary \(n=1\)\s+\(no case\)\s+total$/,
+    );
     expect(table.stdout).toMatch(/\nStudents\s+1\s+0\s+2\s+0\s+2\s+0\s+5\n/);
     const json = JSON.parse((await cli('matrix', path, '--cols', 'continent', '--count', 'percent', '--format', 'json', '--coder', 'Amina')).stdout);
     expect(json.rows.find((r: { path: string }) => r.path === 'Communities')).toMatchObject({ cells: [50, 100, 0, 0], total: 40 });
@@ -73,7 +91,11 @@ describe('fieldcode export / matrix / crosstab', () => {
     closeProject(p);
     const r = await cli('crosstab', p.path, '--rows', 'country', '--cols', 'phase', '--json');
     expect(r.code).toBe(0);
-    const t = JSON.parse(r.stdout) as { columns: string[]; rows: { row: string; cells: Record<string, number>; total: number }[]; totals: Record<string, number> };
+    const t = JSON.parse(r.stdout) as {
+      columns: string[];
+      rows: { row: string; cells: Record<string, number>; total: number }[];
+      totals: Record<string, number>;
+    };
     expect(Object.keys(t)).toEqual(['columns', 'rows', 'totals']);
     const table1 = JSON.parse(readFileSync(join(ROOT, 'tests', 'fixtures', 'cases', 'table1.json'), 'utf8'));
     expect(Object.fromEntries(t.rows.map((x) => [x.row, { ...x.cells, total: x.total }]))).toEqual(table1.countries);
@@ -100,25 +122,37 @@ describe('fieldcode export / matrix / crosstab', () => {
       stderr: 'fieldcode: no case has continent = "Antarctica" (values: Africa, Asia, UK)\n',
     });
     expect(existsSync(out)).toBe(false);
-    expect((await cli('export', path, '--format', 'csv', '-o', out, '--context', 'ten')).stderr).toBe('fieldcode: --context must be a whole number of characters, not "ten"\n');
-    expect((await cli('export', path, '--format', 'qdpx', '-o', join(dir, 'p.qdpx'), '--coder', 'Ben')).stderr).toMatch(/^fieldcode: --format qdpx exports the whole project; the filters apply/);
-    expect((await cli('export', path, '--format', 'csv', '-o', join(dir, 'no', 'such', 'x.csv'))).stderr).toMatch(/^fieldcode: .*x\.csv: cannot write the file \(the folder does not exist\)\n$/);
+    expect((await cli('export', path, '--format', 'csv', '-o', out, '--context', 'ten')).stderr).toBe(
+      'fieldcode: --context must be a whole number of characters, not "ten"\n',
+    );
+    expect((await cli('export', path, '--format', 'qdpx', '-o', join(dir, 'p.qdpx'), '--coder', 'Ben')).stderr).toMatch(
+      /^fieldcode: --format qdpx exports the whole project; the filters apply/,
+    );
+    expect((await cli('export', path, '--format', 'csv', '-o', join(dir, 'no', 'such', 'x.csv'))).stderr).toMatch(
+      /^fieldcode: .*x\.csv: cannot write the file \(the folder does not exist\)\n$/,
+    );
     expect((await cli('matrix', path, '--cols', 'region')).stderr).toMatch(/^fieldcode: no case attribute "region" in this project/);
     expect((await cli('crosstab', path, '--rows', 'country', '--cols', 'phase', '--format', 'pdf')).code).toBe(2);
     expect((await cli('export', path, '--format', 'pdf', '-o', out)).code).toBe(2);
     expect((await cli('export', path, '--format', 'csv')).code).toBe(2);
     expect((await cli('matrix', path, '--count', 'cases')).code).toBe(2);
     writeFileSync(join(dir, 'not.fieldcode'), 'hello');
-    expect((await cli('matrix', join(dir, 'not.fieldcode'), '--cols', 'x')).stderr).toBe('fieldcode: not.fieldcode: not a Fieldcode project (not an SQLite database)\n');
+    expect((await cli('matrix', join(dir, 'not.fieldcode'), '--cols', 'x')).stderr).toBe(
+      'fieldcode: not.fieldcode: not a Fieldcode project (not an SQLite database)\n',
+    );
   });
 
   it('runs as a real process: one line on stderr, exit code 1, no stack trace', async () => {
     const { path, dir } = await studyFile();
-    const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'electron', 'cli', 'cli.ts'), 'export', path, '--format', 'md', '-o', join(dir, 'x.md'), '--code', 'Parents'], {
-      encoding: 'utf8',
-      cwd: ROOT,
-      timeout: 60_000,
-    });
+    const r = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'electron', 'cli', 'cli.ts'), 'export', path, '--format', 'md', '-o', join(dir, 'x.md'), '--code', 'Parents'],
+      {
+        encoding: 'utf8',
+        cwd: ROOT,
+        timeout: 60_000,
+      },
+    );
     expect(r.status).toBe(1);
     expect(r.stderr).toBe('fieldcode: no code "Parents" in the codebook\n');
   }, 60_000);

@@ -9,7 +9,11 @@ import { buildStudy } from './fixture';
 describe('codebook export', () => {
   it('writes CSV with definitions, rules and anchor examples quoted from their segments', async () => {
     const { p } = await buildStudy();
-    updateCode(p, resolveCodePath(p, 'Teachers/Skills').id, { definition: 'New teaching skills', whenToUse: 'A teacher names a skill', whenNotToUse: '=Knowledge, not skills' });
+    updateCode(p, resolveCodePath(p, 'Teachers/Skills').id, {
+      definition: 'New teaching skills',
+      whenToUse: 'A teacher names a skill',
+      whenNotToUse: '=Knowledge, not skills',
+    });
     const r = await renderCodebook(p, 'csv');
     expect(r.rows).toBe(6);
     const rows = parse(new TextDecoder().decode(r.data), { columns: true, bom: true }) as Record<string, string>[];
@@ -30,7 +34,11 @@ describe('codebook export', () => {
     const { p } = await buildStudy();
     updateCode(p, resolveCodePath(p, 'Students').id, { definition: 'Outcomes for students', whenToUse: 'Students say what they learnt' });
     const xml = strFromU8(unzipSync((await renderCodebook(p, 'docx')).data)['word/document.xml']);
-    const text = xml.replace(/<w:p[ >]/g, '\n$&').replace(/<[^>]+>/g, '').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    const text = xml
+      .replace(/<w:p[ >]/g, '\n$&')
+      .replace(/<[^>]+>/g, '')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&');
     expect(text).toContain('\nStudents\nDefinition: Outcomes for students\nWhen to use: Students say what they learnt');
     expect(text).toContain('\nKnowledge\nStudents/Knowledge');
     expect(text).toContain('"we learnt to plan lessons together" (Interview - Headteacher, Mbale) — A clear case of a new skill');

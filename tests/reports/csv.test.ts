@@ -21,7 +21,16 @@ describe('segment CSV', () => {
     for (const context of [0, 12]) {
       const r = segmentReport(p, { context });
       const bytes = segmentsCsv(r);
-      expect(Buffer.from(bytes).equals(Buffer.from(toCsv(segmentHeader(r), r.segments.map((s) => segmentRow(r, s)))))).toBe(true);
+      expect(
+        Buffer.from(bytes).equals(
+          Buffer.from(
+            toCsv(
+              segmentHeader(r),
+              r.segments.map((s) => segmentRow(r, s)),
+            ),
+          ),
+        ),
+      ).toBe(true);
       const records = parse(decode(bytes).slice(CSV_BOM.length), { columns: true }) as Record<string, string>[];
       expect(records).toHaveLength(r.segments.length);
       expect(records.filter((x) => x.memo === "'@SUM(1)").length).toBeGreaterThan(0);
@@ -32,6 +41,8 @@ describe('segment CSV', () => {
     const { p } = await buildStudy();
     const bytes = segmentsCsv(segmentReport(p, { speakers: ['nobody'] }));
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(decode(bytes)).toBe(`${CSV_BOM}code,text,context before,context after,document,document kind,case,continent,country,phase,speaker,role,time start,time end,coder,memo,start,end,segment id\r\n`);
+    expect(decode(bytes)).toBe(
+      `${CSV_BOM}code,text,context before,context after,document,document kind,case,continent,country,phase,speaker,role,time start,time end,coder,memo,start,end,segment id\r\n`,
+    );
   });
 });

@@ -47,7 +47,10 @@ export const KISUMU_FG = [
   'Mr Otieno: Parents now come to the "=SUM(A1)" open days, and the village helps with the garden.',
 ].join('\n');
 
-export const HILLCREST_FG = ['Facilitator: What do students know about Uganda?', 'Ms Clarke: They know about fair trade, "quoted", and about the rains, sadly.'].join('\n');
+export const HILLCREST_FG = [
+  'Facilitator: What do students know about Uganda?',
+  'Ms Clarke: They know about fair trade, "quoted", and about the rains, sadly.',
+].join('\n');
 
 // Emoji (surrogate pairs, a ZWJ sequence), combining marks with no precomposed
 // form, and Urdu (right to left): offsets in UTF-16 differ from code points here.
@@ -84,7 +87,10 @@ export async function buildStudy(): Promise<Study> {
     ['Student workshop - Lahore.txt', LAHORE_WS, 'student workshop', 'Lahore School'],
     ['Observation notes.txt', OBSERVATION, 'observation', null],
   ];
-  const report = await importFiles(p, files.map(([name, text]) => ({ name, bytes: enc.encode(text) })));
+  const report = await importFiles(
+    p,
+    files.map(([name, text]) => ({ name, bytes: enc.encode(text) })),
+  );
   if (report.imported.length !== files.length) throw new Error(`fixture import failed: ${JSON.stringify(report.failed)}`);
   const coder = currentCoder(p);
   for (const [name, , kind, caseName] of files) {
@@ -102,7 +108,8 @@ export async function buildStudy(): Promise<Study> {
   ensureCoder(p, 'Ben');
   const code = (path: string) => ensureCodePath(p, path).id;
   for (const path of ['Teachers/Skills', 'Teachers/Pedagogy', 'Students/Knowledge', 'Communities']) code(path);
-  const apply = (doc: string, path: string, quote: string, coder: string, memo = '') => applyCode(p, { documentId: doc, codeId: code(path), ...place(p, doc, quote), coder, memo });
+  const apply = (doc: string, path: string, quote: string, coder: string, memo = '') =>
+    applyCode(p, { documentId: doc, codeId: code(path), ...place(p, doc, quote), coder, memo });
   const s1 = apply(docs.mbale, 'Teachers/Skills', 'we learnt to plan lessons together', 'Amina', 'Planning together, from the visit.');
   apply(docs.mbale, 'Students/Knowledge', 'fair trade and the weather in England', 'Amina');
   apply(docs.mbale, 'Teachers/Skills', 'we learnt to plan lessons together', 'Ben');

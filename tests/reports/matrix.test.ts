@@ -79,7 +79,16 @@ describe('code × attribute-group matrix (hand-computed)', () => {
     const { p } = await buildStudy();
     const t = matrixTable(p, codeMatrix(p, { columns: ['continent', 'phase'], count: 'segments' }));
     const csv = parse(new TextDecoder().decode((await renderTable(t, 'csv')).data), { bom: true }) as string[][];
-    expect(csv[0]).toEqual(['code', 'Africa-primary (n=1)', 'Africa-secondary (n=1)', 'Asia-all ages (n=1)', 'UK-primary (n=1)', 'UK-secondary (n=1)', '(no case)', 'total']);
+    expect(csv[0]).toEqual([
+      'code',
+      'Africa-primary (n=1)',
+      'Africa-secondary (n=1)',
+      'Asia-all ages (n=1)',
+      'UK-primary (n=1)',
+      'UK-secondary (n=1)',
+      '(no case)',
+      'total',
+    ]);
     expect(csv[4]).toEqual(['Students', '1', '0', '2', '0', '2', '0', '5']);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from((await renderTable(t, 'xlsx')).data) as unknown as ArrayBuffer);
@@ -90,7 +99,11 @@ describe('code × attribute-group matrix (hand-computed)', () => {
     const html = new TextDecoder().decode((await renderTable(t, 'html')).data);
     expect(html).toContain('<svg');
     expect(html).toContain('<title>Teachers — (no case): 1</title>');
-    expect(JSON.parse(new TextDecoder().decode((await renderTable(t, 'json')).data)).rows[3]).toMatchObject({ path: 'Students', cells: [1, 0, 2, 0, 2, 0], total: 5 });
+    expect(JSON.parse(new TextDecoder().decode((await renderTable(t, 'json')).data)).rows[3]).toMatchObject({
+      path: 'Students',
+      cells: [1, 0, 2, 0, 2, 0],
+      total: 5,
+    });
   });
 });
 
@@ -98,7 +111,10 @@ describe('case cross-tab', () => {
   it('reproduces the report’s Table 1 exactly from the 54-school case sheet', async () => {
     const p = tempProject({ codebook: 'empty' });
     await importCaseSheet(p, 'nssp-54-schools.csv', readFileSync(join(FIXTURES, 'nssp-54-schools.csv')));
-    const table1 = JSON.parse(readFileSync(join(FIXTURES, 'table1.json'), 'utf8')) as { countries: Record<string, Record<string, number>>; totals: Record<string, number> };
+    const table1 = JSON.parse(readFileSync(join(FIXTURES, 'table1.json'), 'utf8')) as {
+      countries: Record<string, Record<string, number>>;
+      totals: Record<string, number>;
+    };
     const t = caseCrosstab(p, ['country'], ['phase']);
     // In the report's order: the case sheet's first appearance of each value.
     expect(t.columns).toEqual(['primary', 'secondary', 'all ages']);
@@ -108,7 +124,14 @@ describe('case cross-tab', () => {
     expect(t.rows).toHaveLength(12);
     // Continent and country together, as the report prints it.
     const nested = caseCrosstab(p, ['continent', 'country'], ['phase']);
-    expect(nested.rows.slice(0, 6).map((r) => r.row)).toEqual(['Africa-Ghana', 'Africa-Kenya', 'Africa-South Africa', 'Africa-Tanzania', 'Africa-Uganda', 'Asia-Pakistan']);
+    expect(nested.rows.slice(0, 6).map((r) => r.row)).toEqual([
+      'Africa-Ghana',
+      'Africa-Kenya',
+      'Africa-South Africa',
+      'Africa-Tanzania',
+      'Africa-Uganda',
+      'Asia-Pakistan',
+    ]);
     const csv = parse(new TextDecoder().decode((await renderTable(crosstabTable(p, t, ['country'], ['phase']), 'csv')).data), { bom: true }) as string[][];
     expect(csv.at(-1)).toEqual(['Total (12 country values)', '21', '22', '11', '54']);
   });
@@ -143,7 +166,11 @@ describe('co-occurrence and code × coder', () => {
     applyCode(p, { documentId: docs.kisumu, codeId: resolveCodePath(p, 'Communities').id, start, end: start + quote.length, coder: 'Ben' });
     const again = codeCooccurrence(p, 'turn');
     expect(again.counts[4]).toEqual([0, 0, 0, 0, 3]);
-    expect(codeCooccurrence(p, 'turn', filterFromNames(p, { coders: ['Ben'] })).counts).toEqual([[1, 0, 0], [0, 1, 0], [0, 0, 1]]);
+    expect(codeCooccurrence(p, 'turn', filterFromNames(p, { coders: ['Ben'] })).counts).toEqual([
+      [1, 0, 0],
+      [0, 1, 0],
+      [0, 0, 1],
+    ]);
   });
 
   it('counts segments per code and coder', async () => {

@@ -19,12 +19,20 @@ describe('structured code descriptions in REFI-QDA', () => {
 
   it('keeps a bare definition bare, and reads another tool’s description as the definition', () => {
     expect(packDescription({ definition: 'Just this', whenToUse: '', whenNotToUse: '', anchors: [] })).toBe('Just this');
-    expect(unpackDescription('Codes about weather: rain, sun')).toEqual({ definition: 'Codes about weather: rain, sun', whenToUse: '', whenNotToUse: '', anchors: [] });
+    expect(unpackDescription('Codes about weather: rain, sun')).toEqual({
+      definition: 'Codes about weather: rain, sun',
+      whenToUse: '',
+      whenNotToUse: '',
+      anchors: [],
+    });
     expect(unpackDescription('when to use: always\nDEFINITION: x')).toMatchObject({ definition: 'x', whenToUse: 'always' });
   });
 
   it('round-trips any fields without labels inside them', () => {
-    const field = fc.string({ maxLength: 40 }).map((s) => s.trim()).filter((s) => !/^(definition|when to use|when not to use|anchor examples):/im.test(s) && !s.includes('\r'));
+    const field = fc
+      .string({ maxLength: 40 })
+      .map((s) => s.trim())
+      .filter((s) => !/^(definition|when to use|when not to use|anchor examples):/im.test(s) && !s.includes('\r'));
     fc.assert(
       fc.property(field, field, field, (definition, whenToUse, whenNotToUse) => {
         const d = { definition, whenToUse, whenNotToUse, anchors: [] };

@@ -65,8 +65,15 @@ describe('coded-segment retrieval', () => {
     const all = collectSegments(p, {}, codes);
     const coder = all.find((s) => s.coder === 'Coder 2')!.coderId;
     const code = codes.find((c) => c.path === 'Teachers/Skills')!.id;
-    const pick = (f: Parameters<typeof collectSegments>[1]) => collectSegments(p, f, codes).map((s) => s.id).sort();
-    const expected = (keep: (s: CodedSegment) => boolean) => all.filter(keep).map((s) => s.id).sort();
+    const pick = (f: Parameters<typeof collectSegments>[1]) =>
+      collectSegments(p, f, codes)
+        .map((s) => s.id)
+        .sort();
+    const expected = (keep: (s: CodedSegment) => boolean) =>
+      all
+        .filter(keep)
+        .map((s) => s.id)
+        .sort();
     expect(pick({ coderIds: [coder] })).toEqual(expected((s) => s.coderId === coder));
     expect(pick({ codeIds: [code], coderIds: [coder] })).toEqual(expected((s) => s.coderId === coder && s.codeId === code));
     expect(pick({ documentIds: [docs.lahore, docs.kisumu] })).toEqual(expected((s) => s.documentId === docs.lahore || s.documentId === docs.kisumu));
@@ -83,7 +90,14 @@ describe('report order', () => {
     const { p } = await buildStudy();
     const parent = listCodes(p).find((c) => c.path === 'Teachers')!.id;
     p.db.prepare("UPDATE codes SET deleted_at = '2026-01-02' WHERE id = ?").run(parent);
-    const expected = listCodes(p).map((c) => ({ id: c.id, parentId: c.parentId, name: c.name, path: c.path, depth: c.path.split('/').length - 1, colour: c.colour }));
+    const expected = listCodes(p).map((c) => ({
+      id: c.id,
+      parentId: c.parentId,
+      name: c.name,
+      path: c.path,
+      depth: c.path.split('/').length - 1,
+      colour: c.colour,
+    }));
     expect(reportCodes(p)).toEqual(expected);
     expect(expected.map((c) => c.path)).toContain('Skills');
   });

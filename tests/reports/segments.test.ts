@@ -18,15 +18,19 @@ describe('coded-segment report', () => {
     expect(rows({})).toHaveLength(12);
     expect(rows({ codes: ['teachers'] })).toHaveLength(0);
     expect(rows({ codes: ['teachers'], descendants: true }).map((s) => s.code)).toEqual([
-      'Teachers/Skills', 'Teachers/Skills', 'Teachers/Skills', 'Teachers/Pedagogy', 'Teachers/Pedagogy',
+      'Teachers/Skills',
+      'Teachers/Skills',
+      'Teachers/Skills',
+      'Teachers/Pedagogy',
+      'Teachers/Pedagogy',
     ]);
     const africaPrimary = rows({ where: ['continent=Africa', 'phase=primary'] });
     expect(africaPrimary.map((s) => [s.caseName, s.coder])).toEqual([
-      ['Mbale Primary', 'Amina'], ['Mbale Primary', 'Ben'], ['Mbale Primary', 'Amina'],
+      ['Mbale Primary', 'Amina'],
+      ['Mbale Primary', 'Ben'],
+      ['Mbale Primary', 'Amina'],
     ]);
-    expect(rows({ where: ['phase=primary', 'phase=all ages'] }).map((s) => s.caseName)).toEqual(
-      expect.arrayContaining(['Mbale Primary', 'Lahore School']),
-    );
+    expect(rows({ where: ['phase=primary', 'phase=all ages'] }).map((s) => s.caseName)).toEqual(expect.arrayContaining(['Mbale Primary', 'Lahore School']));
     expect(rows({ where: ['phase=primary', 'phase=all ages'] })).toHaveLength(6);
     expect(rows({ kinds: ['focus-group'] }).map((s) => s.document)).toEqual(expect.not.arrayContaining(['Observation notes']));
     expect(rows({ kinds: ['focus group'] })).toHaveLength(5);
@@ -36,7 +40,9 @@ describe('coded-segment report', () => {
 
   it('refuses names that match nothing, in one line', async () => {
     const { p } = await buildStudy();
-    expect(() => filterFromNames(p, { where: ['contnent=Africa'] })).toThrow(/^no case attribute "contnent" in this project \(attributes: continent, country, phase\)$/);
+    expect(() => filterFromNames(p, { where: ['contnent=Africa'] })).toThrow(
+      /^no case attribute "contnent" in this project \(attributes: continent, country, phase\)$/,
+    );
     expect(() => filterFromNames(p, { where: ['continent=Afrca'] })).toThrow('no case has continent = "Afrca" (values: Africa, Asia, UK)');
     expect(() => filterFromNames(p, { where: ['continent'] })).toThrow(/must look like ATTRIBUTE=VALUE/);
     expect(() => filterFromNames(p, { coders: ['Zed'] })).toThrow('no coder named "Zed" in this project (coders: Amina, Ben)');
@@ -55,8 +61,25 @@ describe('coded-segment report', () => {
     expect(body.split('\r\n').at(-1)).toBe('');
     const records = parse(body, { columns: true }) as Record<string, string>[];
     expect(Object.keys(records[0])).toEqual([
-      'code', 'text', 'context before', 'context after', 'document', 'document kind', 'case', 'continent', 'country', 'phase',
-      'speaker', 'role', 'time start', 'time end', 'coder', 'memo', 'start', 'end', 'segment id',
+      'code',
+      'text',
+      'context before',
+      'context after',
+      'document',
+      'document kind',
+      'case',
+      'continent',
+      'country',
+      'phase',
+      'speaker',
+      'role',
+      'time start',
+      'time end',
+      'coder',
+      'memo',
+      'start',
+      'end',
+      'segment id',
     ]);
     expect(records).toHaveLength(12);
     for (const r of records) {
@@ -64,18 +87,30 @@ describe('coded-segment report', () => {
       const cell = r.text.startsWith("'") && /^'[=+\-@]/.test(r.text) ? r.text.slice(1) : r.text;
       expect(text(doc).slice(Number(r.start), Number(r.end))).toBe(cell);
       // Context never splits an emoji's surrogate pair.
-      const before = text(doc).slice(Math.max(0, Number(r.start) - 12), Number(r.start)).replace(/^[\udc00-\udfff]/, '');
+      const before = text(doc)
+        .slice(Math.max(0, Number(r.start) - 12), Number(r.start))
+        .replace(/^[\udc00-\udfff]/, '');
       expect(r['context before'].replace(/^'(?=[=+\-@])/, '')).toBe(before);
     }
     const mbale = records.find((r) => r.coder === 'Amina' && r.code === 'Teachers/Skills' && r.case === 'Mbale Primary')!;
-    expect(mbale).toMatchObject({ continent: 'Africa', phase: 'primary', 'document kind': 'interview', speaker: 'Headteacher', 'time start': '0:00:05.500', 'time end': '0:00:12', memo: 'Planning together, from the visit.' });
+    expect(mbale).toMatchObject({
+      continent: 'Africa',
+      phase: 'primary',
+      'document kind': 'interview',
+      speaker: 'Headteacher',
+      'time start': '0:00:05.500',
+      'time end': '0:00:12',
+      memo: 'Planning together, from the visit.',
+    });
     const communities = records.find((r) => r.code === 'Communities' && r.case === 'Kisumu Secondary')!;
     expect(communities.memo).toBe(`'=cmd|"/c calc"!A1 looks like a formula`);
     expect(communities.text).toBe('Parents now come to the "=SUM(A1)" open days');
     expect(body).toContain('"Parents now come to the ""=SUM(A1)"" open days"');
     const urdu = records.find((r) => r.code === 'Communities' && r.case === 'Lahore School')!;
     expect(urdu.text).toBe('ہم نے لیڈز کو خط لکھے');
-    expect(records.find((r) => r.text.startsWith('👩🏽‍🏫'))).toMatchObject({ start: String(text(p.db.prepare("SELECT id FROM documents WHERE name LIKE 'Student%'").pluck().get() as string).indexOf('👩🏽‍🏫')) });
+    expect(records.find((r) => r.text.startsWith('👩🏽‍🏫'))).toMatchObject({
+      start: String(text(p.db.prepare("SELECT id FROM documents WHERE name LIKE 'Student%'").pluck().get() as string).indexOf('👩🏽‍🏫')),
+    });
   });
 
   it('writes XLSX: a summary sheet, one sheet per top-level code, frozen headers, column widths', async () => {
@@ -94,8 +129,12 @@ describe('coded-segment report', () => {
       inTable ||= v[1] === 'code';
     });
     expect(freq).toEqual({
-      Teachers: [0, 5, 3, 2], 'Teachers/Skills': [3, 3, 2, 2], 'Teachers/Pedagogy': [2, 2, 2, 1],
-      Students: [1, 5, 3, 3], 'Students/Knowledge': [4, 4, 3, 3], Communities: [2, 2, 2, 2],
+      Teachers: [0, 5, 3, 2],
+      'Teachers/Skills': [3, 3, 2, 2],
+      'Teachers/Pedagogy': [2, 2, 2, 1],
+      Students: [1, 5, 3, 3],
+      'Students/Knowledge': [4, 4, 3, 3],
+      Communities: [2, 2, 2, 2],
     });
     const students = wb.getWorksheet('Students')!;
     expect(students.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });

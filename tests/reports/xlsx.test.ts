@@ -23,7 +23,17 @@ function parts(bytes: Uint8Array): Record<string, string> {
 }
 
 function table(rows: (string | number)[][], labelColumns = 1): NumberTable {
-  return { title: 'Hostile cells', project: 'P', generatedAt: '', note: 'n', header: ['label', 'value'], labelColumns, rows: rows.map((cells) => ({ cells })), chart: null, json: null };
+  return {
+    title: 'Hostile cells',
+    project: 'P',
+    generatedAt: '',
+    note: 'n',
+    header: ['label', 'value'],
+    labelColumns,
+    rows: rows.map((cells) => ({ cells })),
+    chart: null,
+    json: null,
+  };
 }
 
 describe('XLSX writer', () => {
@@ -32,8 +42,18 @@ describe('XLSX writer', () => {
     const files = parts((await renderSegments(p, {}, 'xlsx')).data);
     for (const [name, xml] of Object.entries(files)) expect(XMLValidator.validate(xml), name).toBe(true);
     expect(Object.keys(files).sort()).toEqual([
-      '[Content_Types].xml', '_rels/.rels', 'docProps/app.xml', 'docProps/core.xml', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml',
-      'xl/styles.xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml', 'xl/worksheets/sheet3.xml', 'xl/worksheets/sheet4.xml',
+      '[Content_Types].xml',
+      '_rels/.rels',
+      'docProps/app.xml',
+      'docProps/core.xml',
+      'xl/_rels/workbook.xml.rels',
+      'xl/sharedStrings.xml',
+      'xl/styles.xml',
+      'xl/workbook.xml',
+      'xl/worksheets/sheet1.xml',
+      'xl/worksheets/sheet2.xml',
+      'xl/worksheets/sheet3.xml',
+      'xl/worksheets/sheet4.xml',
     ]);
     for (let i = 1; i <= 4; i++) expect(files['[Content_Types].xml']).toContain(`/xl/worksheets/sheet${i}.xml`);
     expect(Object.keys(files)[0]).toBe('[Content_Types].xml');
@@ -93,7 +113,18 @@ describe('XLSX writer', () => {
   });
 
   it('leaves out empty and non-finite cells, and writes a report without segments', async () => {
-    const wb = await read(await tableXlsx(table([['', Number.NaN], ['x', Number.POSITIVE_INFINITY], ['y', -2.5]], 0)));
+    const wb = await read(
+      await tableXlsx(
+        table(
+          [
+            ['', Number.NaN],
+            ['x', Number.POSITIVE_INFINITY],
+            ['y', -2.5],
+          ],
+          0,
+        ),
+      ),
+    );
     const ws = wb.worksheets[0];
     expect(ws.getRow(5).values).toEqual([]);
     expect(ws.getRow(6).values).toEqual([undefined, 'x']);

@@ -53,7 +53,9 @@ describe('one writer at a time', () => {
     expect(first.line).toBe('ready');
     const r = await cliInProcess('autocode', P, '--code', 'Blocked', '--pattern', 'x');
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(new RegExp(`^fieldcode: P\\.fieldcode: open in the Fieldcode app \\(process ${first.child.pid} on .+, since .+\\); close it there first\\n$`));
+    expect(r.stderr).toMatch(
+      new RegExp(`^fieldcode: P\\.fieldcode: open in the Fieldcode app \\(process ${first.child.pid} on .+, since .+\\); close it there first\\n$`),
+    );
     // Reading is not writing: reports still run while the app has the project.
     expect((await cliInProcess('info', P)).code).toBe(0);
     const second = await app(P, dir);
@@ -111,7 +113,9 @@ describe('undo and redo after another writer', () => {
       const other = openProject(P);
       other.db.prepare('UPDATE codes SET name = ?, updated_at = ? WHERE id = ?').run('Renamed by the other writer', new Date().toISOString(), code.id);
       closeProject(other);
-      expect(() => undo(p)).toThrow(/^cannot undo "Rename code .*": the code "Renamed in the app" was changed since \(by a merge, another window or the command line\)/);
+      expect(() => undo(p)).toThrow(
+        /^cannot undo "Rename code .*": the code "Renamed in the app" was changed since \(by a merge, another window or the command line\)/,
+      );
       expect(listCodes(p).find((c) => c.id === code.id)!.name).toBe('Renamed by the other writer');
 
       const second = listCodes(p)[1];

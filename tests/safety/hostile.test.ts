@@ -24,7 +24,11 @@ function project(dir: string, name = 'P.fieldcode'): string {
 
 /** A command in a fresh process, with its peak memory. */
 function measured(...args: string[]): { code: number; maxRssMB: number; stderr: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join('tests', 'safety', 'rss-child.ts'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 240_000 });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join('tests', 'safety', 'rss-child.ts'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 240_000,
+  });
   const last = r.stdout.trim().split('\n').at(-1) ?? '{}';
   return { ...(JSON.parse(last) as { code: number; maxRssMB: number }), stderr: r.stderr };
 }
@@ -79,7 +83,10 @@ describe('hostile files', () => {
 
   it('refuses a .qdpx with more codes than any project holds, with the count', async () => {
     const dir = tempDir();
-    const codes = Array.from({ length: 100_001 }, (_, i) => `<Code guid="${String(i).padStart(8, '0')}-0000-4000-8000-000000000000" name="c" isCodable="true"/>`).join('');
+    const codes = Array.from(
+      { length: 100_001 },
+      (_, i) => `<Code guid="${String(i).padStart(8, '0')}-0000-4000-8000-000000000000" name="c" isCodable="true"/>`,
+    ).join('');
     const qde = `<?xml version="1.0" encoding="utf-8"?><Project xmlns="urn:QDA-XML:project:1.0" name="big" origin="x"><CodeBook><Codes>${codes}</Codes></CodeBook></Project>`;
     const file = join(dir, 'big.qdpx');
     writeFileSync(file, zipSync({ 'project.qde': strToU8(qde) }));
@@ -115,7 +122,9 @@ describe('hostile files', () => {
       const raw = new Database(join(dir, 'ben.fieldcode'));
       raw.prepare('UPDATE codes SET colour = ? WHERE rowid = 1').run('red;background-image:url(http://evil.example/x)');
       raw.close();
-      await expect(merge(master, [join(dir, 'ben.fieldcode')])).rejects.toThrow(/^ben\.fieldcode: refused: code "[^"]+" \([^)]+\) has colour "red;background-image:url\(http:\/\/evil\.example\/x\)", which Fieldcode does not accept/);
+      await expect(merge(master, [join(dir, 'ben.fieldcode')])).rejects.toThrow(
+        /^ben\.fieldcode: refused: code "[^"]+" \([^)]+\) has colour "red;background-image:url\(http:\/\/evil\.example\/x\)", which Fieldcode does not accept/,
+      );
       // Even a colour that reached the file some other way is never written into a report's style.
       master.db.prepare('UPDATE codes SET colour = ? WHERE rowid = 1').run('red;background-image:url(http://evil.example/x)');
       const html = new TextDecoder().decode((await renderSegments(master, {}, 'html')).data);
@@ -133,7 +142,9 @@ describe('hostile files', () => {
     raw.close();
     const before = readFileSync(bare);
     const r = await cliInProcess('autocode', bare, '--code', 'X', '--pattern', 'x');
-    expect(r.stderr).toBe('fieldcode: bare.fieldcode: an unfinished Fieldcode project (its creation was interrupted: it holds no work); delete it and create the project again\n');
+    expect(r.stderr).toBe(
+      'fieldcode: bare.fieldcode: an unfinished Fieldcode project (its creation was interrupted: it holds no work); delete it and create the project again\n',
+    );
     expect(readFileSync(bare).equals(before)).toBe(true);
   });
 
@@ -150,7 +161,12 @@ describe('hostile files', () => {
   it('read-only commands leave no -wal or -shm beside the project', async () => {
     const dir = tempDir();
     const P = project(dir);
-    for (const args of [['info', P], ['codes', P], ['export', P, '--format', 'csv', '-o', join(dir, 'out.csv')], ['backups', P]]) {
+    for (const args of [
+      ['info', P],
+      ['codes', P],
+      ['export', P, '--format', 'csv', '-o', join(dir, 'out.csv')],
+      ['backups', P],
+    ]) {
       expect((await cliInProcess(...args)).code).toBe(0);
       expect([existsSync(`${P}-wal`), existsSync(`${P}-shm`)]).toEqual([false, false]);
     }

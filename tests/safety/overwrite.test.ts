@@ -60,8 +60,12 @@ describe('exports never write over work', () => {
       const p = openInSession(s, P);
       const backup = await backupProject(p, 'test');
       const before = readFileSync(P);
-      await expect(handlers['reports.exportSegments'](s, { format: 'csv', filter: {}, groupBy: [], path: P, overwrite: true })).rejects.toThrow(/never writes over one/);
-      await expect((async () => handlers['refi.exportProject'](s, { target: 'standard', path: backup, overwrite: true }))()).rejects.toThrow(/never writes over one/);
+      await expect(handlers['reports.exportSegments'](s, { format: 'csv', filter: {}, groupBy: [], path: P, overwrite: true })).rejects.toThrow(
+        /never writes over one/,
+      );
+      await expect((async () => handlers['refi.exportProject'](s, { target: 'standard', path: backup, overwrite: true }))()).rejects.toThrow(
+        /never writes over one/,
+      );
       expect(readFileSync(P).equals(before)).toBe(true);
       const out = join(dir, 'report.csv');
       writeFileSync(out, 'keep me');
@@ -71,7 +75,9 @@ describe('exports never write over work', () => {
       expect(done.path).toBe(out);
       expect(readFileSync(out, 'utf8')).not.toBe('keep me');
       mkdirSync(join(dir, 'folder.csv'));
-      await expect(handlers['reports.exportSegments'](s, { format: 'csv', filter: {}, groupBy: [], path: join(dir, 'folder.csv'), overwrite: true })).rejects.toThrow(/is a folder/);
+      await expect(
+        handlers['reports.exportSegments'](s, { format: 'csv', filter: {}, groupBy: [], path: join(dir, 'folder.csv'), overwrite: true }),
+      ).rejects.toThrow(/is a folder/);
     } finally {
       closeSession(s);
     }

@@ -57,21 +57,69 @@ describe("Krippendorff's alpha against the published worked examples", () => {
     expect(krippendorffAlpha(asText, 'interval')).toBeCloseTo(0.849, 3);
     expect(krippendorffAlpha(asText, 'ordinal')).toBeCloseTo(0.815, 3);
     // natural order for ordinal labels: "10" ranks after "9"
-    expect(krippendorffAlpha([['9', '10', '9'], ['9', '10', '10']], 'ordinal')).not.toBeNull();
+    expect(
+      krippendorffAlpha(
+        [
+          ['9', '10', '9'],
+          ['9', '10', '10'],
+        ],
+        'ordinal',
+      ),
+    ).not.toBeNull();
   });
 
   it('is 1 for perfect agreement and null where undefined', () => {
-    expect(krippendorffAlpha([[1, 2, 3], [1, 2, 3]], 'nominal')).toBe(1);
-    expect(krippendorffAlpha([[1, 1, 1], [1, 1, 1]], 'nominal')).toBeNull(); // no variation
-    expect(krippendorffAlpha([[1, _, 2], [_, 3, _]], 'nominal')).toBeNull(); // nothing pairable
+    expect(
+      krippendorffAlpha(
+        [
+          [1, 2, 3],
+          [1, 2, 3],
+        ],
+        'nominal',
+      ),
+    ).toBe(1);
+    expect(
+      krippendorffAlpha(
+        [
+          [1, 1, 1],
+          [1, 1, 1],
+        ],
+        'nominal',
+      ),
+    ).toBeNull(); // no variation
+    expect(
+      krippendorffAlpha(
+        [
+          [1, _, 2],
+          [_, 3, _],
+        ],
+        'nominal',
+      ),
+    ).toBeNull(); // nothing pairable
     expect(krippendorffAlpha([], 'interval')).toBeNull();
     expect(krippendorffAlpha([[1, 2]], 'nominal')).toBeNull(); // one coder
   });
 
   it('refuses ragged data, unknown levels and non-numbers at the interval level', () => {
     expect(() => krippendorffAlpha([[1, 2], [1]], 'nominal')).toThrow(RangeError);
-    expect(() => krippendorffAlpha([['a', 'b'], ['a', 'a']], 'interval')).toThrow(/not a number/);
-    expect(() => krippendorffAlpha([[1, 2], [1, 2]], 'bogus' as 'nominal')).toThrow(/unknown level/);
+    expect(() =>
+      krippendorffAlpha(
+        [
+          ['a', 'b'],
+          ['a', 'a'],
+        ],
+        'interval',
+      ),
+    ).toThrow(/not a number/);
+    expect(() =>
+      krippendorffAlpha(
+        [
+          [1, 2],
+          [1, 2],
+        ],
+        'bogus' as 'nominal',
+      ),
+    ).toThrow(/unknown level/);
   });
 
   it('does not depend on the order of coders or units', () => {

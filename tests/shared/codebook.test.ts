@@ -35,9 +35,17 @@ interface SpecLabel {
 /** "Knowledge (general knowledge development)" → name "Knowledge", gloss ["general knowledge development"]. */
 function specLabel(label: string): SpecLabel {
   const m = /\(([^)]*)\)/.exec(label);
-  const gloss = m ? m[1].split(',').map((s) => s.replace(/…/g, '').trim()).filter(Boolean) : [];
+  const gloss = m
+    ? m[1]
+        .split(',')
+        .map((s) => s.replace(/…/g, '').trim())
+        .filter(Boolean)
+    : [];
   // "/" separates a code path, so the JSON writes the report's slash as U+2215 (see shared/codebooks/index.ts).
-  const name = label.replace(/\s*\([^)]*\)/, '').trim().replace(/\//g, '\u2215');
+  const name = label
+    .replace(/\s*\([^)]*\)/, '')
+    .trim()
+    .replace(/\//g, '\u2215');
   return { name, gloss };
 }
 
@@ -52,7 +60,10 @@ function specCodes(spec: string): Map<string, SpecCode> {
   const codes = new Map<string, SpecCode>();
   const add = (parts: SpecLabel[], optional: boolean) => {
     for (let i = 1; i <= parts.length; i++) {
-      const path = parts.slice(0, i).map((p) => p.name).join('/');
+      const path = parts
+        .slice(0, i)
+        .map((p) => p.name)
+        .join('/');
       const prev = codes.get(path.toLowerCase());
       codes.set(path.toLowerCase(), { path, gloss: [...(prev?.gloss ?? []), ...parts[i - 1].gloss], optional });
     }
@@ -61,7 +72,10 @@ function specCodes(spec: string): Map<string, SpecCode> {
     const heading = section.slice(0, section.indexOf('\n'));
     const optional = /\(([^)]*\b)?optional\)/.test(heading);
     for (const line of section.split('\n')) {
-      const cells = /^\|(.*)\|\s*$/.exec(line)?.[1].split('|').map((c) => c.trim());
+      const cells = /^\|(.*)\|\s*$/
+        .exec(line)?.[1]
+        .split('|')
+        .map((c) => c.trim());
       if (!cells || !cells[0].includes('›')) continue;
       const branch = cells[0].split('›').map(specLabel);
       add(branch, optional);
@@ -158,7 +172,10 @@ describe('NSSP codebook', () => {
     walk(NSSP_CODEBOOK.codes, (n, _top, siblings) => {
       expect(n.name, n.name).not.toContain('/');
       expect(n.name).toBe(n.name.trim());
-      expect(siblings.filter((s) => s.name.toLowerCase() === n.name.toLowerCase()), n.name).toHaveLength(1);
+      expect(
+        siblings.filter((s) => s.name.toLowerCase() === n.name.toLowerCase()),
+        n.name,
+      ).toHaveLength(1);
     });
   });
 
@@ -169,7 +186,10 @@ describe('NSSP codebook', () => {
       const ref = /: use (.+)\.$/.exec(n.whenNotToUse)?.[1];
       for (const other of ref?.split(' or ') ?? []) {
         const suffix = `/${other.split(' › ').join('/').toLowerCase()}`;
-        expect(paths.some((p) => p.endsWith(suffix)), `${n.name} → ${other}`).toBe(true);
+        expect(
+          paths.some((p) => p.endsWith(suffix)),
+          `${n.name} → ${other}`,
+        ).toBe(true);
         refs++;
       }
     });

@@ -5,7 +5,11 @@ const code = (id: string, parentId: string | null, colour: string, sort: number)
 
 describe('a colour for every code', () => {
   it('shows codes that kept their parent’s colour in distinct shades of it, and keeps chosen colours', () => {
-    const codes = [code('teachers', null, '#0072B2', 0), ...['a', 'b', 'c', 'd', 'e', 'f'].map((id, i) => code(id, 'teachers', '#0072B2', i)), code('own', 'teachers', '#E69F00', 9)];
+    const codes = [
+      code('teachers', null, '#0072B2', 0),
+      ...['a', 'b', 'c', 'd', 'e', 'f'].map((id, i) => code(id, 'teachers', '#0072B2', i)),
+      code('own', 'teachers', '#E69F00', 9),
+    ];
     const shown = shownColours(codes);
     const kids = ['a', 'b', 'c', 'd', 'e', 'f'].map((id) => shown.get(id));
     expect(new Set(kids).size).toBe(6);

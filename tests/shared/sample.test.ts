@@ -38,7 +38,10 @@ function specTable1(): { countries: Record<string, { continent: string; counts: 
   const countries: Record<string, { continent: string; counts: number[] }> = {};
   let totals: number[] = [];
   for (const line of read(spec).split('\n')) {
-    const cells = /^\|(.*)\|\s*$/.exec(line)?.[1].split('|').map((c) => c.trim());
+    const cells = /^\|(.*)\|\s*$/
+      .exec(line)?.[1]
+      .split('|')
+      .map((c) => c.trim());
     if (!cells || cells.length !== 6 || !cells.slice(2).every((c) => /^\d+$/.test(c))) continue;
     const counts = cells.slice(2).map(Number);
     if (/total/i.test(cells[1])) totals = counts;
@@ -53,9 +56,10 @@ const TRANSCRIPTS = {
   'Student workshop - Year 9, Lahore': ['Facilitator', 'Student 1', 'Student 2', 'Student 3', 'Student 4'],
 } as const;
 type DocumentName = keyof typeof TRANSCRIPTS;
-const texts = Object.fromEntries(
-  Object.keys(TRANSCRIPTS).map((name) => [name, read(join(SAMPLE, `${name}.txt`)).replace(/\r\n?/g, '\n')]),
-) as Record<DocumentName, string>;
+const texts = Object.fromEntries(Object.keys(TRANSCRIPTS).map((name) => [name, read(join(SAMPLE, `${name}.txt`)).replace(/\r\n?/g, '\n')])) as Record<
+  DocumentName,
+  string
+>;
 
 const Coding = z.strictObject({
   document: z.enum(Object.keys(TRANSCRIPTS) as [DocumentName, ...DocumentName[]]),
@@ -68,7 +72,15 @@ const codings = z.array(Coding).parse(JSON.parse(read(join(SAMPLE, 'coding.json'
 
 describe('sample project transcripts', () => {
   it('are exactly the three fictional transcripts, UTF-8, 400–900 words each', () => {
-    expect(readdirSync(SAMPLE).filter((f) => f.endsWith('.txt')).sort()).toEqual(Object.keys(TRANSCRIPTS).map((n) => `${n}.txt`).sort());
+    expect(
+      readdirSync(SAMPLE)
+        .filter((f) => f.endsWith('.txt'))
+        .sort(),
+    ).toEqual(
+      Object.keys(TRANSCRIPTS)
+        .map((n) => `${n}.txt`)
+        .sort(),
+    );
     for (const [name, text] of Object.entries(texts)) {
       const words = text.split(/\s+/).filter(Boolean).length;
       expect(words, name).toBeGreaterThanOrEqual(400);
@@ -128,7 +140,9 @@ describe('sample project coding', () => {
   });
 
   it('gives agreement something to show: same passages, other boundaries, other codes', () => {
-    const pairs = located.flatMap((a) => located.filter((b) => a.coder === 'Amina' && b.coder === 'Ben' && a.document === b.document).map((b) => [a, b] as const));
+    const pairs = located.flatMap((a) =>
+      located.filter((b) => a.coder === 'Amina' && b.coder === 'Ben' && a.document === b.document).map((b) => [a, b] as const),
+    );
     const overlap = pairs.filter(([a, b]) => a.start < b.end && b.start < a.end);
     const exact = overlap.filter(([a, b]) => a.start === b.start && a.end === b.end);
     expect(exact.filter(([a, b]) => a.code === b.code).length).toBeGreaterThanOrEqual(1);
@@ -173,7 +187,11 @@ describe('case sheets', () => {
   it('table1.json is Table 1 of the specification', () => {
     const phases = ['primary', 'secondary', 'all ages', 'total'] as const;
     expect(Object.keys(table1.countries)).toEqual(Object.keys(spec.countries));
-    for (const [country, { counts }] of Object.entries(spec.countries)) expect(phases.map((p) => table1.countries[country][p]), country).toEqual(counts);
+    for (const [country, { counts }] of Object.entries(spec.countries))
+      expect(
+        phases.map((p) => table1.countries[country][p]),
+        country,
+      ).toEqual(counts);
     expect(phases.map((p) => table1.totals[p])).toEqual(spec.totals);
   });
 
@@ -201,7 +219,10 @@ describe('case sheets', () => {
     for (const r of paired) {
       const partner = byName.get(r['partner school'])!;
       expect(partner['partner school'], r.case).toBe(r.case);
-      expect([r.continent, partner.continent].filter((c) => c === 'UK'), r.case).toHaveLength(1);
+      expect(
+        [r.continent, partner.continent].filter((c) => c === 'UK'),
+        r.case,
+      ).toHaveLength(1);
       expect(partner['high momentum'], r.case).toBe(r['high momentum']);
     }
     expect(paired).toHaveLength(34);

@@ -46,15 +46,26 @@ describe('desktop packages (npm run dist)', () => {
 
   it('packs the entry points the app starts from', () => {
     const needed = [pkg.main, 'build/out/worker.cjs', 'build/out/preload.cjs', 'build/renderer/index.html', 'package.json'];
-    for (const f of needed) expect(config.files.some((g: string) => minimatch(f, g)), f).toBe(true);
+    for (const f of needed)
+      expect(
+        config.files.some((g: string) => minimatch(f, g)),
+        f,
+      ).toBe(true);
     // Source and tests stay out of the package.
-    for (const f of ['electron/shell/main.ts', 'tests/shell/dist.test.ts', 'build/out/cli.mjs']) expect(config.files.some((g: string) => minimatch(f, g)), f).toBe(false);
+    for (const f of ['electron/shell/main.ts', 'tests/shell/dist.test.ts', 'build/out/cli.mjs'])
+      expect(
+        config.files.some((g: string) => minimatch(f, g)),
+        f,
+      ).toBe(false);
   });
 
   it('loads better-sqlite3 from a packaged layout (resources/app.asar.unpacked/node_modules)', () => {
     const app = join(tempDir(), 'resources', 'app.asar.unpacked');
     for (const m of ['better-sqlite3', 'bindings', 'file-uri-to-path']) {
-      cpSync(dirname(require.resolve(`${m}/package.json`)), join(app, 'node_modules', m), { recursive: true, filter: (p) => !/[\\/](src|deps)([\\/]|$)/.test(p) });
+      cpSync(dirname(require.resolve(`${m}/package.json`)), join(app, 'node_modules', m), {
+        recursive: true,
+        filter: (p) => !/[\\/](src|deps)([\\/]|$)/.test(p),
+      });
     }
     mkdirSync(join(app, 'build', 'out'), { recursive: true });
     // Resolved as the packaged worker would: from build/out, up to the app's node_modules.

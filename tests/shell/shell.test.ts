@@ -33,7 +33,14 @@ function flat(items: MenuItemSpec[]): MenuItemSpec[] {
 describe('the Electron shell, in plain Node', () => {
   it('opens its window isolated, sandboxed, without Node in the page', () => {
     const o = windowOptions('/app/preload.cjs');
-    expect(o.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, preload: '/app/preload.cjs' });
+    expect(o.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      preload: '/app/preload.cjs',
+    });
   });
 
   it('has a strict Content-Security-Policy with no eval and no remote hosts', () => {
@@ -70,14 +77,27 @@ describe('the Electron shell, in plain Node', () => {
     const ipc = fakeIpc();
     const session = createSession({ settingsFolder: tempDir(), defaultFolder: tempDir() });
     let trusted = true;
-    const names = registerHandlers(ipc, (m, i) => callMethod(session, m, i), () => trusted);
+    const names = registerHandlers(
+      ipc,
+      (m, i) => callMethod(session, m, i),
+      () => trusted,
+    );
     expect(names.sort()).toEqual(METHOD_NAMES.map((m) => `fieldcode:${m}`).sort());
     const create = ipc.handlers.get('fieldcode:project.create')!;
-    expect(await create({}, { path: 'x', codebook: 'other' })).toEqual({ ok: false, error: expect.stringMatching(/^invalid input for project\.create: codebook/) });
+    expect(await create({}, { path: 'x', codebook: 'other' })).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^invalid input for project\.create: codebook/),
+    });
     expect(await create({}, { path: 'Study', codebook: 'empty' })).toMatchObject({ ok: true, result: { name: 'Study' } });
     trusted = false;
     expect(await ipc.handlers.get('fieldcode:codes.list')!({}, {})).toEqual({ ok: false, error: 'refused: the call did not come from the Fieldcode window' });
-    expect(() => registerHandlers(ipc, async () => null, () => true)).toThrow(/twice/);
+    expect(() =>
+      registerHandlers(
+        ipc,
+        async () => null,
+        () => true,
+      ),
+    ).toThrow(/twice/);
   });
 
   it('runs the services in a worker thread that answers calls by id', async () => {

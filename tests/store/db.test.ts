@@ -99,7 +99,10 @@ describe('migrations', () => {
     const path = join(tempDir(), 'm.sqlite');
     const db = new Database(path);
     for (const m of MIGRATIONS) {
-      migrate(db, MIGRATIONS.filter((x) => x.version <= m.version));
+      migrate(
+        db,
+        MIGRATIONS.filter((x) => x.version <= m.version),
+      );
       expect(db.pragma('user_version', { simple: true })).toBe(m.version);
     }
     expect(() => migrate(db)).not.toThrow();
@@ -109,7 +112,11 @@ describe('migrations', () => {
   it('keeps the schema it ships (snapshot: change it only with a new migration)', () => {
     const db = new Database(':memory:');
     migrate(db);
-    const schema = (db.prepare("SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'document_search_%' ORDER BY type, name").all() as { sql: string }[])
+    const schema = (
+      db.prepare("SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'document_search_%' ORDER BY type, name").all() as {
+        sql: string;
+      }[]
+    )
       .map((r) => r.sql.replace(/\s+/g, ' '))
       .join('\n');
     expect(schema).toMatchSnapshot();

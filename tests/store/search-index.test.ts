@@ -25,11 +25,15 @@ function versionOneFile(path: string, filler: number): void {
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma(`application_id = ${APPLICATION_ID}`);
-  migrate(db, MIGRATIONS.filter((m) => m.version === 1));
+  migrate(
+    db,
+    MIGRATIONS.filter((m) => m.version === 1),
+  );
   db.exec(`INSERT INTO project (id, name, codebook, created_at, updated_at) VALUES ('p', 'Old study', 'empty', '2025-01-01', '2025-01-01');
            INSERT INTO coders (id, name, created_at, updated_at) VALUES ('c', 'Amina', '2025-01-01', '2025-01-01');
            INSERT INTO settings (key, value) VALUES ('coder', 'c');`);
-  const doc = db.prepare(`INSERT INTO documents (id, name, kind, text, chars, sha256, format, encoding, source_name, imported_at, updated_at, coder_id, deleted_at)
+  const doc =
+    db.prepare(`INSERT INTO documents (id, name, kind, text, chars, sha256, format, encoding, source_name, imported_at, updated_at, coder_id, deleted_at)
                           VALUES (?, ?, 'interview', ?, ?, ?, 'txt', 'utf-8', ?, '2025-01-01', '2025-01-01', 'c', ?)`);
   const fts = db.prepare('INSERT INTO document_search (document_id, text) VALUES (?, ?)');
   const texts = [...TEXTS, ...Array.from({ length: filler }, (_, i) => `Teacher: filler transcript ${i} ${'about partnership and learning '.repeat(400)}\n`)];
@@ -48,7 +52,11 @@ function versionOneFile(path: string, filler: number): void {
 const QUERIES = ['fair trade', 'cafe', 'partner school', 'naive', 'Kenya', 'partnership learning'];
 
 function hits(p: Pick<Project, 'db'>): string[][] {
-  return QUERIES.map((q) => searchText(p as Project, q).map((h) => `${h.documentId}:${h.start}-${h.end}:${h.match}`).sort());
+  return QUERIES.map((q) =>
+    searchText(p as Project, q)
+      .map((h) => `${h.documentId}:${h.start}-${h.end}:${h.match}`)
+      .sort(),
+  );
 }
 
 describe('search index without a copy of the text (migration 2)', () => {

@@ -9,7 +9,18 @@ import { handMade, PLAIN, TURNS } from './fixtures';
 let n = 0;
 function code(p: Project, documentId: string, codeId: string, coderId: string, start: number, end: number): string {
   const id = `seg-${++n}`;
-  insertSegment(p, { id, document_id: documentId, code_id: codeId, coder_id: coderId, start, end, memo: '', created_at: p.now(), updated_at: p.now(), deleted_at: null });
+  insertSegment(p, {
+    id,
+    document_id: documentId,
+    code_id: codeId,
+    coder_id: coderId,
+    start,
+    end,
+    memo: '',
+    created_at: p.now(),
+    updated_at: p.now(),
+    deleted_at: null,
+  });
   return id;
 }
 
@@ -44,7 +55,16 @@ describe('project agreement on a hand-made project', () => {
     const r = agreement(p, { unit: 'turn' });
     // turns: 1 neither, 2 only A, 3 both, 4 only B → po = .5, pe = .5, κ = 0
     expect(r.codes[0]).toMatchObject({ units: 4, percentAgreement: 0.5, kappa: 0 });
-    expect(r.codes[0].alpha).toBeCloseTo(krippendorffAlpha([['0', '1', '1', '0'], ['0', '0', '1', '1']], 'nominal')!, 12);
+    expect(r.codes[0].alpha).toBeCloseTo(
+      krippendorffAlpha(
+        [
+          ['0', '1', '1', '0'],
+          ['0', '0', '1', '1'],
+        ],
+        'nominal',
+      )!,
+      12,
+    );
     expect(agreement(p, { unit: 'char' }).codes[0].units).toBe(TURNS.length);
   });
 
@@ -56,13 +76,24 @@ describe('project agreement on a hand-made project', () => {
     code(p, doc.Turns, x, coders.A, 0, 11);
     code(p, doc.Turns, y, coders.B, 13, 20);
     const three = agreement(p);
-    expect(three.documents.map((d) => d.coders)).toEqual([['Ana', 'Ben', 'Cai'], ['Ana', 'Ben']]);
+    expect(three.documents.map((d) => d.coders)).toEqual([
+      ['Ana', 'Ben', 'Cai'],
+      ['Ana', 'Ben'],
+    ]);
     const units = PLAIN.length + TURNS.length;
     const col = (coder: 'A' | 'B' | 'C', codeId: string) => {
       const row: (string | null)[] = [];
-      const spans = p.db.prepare('SELECT document_id, start, end FROM segments WHERE coder_id = ? AND code_id = ?').all(coders[coder], codeId) as { document_id: string; start: number; end: number }[];
-      for (const [id, text] of [[doc.Plain, PLAIN], [doc.Turns, TURNS]] as const) {
-        for (let i = 0; i < text.length; i++) row.push(coder === 'C' && id === doc.Turns ? null : spans.some((s) => s.document_id === id && s.start <= i && i < s.end) ? '1' : '0');
+      const spans = p.db.prepare('SELECT document_id, start, end FROM segments WHERE coder_id = ? AND code_id = ?').all(coders[coder], codeId) as {
+        document_id: string;
+        start: number;
+        end: number;
+      }[];
+      for (const [id, text] of [
+        [doc.Plain, PLAIN],
+        [doc.Turns, TURNS],
+      ] as const) {
+        for (let i = 0; i < text.length; i++)
+          row.push(coder === 'C' && id === doc.Turns ? null : spans.some((s) => s.document_id === id && s.start <= i && i < s.end) ? '1' : '0');
       }
       return row;
     };
@@ -112,7 +143,8 @@ describe('project agreement on a hand-made project', () => {
         for (const [who, spans] of Object.entries(all)) for (const [s, len] of spans) code(p, doc.Plain, x, coders[who as 'A'], s, Math.min(100, s + len));
         const present = (Object.keys(all) as ('A' | 'B' | 'C')[]).filter((k) => all[k].length > 0);
         if (present.length < 2) return;
-        const row = (k: 'A' | 'B' | 'C') => Array.from({ length: 100 }, (_, i) => (all[k].some(([s, len]) => s <= i && i < Math.min(100, s + len)) ? '1' : '0'));
+        const row = (k: 'A' | 'B' | 'C') =>
+          Array.from({ length: 100 }, (_, i) => (all[k].some(([s, len]) => s <= i && i < Math.min(100, s + len)) ? '1' : '0'));
         const r = agreement(p);
         const alpha = krippendorffAlpha(present.map(row), 'nominal');
         if (alpha === null) expect(r.codes[0].alpha).toBeNull();

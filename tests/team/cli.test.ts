@@ -31,12 +31,16 @@ describe('fieldcode coder-copy, merge and agreement', () => {
 
     const copies = [join(dir, 'amina.fieldcode'), join(dir, 'ben.fieldcode')];
     const inputs = hashFolder(dir);
-    const dry = json<{ dryRun: boolean; changed: boolean; totals: { segments: { new: number } } }>(fieldcode('merge', master, ...copies, '--dry-run', '--json'));
+    const dry = json<{ dryRun: boolean; changed: boolean; totals: { segments: { new: number } } }>(
+      fieldcode('merge', master, ...copies, '--dry-run', '--json'),
+    );
     expect(dry).toMatchObject({ dryRun: true, changed: true, totals: { segments: { new: 4 } } });
     expect(json<{ segments: number }>(fieldcode('info', master, '--json')).segments).toBe(0);
     const merged = fieldcode('merge', master, ...copies);
     expect(merged.code, merged.stderr).toBe(0);
-    expect(merged.stdout).toMatch(/^Merged into .*master\.fieldcode\.\nBackup before the merge: .*before-merge\.fieldcode\namina\.fieldcode \(coder copy for Amina\)\nben\.fieldcode \(coder copy for Ben\)/);
+    expect(merged.stdout).toMatch(
+      /^Merged into .*master\.fieldcode\.\nBackup before the merge: .*before-merge\.fieldcode\namina\.fieldcode \(coder copy for Amina\)\nben\.fieldcode \(coder copy for Ben\)/,
+    );
     expect(merged.stdout).toMatch(/segments\s+4\s+0\s+0\s+0\s+0/);
     expect(json<{ segments: number; coders: number }>(fieldcode('info', master, '--json'))).toMatchObject({ segments: 4, coders: 3 });
     const again = fieldcode('merge', master, copies[1], copies[0]);
@@ -55,12 +59,16 @@ describe('fieldcode coder-copy, merge and agreement', () => {
     // Ben was handed two documents, Amina three: only the two both coded are compared.
     const chars = TEXTS['Focus group - Teachers.txt'].length + TEXTS['Interview - Headteacher.txt'].length;
     expect(r.codes[0].units).toBe(chars);
-    const turns = json<{ codes: { units: number; percentAgreement: number }[] }>(fieldcode('agreement', master, '--unit', 'turn', '--coders', 'amina,Ben', '--json'));
+    const turns = json<{ codes: { units: number; percentAgreement: number }[] }>(
+      fieldcode('agreement', master, '--unit', 'turn', '--coders', 'amina,Ben', '--json'),
+    );
     expect(turns.codes[0].units).toBe(7);
     // turns coded: Amina the question and the plan, Ben the plan and the visit: 5 of 7 turns agree
     expect(turns.codes[0].percentAgreement).toBeCloseTo(5 / 7, 12);
     const table = fieldcode('agreement', master);
-    expect(table.stdout).toMatch(/^Agreement of Amina, Ben on 2 document\(s\) coded by two or more of them; unit: characters\ncode\s+units\s+% agreement\s+kappa\s+alpha\s+AC1\s+BP\s+uAlpha\n/);
+    expect(table.stdout).toMatch(
+      /^Agreement of Amina, Ben on 2 document\(s\) coded by two or more of them; unit: characters\ncode\s+units\s+% agreement\s+kappa\s+alpha\s+AC1\s+BP\s+uAlpha\n/,
+    );
     expect(table.stdout).toMatch(/\(pooled\)\s+\d+\s+\d+\.\d%(\s+-?\d\.\d{3}){5}\nUnitizing, all codes/);
   }, 180_000);
 
@@ -79,13 +87,22 @@ describe('fieldcode coder-copy, merge and agreement', () => {
     const cases: [string[], string][] = [
       [[notes], 'fieldcode: notes.txt: not a Fieldcode project (not an SQLite database)\n'],
       [[master], 'fieldcode: master.fieldcode: this is the master project itself; merge coders\u2019 copies into it, not the master\n'],
-      [[other], 'fieldcode: other.fieldcode: built on a different codebook ("empty"; the master uses "nssp"); only projects with the same codebook can be merged\n'],
-      [[newer], `fieldcode: newer.fieldcode: made by a newer Fieldcode (file version 99, this version reads up to ${SCHEMA_VERSION}); update Fieldcode to merge it\n`],
+      [
+        [other],
+        'fieldcode: other.fieldcode: built on a different codebook ("empty"; the master uses "nssp"); only projects with the same codebook can be merged\n',
+      ],
+      [
+        [newer],
+        `fieldcode: newer.fieldcode: made by a newer Fieldcode (file version 99, this version reads up to ${SCHEMA_VERSION}); update Fieldcode to merge it\n`,
+      ],
       [[join(dir, 'missing.fieldcode')], 'fieldcode: missing.fieldcode: no such project file\n'],
     ];
     for (const [args, stderr] of cases) expect(fieldcode('merge', master, ...args)).toMatchObject({ code: 1, stdout: '', stderr });
     expect(fieldcode('agreement', master, '--unit', 'word')).toMatchObject({ code: 1, stderr: 'fieldcode: --unit must be char or turn, not "word"\n' });
-    expect(fieldcode('agreement', master)).toMatchObject({ code: 1, stderr: 'fieldcode: agreement compares two or more coders, and nobody has coded in this project\n' });
+    expect(fieldcode('agreement', master)).toMatchObject({
+      code: 1,
+      stderr: 'fieldcode: agreement compares two or more coders, and nobody has coded in this project\n',
+    });
     expect(fieldcode('coder-copy', master, join(dir, 'x.fieldcode')).code).toBe(2); // --coder is required
     expect(json(fieldcode('info', master, '--json'))).toEqual(before);
     expect(json<unknown[]>(fieldcode('docs', master, '--json'))).toHaveLength(3);

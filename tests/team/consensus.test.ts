@@ -10,12 +10,25 @@ import { handMade } from './fixtures';
 
 let n = 0;
 function code(p: Project, documentId: string, codeId: string, coderId: string, start: number, end: number): void {
-  insertSegment(p, { id: `c-${++n}`, document_id: documentId, code_id: codeId, coder_id: coderId, start, end, memo: '', created_at: p.now(), updated_at: p.now(), deleted_at: null });
+  insertSegment(p, {
+    id: `c-${++n}`,
+    document_id: documentId,
+    code_id: codeId,
+    coder_id: coderId,
+    start,
+    end,
+    memo: '',
+    created_at: p.now(),
+    updated_at: p.now(),
+    deleted_at: null,
+  });
 }
 
 const consensusSpans = (p: Project, codeId: string) =>
   p.db
-    .prepare("SELECT s.start, s.end FROM segments s JOIN coders c ON c.id = s.coder_id WHERE c.name = 'Consensus' AND s.code_id = ? AND s.deleted_at IS NULL ORDER BY s.start")
+    .prepare(
+      "SELECT s.start, s.end FROM segments s JOIN coders c ON c.id = s.coder_id WHERE c.name = 'Consensus' AND s.code_id = ? AND s.deleted_at IS NULL ORDER BY s.start",
+    )
     .all(codeId);
 
 async function setup() {
@@ -90,9 +103,13 @@ describe('disagreements and consensus', () => {
 
   it('refuses passages outside the document and unknown codes or coders', async () => {
     const { p, doc, x, coders } = await setup();
-    expect(() => resolveDisagreement(p, { documentId: doc.Plain, codeId: x, start: 50, end: 500, resolution: { keep: 'drop' } })).toThrow(/is not inside "Plain"/);
+    expect(() => resolveDisagreement(p, { documentId: doc.Plain, codeId: x, start: 50, end: 500, resolution: { keep: 'drop' } })).toThrow(
+      /is not inside "Plain"/,
+    );
     expect(() => resolveDisagreement(p, { documentId: doc.Plain, codeId: 'nope', start: 0, end: 5, resolution: { keep: 'drop' } })).toThrow(/no code/);
-    expect(() => resolveDisagreement(p, { documentId: doc.Plain, codeId: x, start: 0, end: 5, resolution: { keep: 'coder', coderId: 'ghost' } })).toThrow(/no coder/);
+    expect(() => resolveDisagreement(p, { documentId: doc.Plain, codeId: x, start: 0, end: 5, resolution: { keep: 'coder', coderId: 'ghost' } })).toThrow(
+      /no coder/,
+    );
     expect(() => listDisagreements(p, { codeId: x, coderIds: [coders.A] })).toThrow(/at least two/);
     expect(consensusSpans(p, x)).toEqual([]);
   });

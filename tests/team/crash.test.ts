@@ -22,7 +22,8 @@ describe('a merge killed half-way', () => {
     for (const name of ['Focus group - Teachers', 'Interview - Headteacher', 'Student workshop A']) {
       const id = docId(a, name);
       const chars = textOf(a, id).length;
-      for (const [i, code] of leaves.entries()) applyCodeToMany(a, code.id, [{ documentId: id, start: (i * 7) % (chars - 20), end: ((i * 7) % (chars - 20)) + 15 }]);
+      for (const [i, code] of leaves.entries())
+        applyCodeToMany(a, code.id, [{ documentId: id, start: (i * 7) % (chars - 20), end: ((i * 7) % (chars - 20)) + 15 }]);
     }
     const total = a.db.prepare('SELECT count(*) FROM segments').pluck().get() as number;
     expect(total).toBeGreaterThan(200);

@@ -10,15 +10,18 @@ import { tempDir, track } from '../helpers/temp';
 /** 100 characters, no speaker labels: one paragraph, one turn. */
 export const PLAIN = 'The partnership began in 2007 when a teacher from Mbale visited. Students wrote letters about rain.!';
 /** Four speaker turns. */
-export const TURNS = 'Facilitator: What changed?\nTeacher 1: We plan lessons together.\nTeacher 2: I teach with fewer resources.\nFacilitator: And the students?\n';
+export const TURNS =
+  'Facilitator: What changed?\nTeacher 1: We plan lessons together.\nTeacher 2: I teach with fewer resources.\nFacilitator: And the students?\n';
 
 export async function handMade(texts: Record<string, string> = { 'Plain.txt': PLAIN, 'Turns.txt': TURNS }) {
   const p = track(newProject(join(tempDir(), 'agreement.fieldcode'), { codebook: 'empty', coder: 'Lead' }));
-  const r = await importFiles(p, Object.entries(texts).map(([name, t]) => ({ name, bytes: new TextEncoder().encode(t) })));
+  const r = await importFiles(
+    p,
+    Object.entries(texts).map(([name, t]) => ({ name, bytes: new TextEncoder().encode(t) })),
+  );
   const doc = Object.fromEntries(r.imported.map((d) => [d.name, d.documentId]));
   const x = createCode(p, { name: 'X' });
   const y = createCode(p, { name: 'Y' });
   const coders = { A: ensureCoder(p, 'Ana').id, B: ensureCoder(p, 'Ben').id, C: ensureCoder(p, 'Cai').id };
   return { p, doc, x: x.id, y: y.id, coders };
 }
-

@@ -23,7 +23,10 @@ export const TEXTS: Record<string, string> = {
 /** A master project with three transcripts, one case with an attribute, and the given codebook. */
 export async function makeMaster(dir: string, codebook: 'nssp' | 'empty' = 'nssp', name = 'master.fieldcode'): Promise<Project> {
   const p = track(newProject(join(dir, name), { coder: 'Lead', codebook }));
-  const r = await importFiles(p, Object.entries(TEXTS).map(([n, t]) => ({ name: n, bytes: new TextEncoder().encode(t) })));
+  const r = await importFiles(
+    p,
+    Object.entries(TEXTS).map(([n, t]) => ({ name: n, bytes: new TextEncoder().encode(t) })),
+  );
   if (r.imported.length !== 3) throw new Error(JSON.stringify(r));
   const school = createCase(p, 'Mbale Primary');
   setCaseAttribute(p, school.id, 'continent', 'Africa');
@@ -49,20 +52,47 @@ export function span(p: Project, documentId: string, quote: string): { documentI
   return { documentId, start, end: start + quote.length };
 }
 
-const CONTENT_TABLES = ['project', 'coders', 'cases', 'attributes', 'attribute_values', 'documents', 'turns', 'codes', 'segments', 'anchor_examples', 'memos', 'settings'];
+const CONTENT_TABLES = [
+  'project',
+  'coders',
+  'cases',
+  'attributes',
+  'attribute_values',
+  'documents',
+  'turns',
+  'codes',
+  'segments',
+  'anchor_examples',
+  'memos',
+  'settings',
+];
 
 /** Every row of every content table (not the merge log), in a stable order: equal dumps mean equal content. */
 export function contentDump(p: Project, withLog = false): string {
   const out: Record<string, unknown[]> = {};
-  for (const t of [...CONTENT_TABLES, ...(withLog ? ['merges'] : [])]) out[t] = p.db.prepare(`SELECT * FROM ${t}`).all().map((r) => JSON.stringify(r)).sort();
-  out.search = p.db.prepare('SELECT s.document_id, d.text FROM document_search s JOIN documents d ON d.id = s.document_id').all().map((r) => JSON.stringify(r)).sort();
+  for (const t of [...CONTENT_TABLES, ...(withLog ? ['merges'] : [])])
+    out[t] = p.db
+      .prepare(`SELECT * FROM ${t}`)
+      .all()
+      .map((r) => JSON.stringify(r))
+      .sort();
+  out.search = p.db
+    .prepare('SELECT s.document_id, d.text FROM document_search s JOIN documents d ON d.id = s.document_id')
+    .all()
+    .map((r) => JSON.stringify(r))
+    .sort();
   return JSON.stringify(out);
 }
 
 /** The live codings as researchers see them: document text hash, code path, coder name, passage, memo (tab-separated). */
 export function codings(p: Project): string[] {
   const paths = new Map<string, string>();
-  const codes = p.db.prepare('SELECT id, parent_id, name, deleted_at FROM codes').all() as { id: string; parent_id: string | null; name: string; deleted_at: string | null }[];
+  const codes = p.db.prepare('SELECT id, parent_id, name, deleted_at FROM codes').all() as {
+    id: string;
+    parent_id: string | null;
+    name: string;
+    deleted_at: string | null;
+  }[];
   const byId = new Map(codes.map((c) => [c.id, c]));
   const pathOf = (id: string): string => {
     if (paths.has(id)) return paths.get(id)!;

@@ -42,7 +42,11 @@ interface Scenario {
 async function scenario(coders: Coder[], lead: Edit[]): Promise<Scenario> {
   const dir = tempDir();
   const master = await makeMaster(dir, 'empty');
-  await runEdits(master, [{ t: 'newCode', parent: -1, name: 'Teachers' }, { t: 'newCode', parent: 0, name: 'Skills' }, { t: 'newCode', parent: -1, name: 'Students' }]);
+  await runEdits(master, [
+    { t: 'newCode', parent: -1, name: 'Teachers' },
+    { t: 'newCode', parent: 0, name: 'Skills' },
+    { t: 'newCode', parent: -1, name: 'Students' },
+  ]);
   mkdirSync(join(dir, 'copies'));
   const copies = coders.map((c, i) => {
     const path = join(dir, 'copies', `copy-${i}-${c.name}.fieldcode`);
@@ -66,7 +70,9 @@ function losesNothing(master: Project, copies: string[]): void {
   for (const path of copies) {
     const copy = open(path);
     const rows = copy.db
-      .prepare('SELECT s.id, s.start, s.end, s.memo, s.updated_at, s.deleted_at IS NULL AS live, lower(c.name) AS coder FROM segments s JOIN coders c ON c.id = s.coder_id')
+      .prepare(
+        'SELECT s.id, s.start, s.end, s.memo, s.updated_at, s.deleted_at IS NULL AS live, lower(c.name) AS coder FROM segments s JOIN coders c ON c.id = s.coder_id',
+      )
       .all() as { id: string }[];
     for (const { id, ...row } of rows) expect(get.get(id), `segment ${id} of ${path}`).toEqual(row);
     closeProject(copy);

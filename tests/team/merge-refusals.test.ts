@@ -49,7 +49,12 @@ describe('merge refuses bad files, naming the file, and changes nothing', () => 
       ['truncated.fieldcode', /^truncated\.fieldcode: the project file is truncated/],
       ['garbled.fieldcode', /^garbled\.fieldcode: the project file is damaged/],
       ['foreign.sqlite', /^foreign\.sqlite: not a Fieldcode project \(an SQLite database of another program\)$/],
-      ['newer.fieldcode', new RegExp(`^newer\\.fieldcode: made by a newer Fieldcode \\(file version 70, this version reads up to ${SCHEMA_VERSION}\\); update Fieldcode to merge it$`)],
+      [
+        'newer.fieldcode',
+        new RegExp(
+          `^newer\\.fieldcode: made by a newer Fieldcode \\(file version 70, this version reads up to ${SCHEMA_VERSION}\\); update Fieldcode to merge it$`,
+        ),
+      ],
       ['other.fieldcode', /^other\.fieldcode: built on a different codebook \("empty"; the master uses "nssp"\)/],
       ['master.fieldcode', /^master\.fieldcode: this is the master project itself/],
       ['link.fieldcode', /^link\.fieldcode: this is the master project itself/],

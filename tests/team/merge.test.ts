@@ -70,7 +70,10 @@ describe('merging coder copies', () => {
     closeProject(a);
 
     const b = open(copies.ben);
-    applyCode(b, { ...span(b, docId(b, 'Focus group - Teachers'), 'We plan lessons together with our partner school'), codeId: resolveCodePath(b, PLANNING).id });
+    applyCode(b, {
+      ...span(b, docId(b, 'Focus group - Teachers'), 'We plan lessons together with our partner school'),
+      codeId: resolveCodePath(b, PLANNING).id,
+    });
     const dramaB = ensureCodePath(b, 'students/skills/drama');
     applyCode(b, { ...span(b, docId(b, 'Student workshop A'), 'have a big library'), codeId: dramaB.id });
     updateCode(b, resolveCodePath(b, GLOBAL).id, { name: 'world issues' });
@@ -89,15 +92,29 @@ describe('merging coder copies', () => {
     expect(r.totals.memos.new).toBe(1);
     expect(r.backup).toMatch(/before-merge\.fieldcode$/);
     const rows = codings(master).map((c) => c.split('\t'));
-    expect(rows.filter((c) => c[1] === 'Students/Skills/Drama').map((c) => c[2]).sort()).toEqual(['amina', 'ben']);
-    expect(rows.filter((c) => c[1] === PLANNING).map((c) => c[2]).sort()).toEqual(['amina', 'ben']);
+    expect(
+      rows
+        .filter((c) => c[1] === 'Students/Skills/Drama')
+        .map((c) => c[2])
+        .sort(),
+    ).toEqual(['amina', 'ben']);
+    expect(
+      rows
+        .filter((c) => c[1] === PLANNING)
+        .map((c) => c[2])
+        .sort(),
+    ).toEqual(['amina', 'ben']);
     expect(rows.find((c) => c[2] === 'amina' && c[1] === PLANNING)?.[4]).toBe('joint planning');
     // Whichever rename is newer wins: Ben renamed last.
     expect(resolveCodePath(master, 'Students/Knowledge/world issues')).toBeTruthy();
     // The copies were not written, and nothing was left beside them.
     const after = hashFolder(dir);
     for (const f of Object.keys(inputs).filter((f) => !f.startsWith('master'))) expect(after[f]).toBe(inputs[f]);
-    expect(Object.keys(after).filter((f) => !f.startsWith('master')).sort()).toEqual(['amina.fieldcode', 'ben.fieldcode']);
+    expect(
+      Object.keys(after)
+        .filter((f) => !f.startsWith('master'))
+        .sort(),
+    ).toEqual(['amina.fieldcode', 'ben.fieldcode']);
 
     const log = mergeLog(master);
     expect(log.map((l) => l.file).sort()).toEqual(['amina.fieldcode', 'ben.fieldcode']);
@@ -115,7 +132,11 @@ describe('merging coder copies', () => {
 
   it('carries deletions and edits both ways by time, and keeps a code matched by name after a rename', async () => {
     const { master, copies } = await twoCoders();
-    const seg = applyCode(master, { ...span(master, docId(master, 'Interview - Headteacher'), 'fair trade'), codeId: resolveCodePath(master, GLOBAL).id, coder: 'Amina' });
+    const seg = applyCode(master, {
+      ...span(master, docId(master, 'Interview - Headteacher'), 'fair trade'),
+      codeId: resolveCodePath(master, GLOBAL).id,
+      coder: 'Amina',
+    });
     const amina = join(copies.amina, '..', 'amina2.fieldcode');
     coderCopy(master, amina, 'Amina');
     const a = open(amina);
@@ -175,7 +196,9 @@ describe('merging coder copies', () => {
     expect(r.totals.documents.new).toBe(1);
     const names = master.db.prepare('SELECT name FROM documents WHERE deleted_at IS NULL ORDER BY name').pluck().all();
     expect(names).toContain('Focus group - Teachers (ben.fieldcode)');
-    const seg = master.db.prepare('SELECT d.name, substr(d.text, s.start + 1, s.end - s.start) AS quote FROM segments s JOIN documents d ON d.id = s.document_id').get();
+    const seg = master.db
+      .prepare('SELECT d.name, substr(d.text, s.start + 1, s.end - s.start) AS quote FROM segments s JOIN documents d ON d.id = s.document_id')
+      .get();
     expect(seg).toEqual({ name: 'Focus group - Teachers (ben.fieldcode)', quote: 'And the parents came too' });
     const content = contentDump(master);
     expect((await merge(master, [copies.ben], { force: true })).changed).toBe(false);
@@ -190,6 +213,8 @@ describe('merging coder copies', () => {
     await deleteCode(master, resolveCodePath(master, RESOURCES).id);
     const r = await merge(master, [copies.amina]);
     expect(r.totals.segments.new).toBe(1);
-    expect(r.files[0].conflicts).toEqual([expect.objectContaining({ kind: 'codes', reason: expect.stringMatching(/1 segment\(s\) from the copy use this code, which is deleted in the master/) })]);
+    expect(r.files[0].conflicts).toEqual([
+      expect.objectContaining({ kind: 'codes', reason: expect.stringMatching(/1 segment\(s\) from the copy use this code, which is deleted in the master/) }),
+    ]);
   });
 });

@@ -20,7 +20,17 @@ export type Edit =
 const NAMES = ['Drama', 'Sport', 'Music', 'Culture'];
 
 export const EDIT: fc.Arbitrary<Edit> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ t: fc.constant('apply' as const), doc: fc.nat(2), start: fc.nat(160), len: fc.integer({ min: 1, max: 40 }), code: fc.nat(20), memo: fc.constantFrom('', 'note') }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      t: fc.constant('apply' as const),
+      doc: fc.nat(2),
+      start: fc.nat(160),
+      len: fc.integer({ min: 1, max: 40 }),
+      code: fc.nat(20),
+      memo: fc.constantFrom('', 'note'),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('remove' as const), i: fc.nat(20) }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('resize' as const), i: fc.nat(20), by: fc.integer({ min: -5, max: 10 }) }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('newCode' as const), parent: fc.integer({ min: -1, max: 20 }), name: fc.constantFrom(...NAMES) }) },

@@ -11,7 +11,18 @@ import ExcelJS from 'exceljs';
 
 let n = 0;
 function code(p: Project, documentId: string, codeId: string, coderId: string, start: number, end: number): void {
-  insertSegment(p, { id: `cli-${++n}`, document_id: documentId, code_id: codeId, coder_id: coderId, start, end, memo: '', created_at: p.now(), updated_at: p.now(), deleted_at: null });
+  insertSegment(p, {
+    id: `cli-${++n}`,
+    document_id: documentId,
+    code_id: codeId,
+    coder_id: coderId,
+    start,
+    end,
+    memo: '',
+    created_at: p.now(),
+    updated_at: p.now(),
+    deleted_at: null,
+  });
 }
 
 async function project(): Promise<string> {
@@ -40,7 +51,9 @@ describe('fieldcode agreement, sample and methods', () => {
     expect(r.codes[0].ci.alpha).toHaveLength(2);
     expect(Object.keys(r.codes[0].pBelow)).toEqual(['0.667', '0.8']);
     expect((await cliInProcess('agreement', path, '--coders', 'Ana,Ben', '--ci', '300', '--seed', '4', '--json')).stdout).toBe(withCi.stdout);
-    const one = JSON.parse((await cliInProcess('agreement', path, '--docs', 'Plain', '--by-document', '--json')).stdout) as { documents: { document: string }[] };
+    const one = JSON.parse((await cliInProcess('agreement', path, '--docs', 'Plain', '--by-document', '--json')).stdout) as {
+      documents: { document: string }[];
+    };
     expect(one.documents.map((d) => d.document)).toEqual(['Plain']);
     const text = await cliInProcess('agreement', path, '--ci', '100', '--by-document');
     expect(text.stdout).toMatch(/alpha 95% CI/);
@@ -66,7 +79,10 @@ describe('fieldcode agreement, sample and methods', () => {
   it('draws a sample and writes the methods paragraph with its references (Markdown and Word)', async () => {
     const path = await project();
     const dir = tempDir();
-    const s = JSON.parse((await cliInProcess('sample', path, '--name', 'Pilot', '--docs', '2', '--seed', '3', '--json')).stdout) as { documents: unknown[]; seed: number };
+    const s = JSON.parse((await cliInProcess('sample', path, '--name', 'Pilot', '--docs', '2', '--seed', '3', '--json')).stdout) as {
+      documents: unknown[];
+      seed: number;
+    };
     expect(s).toMatchObject({ seed: 3 });
     expect(s.documents).toHaveLength(2);
     const md = join(dir, 'methods.md');
@@ -75,7 +91,14 @@ describe('fieldcode agreement, sample and methods', () => {
     expect(text).toMatch(/reliability sample "Pilot": 2 documents drawn at random/);
     expect(text).toMatch(/seed 3/);
     expect(text).toMatch(/200 resamples \(seed 1\)/);
-    for (const ref of ['Krippendorff, K. (2004). Measuring the reliability of qualitative text analysis data', 'Gwet, K. L. (2008)', 'Brennan, R. L., & Prediger', 'Cohen, J. (1960)', 'Krippendorff, K., Mathet, Y., Bouvry, S., & Widlöcher, A. (2016)', 'Hayes, A. F., & Krippendorff, K. (2007)']) {
+    for (const ref of [
+      'Krippendorff, K. (2004). Measuring the reliability of qualitative text analysis data',
+      'Gwet, K. L. (2008)',
+      'Brennan, R. L., & Prediger',
+      'Cohen, J. (1960)',
+      'Krippendorff, K., Mathet, Y., Bouvry, S., & Widlöcher, A. (2016)',
+      'Hayes, A. F., & Krippendorff, K. (2007)',
+    ]) {
       expect(text).toContain(ref);
     }
     const docx = join(dir, 'methods.docx');
@@ -88,10 +111,22 @@ describe('fieldcode agreement, sample and methods', () => {
   it('refuses bad input with one line and changes nothing', async () => {
     const path = await project();
     const before = readFileSync(path);
-    expect(await cliInProcess('agreement', path, '--ci', 'many')).toEqual({ code: 1, stdout: '', stderr: 'fieldcode: --ci must be a whole number of at least 1, not "many"\n' });
-    expect(await cliInProcess('agreement', path, '--sample', 'nope')).toEqual({ code: 1, stdout: '', stderr: 'fieldcode: no reliability sample "nope" in this project\n' });
-    expect((await cliInProcess('methods', path, '-o', join(tempDir(), 'm.txt'))).stderr).toMatch(/^fieldcode: .*m\.txt: the methods paragraph is written as \.md or \.docx\n$/);
-    expect((await cliInProcess('sample', path, '--name', 'S', '--docs', '1', '--percent', '5')).stderr).toBe('fieldcode: give either a number of documents or a percentage\n');
+    expect(await cliInProcess('agreement', path, '--ci', 'many')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'fieldcode: --ci must be a whole number of at least 1, not "many"\n',
+    });
+    expect(await cliInProcess('agreement', path, '--sample', 'nope')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'fieldcode: no reliability sample "nope" in this project\n',
+    });
+    expect((await cliInProcess('methods', path, '-o', join(tempDir(), 'm.txt'))).stderr).toMatch(
+      /^fieldcode: .*m\.txt: the methods paragraph is written as \.md or \.docx\n$/,
+    );
+    expect((await cliInProcess('sample', path, '--name', 'S', '--docs', '1', '--percent', '5')).stderr).toBe(
+      'fieldcode: give either a number of documents or a percentage\n',
+    );
     expect(readFileSync(path).equals(before)).toBe(true);
   });
 });

@@ -16,7 +16,18 @@ import { handMade, PLAIN, TURNS } from './fixtures';
 
 let n = 0;
 function code(p: Project, documentId: string, codeId: string, coderId: string, start: number, end: number): void {
-  insertSegment(p, { id: `rel-${++n}`, document_id: documentId, code_id: codeId, coder_id: coderId, start, end, memo: '', created_at: p.now(), updated_at: p.now(), deleted_at: null });
+  insertSegment(p, {
+    id: `rel-${++n}`,
+    document_id: documentId,
+    code_id: codeId,
+    coder_id: coderId,
+    start,
+    end,
+    memo: '',
+    created_at: p.now(),
+    updated_at: p.now(),
+    deleted_at: null,
+  });
 }
 
 const expand = (length: number, spans: [number, number][]) => Array.from({ length }, (_, i) => (spans.some(([s, e]) => s <= i && i < e) ? 1 : 0));
@@ -24,8 +35,14 @@ const expand = (length: number, spans: [number, number][]) => Array.from({ lengt
 describe('every coefficient on the same units', () => {
   it('AC1, Brennan–Prediger and αU of a code equal the pure functions on the expanded judgements', async () => {
     const { p, doc, x, coders } = await handMade({ 'Plain.txt': PLAIN });
-    const a: [number, number][] = [[0, 40], [70, 80]];
-    const b: [number, number][] = [[20, 60], [72, 85]];
+    const a: [number, number][] = [
+      [0, 40],
+      [70, 80],
+    ];
+    const b: [number, number][] = [
+      [20, 60],
+      [72, 85],
+    ];
     for (const [s, e] of a) code(p, doc.Plain, x, coders.A, s, e);
     for (const [s, e] of b) code(p, doc.Plain, x, coders.B, s, e);
     const r = agreement(p);
@@ -80,7 +97,11 @@ describe('every coefficient on the same units', () => {
     code(p, doc.Plain, x, coders.B, 0, 40);
     code(p, doc.Plain, x, coders.C, 50, 90);
     const r = agreement(p, { byPair: true });
-    expect(r.byPair?.map((q) => q.coders)).toEqual([['Ana', 'Ben'], ['Ana', 'Cai'], ['Ben', 'Cai']]);
+    expect(r.byPair?.map((q) => q.coders)).toEqual([
+      ['Ana', 'Ben'],
+      ['Ana', 'Cai'],
+      ['Ben', 'Cai'],
+    ]);
     expect(r.byPair?.[0].pooled.alpha).toBe(1);
     expect(r.byPair?.[1].pooled.alpha).toBeLessThan(0);
   });

@@ -33,5 +33,8 @@ export function companionGuid(id: string): string {
 
 /** A GUID read from a file, in one spelling: no braces, lower case. Empty when missing. */
 export function readGuid(raw: string | undefined | null): string {
-  return (raw ?? '').trim().replace(/^\{(.*)\}$/, '$1').toLowerCase();
+  return (raw ?? '')
+    .trim()
+    .replace(/^\{(.*)\}$/, '$1')
+    .toLowerCase();
 }

@@ -54,7 +54,7 @@ export function toCodePoints(text: string, offsets: ArrayLike<number>): Int32Arr
   const order = ascending(offsets);
   let k = 0;
   let points = 0;
-  for (let i = 0; i <= text.length && k < order.length; ) {
+  for (let i = 0; i <= text.length && k < order.length;) {
     while (k < order.length && offsets[order[k]] <= i) out[order[k++]] = points;
     if (i === text.length) break;
     const pair = isHigh(text.charCodeAt(i)) && isLow(text.charCodeAt(i + 1));
@@ -102,7 +102,7 @@ export function fromPositions(raw: string, positions: ArrayLike<number>, dialect
   let norm = 0;
   // A position passed over by the last step fell inside it; inside a pair of UTF-16 units, it split the character.
   let lastWasPair = false;
-  for (let i = 0; k < order.length; ) {
+  for (let i = 0; k < order.length;) {
     for (; k < order.length && positions[order[k]] <= pos; k++) {
       offsets[order[k]] = norm;
       if (lastWasPair && positions[order[k]] < pos) splitPairs++;

@@ -36,7 +36,10 @@ function stamp(n: XmlNode): Stamp {
 }
 
 const description = (n: XmlNode) => kid(n, 'Description')?.text ?? '';
-const refs = (n: XmlNode, name: string) => kids(n, name).map((r) => readGuid(r.attrs.targetGUID)).filter(Boolean);
+const refs = (n: XmlNode, name: string) =>
+  kids(n, name)
+    .map((r) => readGuid(r.attrs.targetGUID))
+    .filter(Boolean);
 
 function position(raw: string | undefined): number {
   const n = raw === undefined || raw.trim() === '' ? NaN : Number(raw);

@@ -24,7 +24,16 @@ function refs(w: XmlWriter, name: string, guids: string[]): void {
 function codes(w: XmlWriter, list: RefiCode[], withNotes: boolean): void {
   for (const c of list) {
     const inner = !!c.description || c.children.length > 0 || (withNotes && c.noteRefs.length > 0);
-    w.element('Code', [['guid', c.guid], ['name', c.name], ['isCodable', c.isCodable], ['color', c.color]], inner);
+    w.element(
+      'Code',
+      [
+        ['guid', c.guid],
+        ['name', c.name],
+        ['isCodable', c.isCodable],
+        ['color', c.color],
+      ],
+      inner,
+    );
     w.text('Description', c.description);
     if (withNotes) refs(w, 'NoteRef', c.noteRefs);
     codes(w, c.children, withNotes);
@@ -42,7 +51,11 @@ function values(w: XmlWriter, list: RefiValue[]): void {
 }
 
 function coding(w: XmlWriter, c: RefiCoding): void {
-  w.open('Coding', [['guid', c.guid], ['creatingUser', c.creatingUser], ['creationDateTime', c.creationDateTime]]);
+  w.open('Coding', [
+    ['guid', c.guid],
+    ['creatingUser', c.creatingUser],
+    ['creationDateTime', c.creationDateTime],
+  ]);
   w.empty('CodeRef', [['targetGUID', c.codeRef]]);
   refs(w, 'NoteRef', c.noteRefs);
   w.close('Coding');
@@ -61,7 +74,11 @@ function source(w: XmlWriter, s: RefiTextSource): void {
     let out = `${i1}<PlainTextSelection${attrs([['guid', sel.guid], ['name', sel.name], ['startPosition', sel.start], ['endPosition', sel.end], ...stamp(sel)])}>\n`;
     if (sel.description) out += `${i2}<Description>${escapeText(sel.description)}</Description>\n`;
     for (const c of sel.codings) {
-      out += `${i2}<Coding${attrs([['guid', c.guid], ['creatingUser', c.creatingUser], ['creationDateTime', c.creationDateTime]])}>\n${i3}<CodeRef targetGUID="${escapeAttr(c.codeRef)}"/>\n`;
+      out += `${i2}<Coding${attrs([
+        ['guid', c.guid],
+        ['creatingUser', c.creatingUser],
+        ['creationDateTime', c.creationDateTime],
+      ])}>\n${i3}<CodeRef targetGUID="${escapeAttr(c.codeRef)}"/>\n`;
       for (const n of c.noteRefs) out += `${i3}<NoteRef targetGUID="${escapeAttr(n)}"/>\n`;
       out += `${i2}</Coding>\n`;
     }
@@ -89,7 +106,11 @@ export function projectXml(p: RefiProject): string {
   ]);
   if (p.users.length) {
     w.open('Users');
-    for (const u of p.users) w.empty('User', [['guid', u.guid], ['name', u.name]]);
+    for (const u of p.users)
+      w.empty('User', [
+        ['guid', u.guid],
+        ['name', u.name],
+      ]);
     w.close('Users');
   }
   if (p.codes.length) {
@@ -100,7 +121,15 @@ export function projectXml(p: RefiProject): string {
   if (p.variables.length) {
     w.open('Variables');
     for (const v of p.variables) {
-      w.element('Variable', [['guid', v.guid], ['name', v.name], ['typeOfVariable', v.type]], !!v.description);
+      w.element(
+        'Variable',
+        [
+          ['guid', v.guid],
+          ['name', v.name],
+          ['typeOfVariable', v.type],
+        ],
+        !!v.description,
+      );
       w.text('Description', v.description);
       w.end('Variable', !!v.description);
     }
@@ -110,7 +139,14 @@ export function projectXml(p: RefiProject): string {
     w.open('Cases');
     for (const c of p.cases) {
       const inner = !!c.description || c.values.length + c.sourceRefs.length > 0;
-      w.element('Case', [['guid', c.guid], ['name', c.name]], inner);
+      w.element(
+        'Case',
+        [
+          ['guid', c.guid],
+          ['name', c.name],
+        ],
+        inner,
+      );
       w.text('Description', c.description);
       values(w, c.values);
       refs(w, 'SourceRef', c.sourceRefs);
@@ -136,7 +172,14 @@ export function projectXml(p: RefiProject): string {
   }
   if (p.links.length) {
     w.open('Links');
-    for (const l of p.links) w.empty('Link', [['guid', l.guid], ['name', l.name], ['direction', 'OneWay'], ['originGUID', l.originGUID], ['targetGUID', l.targetGUID]]);
+    for (const l of p.links)
+      w.empty('Link', [
+        ['guid', l.guid],
+        ['name', l.name],
+        ['direction', 'OneWay'],
+        ['originGUID', l.originGUID],
+        ['targetGUID', l.targetGUID],
+      ]);
     w.close('Links');
   }
   w.text('Description', p.description);

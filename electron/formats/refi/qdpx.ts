@@ -27,7 +27,11 @@ export function codebookBytes(codebook: RefiCodebook): Uint8Array {
 /** A source file's text; `bom` when the file began with a byte-order mark (removed from `text`). */
 export type SourceText = { text: string; bom?: boolean } | { missing: 'external' | 'absent' };
 
-const BOMS = [[0xef, 0xbb, 0xbf], [0xff, 0xfe], [0xfe, 0xff]];
+const BOMS = [
+  [0xef, 0xbb, 0xbf],
+  [0xff, 0xfe],
+  [0xfe, 0xff],
+];
 const hasBom = (bytes: Uint8Array) => BOMS.some((b) => b.every((x, i) => bytes[i] === x));
 
 export interface OpenedQdpx {
@@ -52,7 +56,10 @@ export function decodeSource(bytes: Uint8Array): string {
 
 /** True when the bytes are XML text rather than a zip (a bare project.qde or a .qdc). */
 export function looksLikeXml(bytes: Uint8Array): boolean {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 64)).replace(/^(\xef\xbb\xbf|\xff\xfe|\xfe\xff)/, '').replace(/\0/g, '');
+  const head = new TextDecoder('latin1')
+    .decode(bytes.subarray(0, 64))
+    .replace(/^(\xef\xbb\xbf|\xff\xfe|\xfe\xff)/, '')
+    .replace(/\0/g, '');
   return /^\s*</.test(head);
 }
 
@@ -61,11 +68,15 @@ function projectEntry(file: string, zip: ZipReader): ZipEntry {
   if (direct) return direct;
   const qde = zip.entries.filter((e) => !e.name.includes('/') && /\.qde$/i.test(e.name));
   if (qde.length === 1) return qde[0];
-  throw new RefiError(file, qde.length ? 'it holds several .qde files; a QDPX holds one project.qde' : 'not a QDPX project (there is no project.qde inside the zip)');
+  throw new RefiError(
+    file,
+    qde.length ? 'it holds several .qde files; a QDPX holds one project.qde' : 'not a QDPX project (there is no project.qde inside the zip)',
+  );
 }
 
 function checkXmlSize(file: string, bytes: Uint8Array, limit: number): void {
-  if (bytes.byteLength > limit) throw new RefiError(file, `refused: the XML is ${Math.ceil(bytes.byteLength / 1048576)} MB (the limit is ${Math.ceil(limit / 1048576)} MB)`);
+  if (bytes.byteLength > limit)
+    throw new RefiError(file, `refused: the XML is ${Math.ceil(bytes.byteLength / 1048576)} MB (the limit is ${Math.ceil(limit / 1048576)} MB)`);
 }
 
 export function openQdpx(file: string, bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): OpenedQdpx {

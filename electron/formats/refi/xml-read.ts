@@ -36,7 +36,11 @@ function refuseDeclarations(file: string, part: string, xml: string): void {
   if (!DECLARATION.test(xml)) return;
   // Only outside comments and CDATA does it declare anything.
   const m = DECLARATION.exec(xml.replace(/<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>/g, ''));
-  if (m) throw new RefiError(file, `${part} declares ${m[1].toUpperCase() === 'ENTITY' ? 'an ENTITY' : 'a DOCTYPE'}, which REFI-QDA files never need; refused for safety`);
+  if (m)
+    throw new RefiError(
+      file,
+      `${part} declares ${m[1].toUpperCase() === 'ENTITY' ? 'an ENTITY' : 'a DOCTYPE'}, which REFI-QDA files never need; refused for safety`,
+    );
 }
 
 const REFERENCE = /&(?:#(\d{1,7})|#x([0-9a-fA-F]{1,6})|(amp|lt|gt|quot|apos));/g;

@@ -179,7 +179,13 @@ export function writeZip(files: Record<string, Uint8Array>): Uint8Array {
   for (const [filename, data] of Object.entries(files)) {
     const deflated = deflateRawSync(data, { level: 1 });
     const stored = deflated.byteLength >= data.byteLength;
-    const file: ZipInputFile = { filename, size: data.byteLength, crc: crc32(data) >>> 0, compression: stored ? 0 : 8, mtime: new Date('2000-01-01T00:00:00Z') };
+    const file: ZipInputFile = {
+      filename,
+      size: data.byteLength,
+      crc: crc32(data) >>> 0,
+      compression: stored ? 0 : 8,
+      mtime: new Date('2000-01-01T00:00:00Z'),
+    };
     zip.add(file);
     file.ondata!(null, (stored ? data : deflated) as Uint8Array<ArrayBuffer>, true);
   }

@@ -68,7 +68,9 @@ export function barChartSvg(spec: BarChartSpec): string {
       const v = s.values[c] ?? 0;
       const w = (v / max) * plot;
       const y = y0 + i * (BAR + GAP);
-      out.push(`<rect x="${LABEL_WIDTH}" y="${y}" width="${w.toFixed(1)}" height="${BAR}" fill="${seriesColour(i, s)}"><title>${escapeXml(`${cat} — ${s.label}: ${fmt(v, spec.unit)}`)}</title></rect>`);
+      out.push(
+        `<rect x="${LABEL_WIDTH}" y="${y}" width="${w.toFixed(1)}" height="${BAR}" fill="${seriesColour(i, s)}"><title>${escapeXml(`${cat} — ${s.label}: ${fmt(v, spec.unit)}`)}</title></rect>`,
+      );
       out.push(`<text x="${(LABEL_WIDTH + w + 4).toFixed(1)}" y="${y + BAR - 3}">${fmt(v, spec.unit)}</text>`);
     });
   });

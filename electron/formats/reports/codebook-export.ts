@@ -40,7 +40,18 @@ function anchorLine(a: CodebookAnchor): string {
 export function codebookCsv(m: CodebookModel): string {
   return toCsv(
     CODEBOOK_CSV_HEADER,
-    m.entries.map((e) => [e.path, e.name, e.depth + 1, e.colour, e.definition, e.whenToUse, e.whenNotToUse, e.anchors.map(anchorLine).join('\n'), e.segments, e.id]),
+    m.entries.map((e) => [
+      e.path,
+      e.name,
+      e.depth + 1,
+      e.colour,
+      e.definition,
+      e.whenToUse,
+      e.whenNotToUse,
+      e.anchors.map(anchorLine).join('\n'),
+      e.segments,
+      e.id,
+    ]),
   );
 }
 

@@ -27,7 +27,10 @@ function run(r: WRun): string {
 
 export function paragraph(style: string | null, runs: WRun[], opts: { bidi?: boolean } = {}): string {
   const pPr = style || opts.bidi ? `<w:pPr>${style ? `<w:pStyle w:val="${style}"/>` : ''}${opts.bidi ? '<w:bidi/>' : ''}</w:pPr>` : '';
-  return `<w:p>${pPr}${runs.filter((r) => r.text !== '').map(run).join('')}</w:p>`;
+  return `<w:p>${pPr}${runs
+    .filter((r) => r.text !== '')
+    .map(run)
+    .join('')}</w:p>`;
 }
 
 export function headingParagraph(text: string, depth: number): string {
@@ -45,6 +48,7 @@ export function spliceBody(docx: Uint8Array, body: string): Uint8Array {
   files['word/document.xml'] = strToU8(`${xml.slice(0, open)}${body}${xml.slice(close + '</w:p>'.length)}`);
   // [Content_Types].xml first, as Word writes it; some readers look for it there.
   const zippable: Zippable = { '[Content_Types].xml': files['[Content_Types].xml'] };
-  for (const [name, data] of Object.entries(files)) if (name !== '[Content_Types].xml') zippable[name] = [data, { level: name === 'word/document.xml' ? 6 : 9 }];
+  for (const [name, data] of Object.entries(files))
+    if (name !== '[Content_Types].xml') zippable[name] = [data, { level: name === 'word/document.xml' ? 6 : 9 }];
   return zipSync(zippable);
 }

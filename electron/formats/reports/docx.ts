@@ -9,7 +9,14 @@ import { formatTime, sourceReference, xmlSafe } from './text';
 // "document, speaker, case" beneath, so a team can copy quotations into a paper
 // with their provenance. The quotation paragraphs are written by docx-body.ts.
 
-export const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
+export const HEADINGS = [
+  HeadingLevel.HEADING_1,
+  HeadingLevel.HEADING_2,
+  HeadingLevel.HEADING_3,
+  HeadingLevel.HEADING_4,
+  HeadingLevel.HEADING_5,
+  HeadingLevel.HEADING_6,
+];
 
 export const DOCX_STYLES: IParagraphStyleOptions[] = [
   {
@@ -17,10 +24,20 @@ export const DOCX_STYLES: IParagraphStyleOptions[] = [
     name: 'Quotation',
     basedOn: 'Normal',
     next: 'Source',
-    paragraph: { indent: { left: 567, right: 567 }, spacing: { before: 160, after: 40 }, border: { left: { style: 'single', size: 18, color: '0072B2', space: 8 } } },
+    paragraph: {
+      indent: { left: 567, right: 567 },
+      spacing: { before: 160, after: 40 },
+      border: { left: { style: 'single', size: 18, color: '0072B2', space: 8 } },
+    },
     run: { size: 22 },
   },
-  { id: 'Source', name: 'Source reference', basedOn: 'Normal', paragraph: { indent: { left: 567 }, spacing: { after: 80 } }, run: { italics: true, size: 18, color: '444444' } },
+  {
+    id: 'Source',
+    name: 'Source reference',
+    basedOn: 'Normal',
+    paragraph: { indent: { left: 567 }, spacing: { after: 80 } },
+    run: { italics: true, size: 18, color: '444444' },
+  },
   { id: 'Memo', name: 'Segment memo', basedOn: 'Normal', paragraph: { indent: { left: 567 }, spacing: { after: 160 } }, run: { size: 18 } },
 ];
 
@@ -29,7 +46,9 @@ export function runs(text: string, opts: { bold?: boolean; italics?: boolean; co
   return xmlSafe(text)
     .replace(/\r\n?/g, '\n')
     .split('\n')
-    .map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined, bold: opts.bold, italics: opts.italics, color: opts.color, rightToLeft: opts.rtl }));
+    .map(
+      (line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined, bold: opts.bold, italics: opts.italics, color: opts.color, rightToLeft: opts.rtl }),
+    );
 }
 
 export function heading(text: string, depth: number): Paragraph {
@@ -61,12 +80,22 @@ function quotation(s: SegmentReport['segments'][number]): string {
 
 export async function segmentsDocx(r: SegmentReport): Promise<Uint8Array> {
   const front: Paragraph[] = [new Paragraph({ heading: HeadingLevel.TITLE, children: runs(r.title) })];
-  front.push(new Paragraph({ children: runs(`${r.project} · made ${r.generatedAt.slice(0, 16).replace('T', ' ')} · ${r.segments.length} segments`, { color: '555555' }) }));
+  front.push(
+    new Paragraph({
+      children: runs(`${r.project} · made ${r.generatedAt.slice(0, 16).replace('T', ' ')} · ${r.segments.length} segments`, { color: '555555' }),
+    }),
+  );
   for (const f of r.filters) front.push(new Paragraph({ bullet: { level: 0 }, children: runs(f) }));
   const freq = codeFrequencies(r);
   if (freq.length > 0) {
     front.push(heading('Code frequencies', 0));
-    for (const f of freq) front.push(new Paragraph({ indent: { left: 284 * f.code.depth }, children: runs(`${f.code.name}: ${f.own} segments (${f.total} with sub-codes) in ${f.documents} documents, ${f.cases} cases`) }));
+    for (const f of freq)
+      front.push(
+        new Paragraph({
+          indent: { left: 284 * f.code.depth },
+          children: runs(`${f.code.name}: ${f.own} segments (${f.total} with sub-codes) in ${f.documents} documents, ${f.cases} cases`),
+        }),
+      );
   }
   front.push(new Paragraph({ children: [new TextRun(BODY_MARKER)] }));
   const body: string[] = [];

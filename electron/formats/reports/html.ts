@@ -43,14 +43,21 @@ export function segmentsHtml(r: SegmentReport): string {
   const out: string[] = [`<h1>${esc(r.title)}</h1>`, meta(r.project, r.generatedAt, `${r.segments.length} segments`)];
   out.push(`<ul class="filters">${r.filters.map((f) => `<li>${esc(f)}</li>`).join('')}</ul>`);
   if (r.chart && r.chart.categories.length > 0) out.push(`<figure>${barChartSvg(r.chart)}</figure>`);
-  out.push('<h2>Code frequencies</h2>', '<table><thead><tr><th>code</th><th>segments</th><th>with sub-codes</th><th>documents</th><th>cases</th></tr></thead><tbody>');
+  out.push(
+    '<h2>Code frequencies</h2>',
+    '<table><thead><tr><th>code</th><th>segments</th><th>with sub-codes</th><th>documents</th><th>cases</th></tr></thead><tbody>',
+  );
   for (const f of codeFrequencies(r)) {
-    out.push(`<tr><td style="padding-left:${0.5 + f.code.depth}rem"><span class="swatch" style="background:${colourOf(f.code.colour)}"></span>${esc(f.code.name)}</td><td class="n">${f.own}</td><td class="n">${f.total}</td><td class="n">${f.documents}</td><td class="n">${f.cases}</td></tr>`);
+    out.push(
+      `<tr><td style="padding-left:${0.5 + f.code.depth}rem"><span class="swatch" style="background:${colourOf(f.code.colour)}"></span>${esc(f.code.name)}</td><td class="n">${f.own}</td><td class="n">${f.total}</td><td class="n">${f.documents}</td><td class="n">${f.cases}</td></tr>`,
+    );
   }
   out.push('</tbody></table>');
   for (const { code, segments } of codesWithSegments(r)) {
     const level = Math.min(code.depth + 2, 6);
-    out.push(`<h${level} id="code-${esc(code.id)}" style="--code:${colourOf(code.colour)}"><span class="swatch" style="background:${colourOf(code.colour)}"></span>${esc(code.path)}${segments.length ? ` <small>(${segments.length})</small>` : ''}</h${level}>`);
+    out.push(
+      `<h${level} id="code-${esc(code.id)}" style="--code:${colourOf(code.colour)}"><span class="swatch" style="background:${colourOf(code.colour)}"></span>${esc(code.path)}${segments.length ? ` <small>(${segments.length})</small>` : ''}</h${level}>`,
+    );
     if (segments.length === 0) continue;
     out.push(`<section style="--code:${colourOf(code.colour)}">`);
     for (const s of segments) {
@@ -80,7 +87,9 @@ export function tableHtml(t: NumberTable): string {
     const [label, ...rest] = r.cells;
     const indent = r.depth ? ` style="padding-left:${0.5 + r.depth}rem"` : '';
     const swatch = r.colour ? `<span class="swatch" style="background:${esc(r.colour)}"></span>` : '';
-    out.push(`<tr${r.total ? ' class="total"' : ''}><th${indent}>${swatch}${esc(String(label))}</th>${rest.map((v, i) => cell(v, i >= t.labelColumns - 1)).join('')}</tr>`);
+    out.push(
+      `<tr${r.total ? ' class="total"' : ''}><th${indent}>${swatch}${esc(String(label))}</th>${rest.map((v, i) => cell(v, i >= t.labelColumns - 1)).join('')}</tr>`,
+    );
   }
   out.push('</tbody></table>');
   return htmlPage(t.title, out.join('\n'));

@@ -19,7 +19,14 @@ function quote(escaped: string): string {
 }
 
 export function segmentsMarkdown(r: SegmentReport): string {
-  const out: string[] = [`# ${mdEscape(r.title)}`, '', `Project: ${mdEscape(r.project)}  `, `Made: ${r.generatedAt.slice(0, 16).replace('T', ' ')}  `, `Segments: ${r.segments.length}`, ''];
+  const out: string[] = [
+    `# ${mdEscape(r.title)}`,
+    '',
+    `Project: ${mdEscape(r.project)}  `,
+    `Made: ${r.generatedAt.slice(0, 16).replace('T', ' ')}  `,
+    `Segments: ${r.segments.length}`,
+    '',
+  ];
   for (const f of r.filters) out.push(`- ${mdEscape(f)}`);
   out.push('', '## Code frequencies', '', '| code | segments | with sub-codes | documents | cases |', '|---|---:|---:|---:|---:|');
   for (const f of codeFrequencies(r)) out.push(`| ${mdEscape(f.code.path)} | ${f.own} | ${f.total} | ${f.documents} | ${f.cases} |`);

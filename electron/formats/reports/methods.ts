@@ -33,7 +33,10 @@ export function methodsDocx(m: MethodsDocument): Promise<Uint8Array> {
   children.push(
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
-      rows: [new TableRow({ tableHeader: true, children: m.table.header.map((h) => cell(h, true)) }), ...m.table.rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) }))],
+      rows: [
+        new TableRow({ tableHeader: true, children: m.table.header.map((h) => cell(h, true)) }),
+        ...m.table.rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) })),
+      ],
     }),
     new Paragraph({ spacing: { before: 80, after: 240 }, children: runs(m.note, { italics: true }) }),
     new Paragraph({ heading: 'Heading3', children: runs('References') }),

@@ -107,5 +107,11 @@ export function codeFrequencies(r: SegmentReport): { code: ReportCode; own: numb
   }
   return r.codes
     .filter((c) => total.has(c.id))
-    .map((code) => ({ code, own: own.get(code.id) ?? 0, total: total.get(code.id)!, documents: docs.get(code.id)!.size, cases: cases.get(code.id)?.size ?? 0 }));
+    .map((code) => ({
+      code,
+      own: own.get(code.id) ?? 0,
+      total: total.get(code.id)!,
+      documents: docs.get(code.id)!.size,
+      cases: cases.get(code.id)?.size ?? 0,
+    }));
 }

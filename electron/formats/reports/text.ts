@@ -35,7 +35,11 @@ export function sourceReference(s: { document: string; speaker: string | null; r
 /** A file name's stem from a title: no path separators or characters Windows refuses. */
 export function safeFileStem(title: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
-  const stem = title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120);
+  const stem = title
+    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 120);
   return stem || 'Fieldcode report';
 }
 

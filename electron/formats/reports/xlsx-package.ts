@@ -33,10 +33,15 @@ function quotedSheet(name: string): string {
 
 export function packageParts(sheets: string[], filters: { sheet: number; range: string | null }[], created: Date): Record<string, string> {
   const when = `${created.toISOString().slice(0, 19)}Z`;
-  const sheetTypes = sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${OFFICE}.spreadsheetml.worksheet+xml"/>`).join('');
+  const sheetTypes = sheets
+    .map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${OFFICE}.spreadsheetml.worksheet+xml"/>`)
+    .join('');
   const names = filters
     .filter((f) => f.range)
-    .map((f) => `<definedName name="_xlnm._FilterDatabase" localSheetId="${f.sheet}" hidden="1">${escapeXml(`${quotedSheet(sheets[f.sheet])}!${f.range}`)}</definedName>`)
+    .map(
+      (f) =>
+        `<definedName name="_xlnm._FilterDatabase" localSheetId="${f.sheet}" hidden="1">${escapeXml(`${quotedSheet(sheets[f.sheet])}!${f.range}`)}</definedName>`,
+    )
     .join('');
   return {
     '[Content_Types].xml':

@@ -14,7 +14,6 @@ import { MAIN, packageParts, REL, XML_HEAD } from './xlsx-package';
 export const CELL_LIMIT = 32_767;
 const TRUNCATED = ' …[truncated]';
 
-
 // eslint-disable-next-line no-control-regex -- control characters are what needs escaping
 const NEEDS_WORK = /[&<>\r\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]|_x[0-9a-fA-F]{4}_/;
 
@@ -162,7 +161,14 @@ export class WorkbookWriter {
     const sheets = this.sheets.map((s) => s.finish());
     const filters = this.sheets.map((s, i) => ({ sheet: i, range: s.filterRange(true) }));
     const files: Record<string, Uint8Array> = {};
-    for (const [path, xml] of Object.entries(packageParts(this.sheets.map((s) => s.name), filters, this.created))) files[path] = Buffer.from(xml, 'utf8');
+    for (const [path, xml] of Object.entries(
+      packageParts(
+        this.sheets.map((s) => s.name),
+        filters,
+        this.created,
+      ),
+    ))
+      files[path] = Buffer.from(xml, 'utf8');
     const head = `${XML_HEAD}<sst xmlns="${MAIN}" count="${this.references}" uniqueCount="${this.strings.size}">`;
     files['xl/sharedStrings.xml'] = Buffer.concat([Buffer.from(head), this.sst.bytes(), Buffer.from('</sst>')]);
     sheets.forEach((bytes, i) => {

@@ -11,7 +11,12 @@ export { CELL_LIMIT } from './xlsx-writer';
 
 /** A sheet name Excel accepts: ≤ 31 characters, none of []:*?/\, not quoted, unique ignoring case. */
 export function sheetName(wanted: string, taken: Set<string>): string {
-  let base = xmlSafe(wanted).replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim().replace(/^'+|'+$/g, '').trim();
+  let base = xmlSafe(wanted)
+    .replace(/[[\]:*?/\\]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^'+|'+$/g, '')
+    .trim();
   if (!base || base.toLowerCase() === 'history') base = 'Sheet';
   base = base.slice(0, 31).trim();
   let name = base;

@@ -78,7 +78,14 @@ function tidy(paragraphs: string[]): string[] {
   for (const p of paragraphs) {
     const blank = !/\S/.test(p);
     if (blank && (lines.length === 0 || lines[lines.length - 1] === '')) continue;
-    lines.push(blank ? '' : p.replace(/^\n+/, '').replace(/\s+$/, '').replace(/[ \t]+$/gm, ''));
+    lines.push(
+      blank
+        ? ''
+        : p
+            .replace(/^\n+/, '')
+            .replace(/\s+$/, '')
+            .replace(/[ \t]+$/gm, ''),
+    );
   }
   while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   return lines;

@@ -22,7 +22,8 @@ export function readDocx(file: string, bytes: Uint8Array): string {
   if (starts(0xd0, 0xcf, 0x11, 0xe0)) {
     throw new ImportError(file, 'not a .docx file (it is an old Word 97–2003 document or is password-protected; save it as .docx without a password)');
   }
-  if (!starts(0x50, 0x4b, 0x03, 0x04)) throw new ImportError(file, 'not a valid Word document (it is not a .docx zip package; was it renamed from another format?)');
+  if (!starts(0x50, 0x4b, 0x03, 0x04))
+    throw new ImportError(file, 'not a valid Word document (it is not a .docx zip package; was it renamed from another format?)');
   const budget = { left: MAX_UNPACKED_BYTES };
   const parts = unzipParts(file, bytes, (name) => name === '_rels/.rels', budget);
   const main = mainPartName(file, parts['_rels/.rels']);
@@ -32,7 +33,11 @@ export function readDocx(file: string, bytes: Uint8Array): string {
   refuseDtd(file, xml);
   if (!/<(?:\w+:)?body[\s>/]/.test(xml)) throw new ImportError(file, `not a valid Word document (${main} has no document body)`);
   const text = paragraphsOf(xml).join('\n');
-  if (text.length > MAX_TEXT_CHARS) throw new ImportError(file, `the document holds too much text (${Math.round(text.length / 1e6)} million characters; the limit is ${MAX_TEXT_CHARS / 1024 / 1024} million)`);
+  if (text.length > MAX_TEXT_CHARS)
+    throw new ImportError(
+      file,
+      `the document holds too much text (${Math.round(text.length / 1e6)} million characters; the limit is ${MAX_TEXT_CHARS / 1024 / 1024} million)`,
+    );
   return text;
 }
 
@@ -47,7 +52,8 @@ function unzipParts(file: string, bytes: Uint8Array, wanted: (name: string) => b
       filter: (f) => {
         if (!wanted(f.name)) return false;
         budget.left -= f.originalSize;
-        if (budget.left < 0) throw new ImportError(file, `not a valid Word document (${f.name} would unpack to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MB: a zip bomb?)`);
+        if (budget.left < 0)
+          throw new ImportError(file, `not a valid Word document (${f.name} would unpack to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MB: a zip bomb?)`);
         return true;
       },
     });

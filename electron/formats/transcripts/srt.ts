@@ -23,7 +23,14 @@ function timing(line: string): { start: number; end: number } | null {
 
 /** Formatting that SubRip players honour but that is not speech: `<i>`, `<font …>`, `{\an8}`. */
 function cueWords(lines: string[]): string {
-  return cleanWords(decodeCaptionEntities(lines.join('\n').replace(/<[^>]*>/g, '').replace(/\{\\[^}]*\}/g, '')));
+  return cleanWords(
+    decodeCaptionEntities(
+      lines
+        .join('\n')
+        .replace(/<[^>]*>/g, '')
+        .replace(/\{\\[^}]*\}/g, ''),
+    ),
+  );
 }
 
 /**

@@ -73,7 +73,8 @@ export async function listImportable(paths: string[]): Promise<{ files: string[]
       continue;
     }
     if (st.isDirectory()) await walk(path, st);
-    else if (basename(path).startsWith('~$')) skipped.push({ file: path, reason: 'a Word lock file, not a document (Word creates it while the document is open)' });
+    else if (basename(path).startsWith('~$'))
+      skipped.push({ file: path, reason: 'a Word lock file, not a document (Word creates it while the document is open)' });
     else if (st.isFile()) addFile(path, st);
     else skipped.push({ file: path, reason: 'not a file or folder' });
   }

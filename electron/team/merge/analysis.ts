@@ -21,7 +21,15 @@ export const ANALYSIS_SPECS = {
     refs: [],
     writer: true,
   },
-  templates: { kind: 'templates', table: 'templates', key: ['id'], columns: ['id', 'name', 'sections', 'coder_id', 'updated_at', 'deleted_at'], content: ['name', 'sections', 'deleted_at'], refs: [], writer: true },
+  templates: {
+    kind: 'templates',
+    table: 'templates',
+    key: ['id'],
+    columns: ['id', 'name', 'sections', 'coder_id', 'updated_at', 'deleted_at'],
+    content: ['name', 'sections', 'deleted_at'],
+    refs: [],
+    writer: true,
+  },
   pairs: {
     kind: 'pairs',
     table: 'pairs',

@@ -38,7 +38,9 @@ function statements(db: Database.Database) {
       if (!it) {
         const s = SPECS[kind];
         const sets = [...s.content, 'updated_at', ...(s.writer ? ['coder_id'] : [])].filter((c) => !s.key.includes(c));
-        const st = db.prepare(`UPDATE ${mergeTable(kind)} SET ${sets.map((c) => `${q(c)} = ?`).join(', ')} WHERE ${s.key.map((k) => `${q(k)} = ?`).join(' AND ')}`);
+        const st = db.prepare(
+          `UPDATE ${mergeTable(kind)} SET ${sets.map((c) => `${q(c)} = ?`).join(', ')} WHERE ${s.key.map((k) => `${q(k)} = ?`).join(' AND ')}`,
+        );
         updates.set(kind, (it = { st, columns: [...sets, ...s.key] }));
       }
       it.st.run(it.columns.map((c) => row[c]));

@@ -39,7 +39,15 @@ export function readLogRows(p: Project): LogRow[] {
 export function parseReport(row: LogRow): LogReport {
   try {
     const r = JSON.parse(row.report) as Partial<LogReport>;
-    return { coder: r.coder ?? null, madeAt: r.madeAt ?? null, origin: r.origin ?? '', highWater: r.highWater ?? '', identity: r.identity ?? null, aliases: r.aliases ?? {}, conflicts: r.conflicts ?? [] };
+    return {
+      coder: r.coder ?? null,
+      madeAt: r.madeAt ?? null,
+      origin: r.origin ?? '',
+      highWater: r.highWater ?? '',
+      identity: r.identity ?? null,
+      aliases: r.aliases ?? {},
+      conflicts: r.conflicts ?? [],
+    };
   } catch {
     return { coder: null, madeAt: null, origin: '', highWater: '', aliases: {}, conflicts: [] };
   }

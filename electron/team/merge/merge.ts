@@ -101,7 +101,17 @@ export async function merge(master: Project, paths: string[], opts: MergeOptions
     if (before && !opts.force) {
       copy.bytes = Buffer.alloc(0);
       const rep = before.report;
-      files.push({ file: copy.file, path: copy.path, projectId: before.projectId, sha256: copy.sha256, coder: rep.coder, madeAt: rep.madeAt, alreadyMerged: before.mergedAt, counts: emptyKindCounts(), conflicts: [] });
+      files.push({
+        file: copy.file,
+        path: copy.path,
+        projectId: before.projectId,
+        sha256: copy.sha256,
+        coder: rep.coder,
+        madeAt: rep.madeAt,
+        alreadyMerged: before.mergedAt,
+        counts: emptyKindCounts(),
+        conflicts: [],
+      });
       log.push({ file: copy, projectId: before.projectId, counts: emptyKindCounts(), report: { ...rep, identity: copy.identity, aliases: {}, conflicts: [] } });
       continue;
     }
@@ -121,7 +131,17 @@ export async function merge(master: Project, paths: string[], opts: MergeOptions
       aliases: plan.aliases,
       conflicts: plan.conflicts,
     };
-    files.push({ file: copy.file, path: copy.path, projectId: snap.project.id, sha256: copy.sha256, coder: report.coder, madeAt: report.madeAt, alreadyMerged: before?.mergedAt ?? null, counts: plan.counts, conflicts: plan.conflicts });
+    files.push({
+      file: copy.file,
+      path: copy.path,
+      projectId: snap.project.id,
+      sha256: copy.sha256,
+      coder: report.coder,
+      madeAt: report.madeAt,
+      alreadyMerged: before?.mergedAt ?? null,
+      counts: plan.counts,
+      conflicts: plan.conflicts,
+    });
     log.push({ file: copy, projectId: snap.project.id, counts: plan.counts, report });
     seen.set(copy.sha256, { mergedAt: 'earlier in this merge', projectId: snap.project.id, report });
   }
@@ -130,7 +150,14 @@ export async function merge(master: Project, paths: string[], opts: MergeOptions
   for (const f of files) addCounts(totals, f.counts);
   const ops = (loaded as MergeState | null)?.ops ?? [];
   const changed = ops.length > 0;
-  const result: MergeReport = { dryRun: !!opts.dryRun, files, totals, conflicts: MERGE_KINDS.reduce((n, k) => n + totals[k].conflicts, 0), changed, backup: null };
+  const result: MergeReport = {
+    dryRun: !!opts.dryRun,
+    files,
+    totals,
+    conflicts: MERGE_KINDS.reduce((n, k) => n + totals[k].conflicts, 0),
+    changed,
+    backup: null,
+  };
   if (opts.dryRun) return result;
 
   if (changed) result.backup = await backupProject(master, 'before merge');
@@ -142,7 +169,12 @@ export async function merge(master: Project, paths: string[], opts: MergeOptions
     });
     const at = master.now();
     for (const entry of log) {
-      writeLogRow(master, { id: master.newId(), file_name: entry.file.file, project_id: entry.projectId, sha256: entry.file.sha256, merged_at: at }, entry.counts, entry.report);
+      writeLogRow(
+        master,
+        { id: master.newId(), file_name: entry.file.file, project_id: entry.projectId, sha256: entry.file.sha256, merged_at: at },
+        entry.counts,
+        entry.report,
+      );
     }
   })();
   // Undoing a step from before the merge would write back rows older than what it brought in.

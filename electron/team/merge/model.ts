@@ -25,8 +25,24 @@ export interface Spec {
 const spec = (s: Spec) => s;
 
 export const SPECS: Record<MergeKind, Spec> = {
-  coders: spec({ kind: 'coders', table: 'coders', key: ['id'], columns: ['id', 'name', 'created_at', 'updated_at', 'deleted_at'], content: ['name', 'deleted_at'], refs: [], writer: false }),
-  cases: spec({ kind: 'cases', table: 'cases', key: ['id'], columns: ['id', 'name', 'updated_at', 'coder_id', 'deleted_at'], content: ['name', 'deleted_at'], refs: [], writer: true }),
+  coders: spec({
+    kind: 'coders',
+    table: 'coders',
+    key: ['id'],
+    columns: ['id', 'name', 'created_at', 'updated_at', 'deleted_at'],
+    content: ['name', 'deleted_at'],
+    refs: [],
+    writer: false,
+  }),
+  cases: spec({
+    kind: 'cases',
+    table: 'cases',
+    key: ['id'],
+    columns: ['id', 'name', 'updated_at', 'coder_id', 'deleted_at'],
+    content: ['name', 'deleted_at'],
+    refs: [],
+    writer: true,
+  }),
   attributes: spec({
     kind: 'attributes',
     table: 'attributes',

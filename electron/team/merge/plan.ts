@@ -244,7 +244,10 @@ export function planCopy(state: MergeState, snap: Snapshot, base: string | null)
   for (const copyRow of snap.rows.segments) {
     const { row, changed } = merge('segments', copyRow, String(copyRow.id), false);
     if (!changed || row.deleted_at !== null) continue;
-    for (const [kind, ref] of [['codes', row.code_id], ['documents', row.document_id]] as const) {
+    for (const [kind, ref] of [
+      ['codes', row.code_id],
+      ['documents', row.document_id],
+    ] as const) {
       if (t[kind].get(String(ref))?.deleted_at == null) continue;
       const entry = deletedTargets.get(String(ref)) ?? { kind, count: 0 };
       entry.count++;
@@ -253,7 +256,14 @@ export function planCopy(state: MergeState, snap: Snapshot, base: string | null)
   }
   for (const [id, { kind, count }] of deletedTargets) {
     const target = t[kind].get(id)!;
-    conflict(kind, id, target, `${count} segment(s) from the copy use this ${kind === 'codes' ? 'code' : 'document'}, which is deleted in the master; restore it to see them`, 'both', []);
+    conflict(
+      kind,
+      id,
+      target,
+      `${count} segment(s) from the copy use this ${kind === 'codes' ? 'code' : 'document'}, which is deleted in the master; restore it to see them`,
+      'both',
+      [],
+    );
   }
   for (const row of snap.rows.anchors) merge('anchors', row, null, false);
   single('memos', snap.rows.memos);
@@ -261,7 +271,11 @@ export function planCopy(state: MergeState, snap: Snapshot, base: string | null)
   single('pairs', snap.rows.pairs);
   const before = state.ops.length;
   single('summaries', snap.rows.summaries);
-  const added = state.ops.slice(before).filter((op) => op.kind === 'summaries' && op.type === 'insert' && !seconds.has(String(op.row.id))).map((op) => op.row);
-  for (const row of cellClashes(t.summaries, added)) conflict('summaries', String(row.id), row, 'the same cell was written in both files; both texts are kept', 'both', []);
+  const added = state.ops
+    .slice(before)
+    .filter((op) => op.kind === 'summaries' && op.type === 'insert' && !seconds.has(String(op.row.id)))
+    .map((op) => op.row);
+  for (const row of cellClashes(t.summaries, added))
+    conflict('summaries', String(row.id), row, 'the same cell was written in both files; both texts are kept', 'both', []);
   return plan;
 }

@@ -100,11 +100,15 @@ function checkHeader(bytes: Buffer, file: string, hasWal: boolean): void {
   const pageSize = bytes.readUInt16BE(16) === 1 ? 65536 : bytes.readUInt16BE(16);
   const pages = bytes.readUInt32BE(28);
   // With a pending journal the file may be shorter than its header says (a checkpoint was cut short): SQLite judges it when opened.
-  if (!hasWal && pages > 0 && bytes.length < pageSize * pages) throw new MergeRefusal(file, 'the project file is truncated (it is shorter than its header says)');
+  if (!hasWal && pages > 0 && bytes.length < pageSize * pages)
+    throw new MergeRefusal(file, 'the project file is truncated (it is shorter than its header says)');
   if (bytes.readUInt32BE(68) !== APPLICATION_ID) throw new MergeRefusal(file, 'not a Fieldcode project (an SQLite database of another program)');
   const version = bytes.readUInt32BE(60);
   if (version > SCHEMA_VERSION) {
-    throw new MergeRefusal(file, `made by a newer Fieldcode (file version ${version}, this version reads up to ${SCHEMA_VERSION}); update Fieldcode to merge it`);
+    throw new MergeRefusal(
+      file,
+      `made by a newer Fieldcode (file version ${version}, this version reads up to ${SCHEMA_VERSION}); update Fieldcode to merge it`,
+    );
   }
 }
 
@@ -130,7 +134,8 @@ export function fileIdentity(path: string): string | null {
 }
 
 export function refuseMaster(master: Project, path: string): void {
-  if (sameFile(path, master.path)) throw new MergeRefusal(basename(path), 'this is the master project itself; merge coders\u2019 copies into it, not the master');
+  if (sameFile(path, master.path))
+    throw new MergeRefusal(basename(path), 'this is the master project itself; merge coders\u2019 copies into it, not the master');
 }
 
 /** Reads and checks a file to merge; refuses the master itself and anything that is not a Fieldcode project. */

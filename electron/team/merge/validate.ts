@@ -10,8 +10,14 @@ import { MergeRefusal } from './source';
 const HEX = /^#[0-9a-f]{6}$/i;
 
 type Rule = (v: unknown) => boolean;
-const str = (max: number, min = 0): Rule => (v) => typeof v === 'string' && v.length >= min && v.length <= max;
-const optStr = (max: number): Rule => (v) => v === null || str(max)(v);
+const str =
+  (max: number, min = 0): Rule =>
+  (v) =>
+    typeof v === 'string' && v.length >= min && v.length <= max;
+const optStr =
+  (max: number): Rule =>
+  (v) =>
+    v === null || str(max)(v);
 const int: Rule = (v) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 const stamp: Rule = (v) => v === null || (typeof v === 'string' && v.length <= 64);
 
@@ -50,7 +56,10 @@ export function validateRows(file: string, kind: MergeKind, rows: Row[]): void {
       const rule = (kind === 'codes' && column === 'name' ? CODE_NAME : undefined) ?? RULES[column];
       if (rule && !rule(value)) {
         const shown = typeof value === 'string' ? JSON.stringify(value.slice(0, 60)) : String(value);
-        throw new MergeRefusal(file, `refused: ${label(kind, row)} has ${column} ${shown}, which Fieldcode does not accept; the file may have been edited by hand`);
+        throw new MergeRefusal(
+          file,
+          `refused: ${label(kind, row)} has ${column} ${shown}, which Fieldcode does not accept; the file may have been edited by hand`,
+        );
       }
     }
     if (typeof row.start === 'number' && typeof row.end === 'number' && row.end <= row.start) {

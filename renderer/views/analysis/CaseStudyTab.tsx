@@ -48,7 +48,13 @@ export function CaseStudyTab({ cases }: { cases: Case[] }) {
                 {s.title} <span className="count">{s.segments} segments</span>
               </h3>
               <p className="hint">{s.description}</p>
-              <SummaryBox key={`${d.caseId}|${s.id}|${s.summary}`} cell={{ rowKind: 'case', rowKey: d.caseId, columnKind: 'section', columnKey: s.id }} value={s.summary} label={`Summary: ${s.title}`} rows={4} />
+              <SummaryBox
+                key={`${d.caseId}|${s.id}|${s.summary}`}
+                cell={{ rowKind: 'case', rowKey: d.caseId, columnKind: 'section', columnKey: s.id }}
+                value={s.summary}
+                label={`Summary: ${s.title}`}
+                rows={4}
+              />
               {s.codes.map((c) => (
                 <details key={c.id}>
                   <summary>
@@ -58,7 +64,14 @@ export function CaseStudyTab({ cases }: { cases: Case[] }) {
                   <Quotations items={c.quotations} />
                 </details>
               ))}
-              <SummaryBox key={`${d.caseId}|${s.id}|memo|${s.memo}`} cell={{ rowKind: 'case', rowKey: d.caseId, columnKind: 'memo', columnKey: s.id }} value={s.memo} label={`Memo: ${s.title}`} rows={2} placeholder="Memo on this section (printed after its quotations)…" />
+              <SummaryBox
+                key={`${d.caseId}|${s.id}|memo|${s.memo}`}
+                cell={{ rowKind: 'case', rowKey: d.caseId, columnKind: 'memo', columnKey: s.id }}
+                value={s.memo}
+                label={`Memo: ${s.title}`}
+                rows={2}
+                placeholder="Memo on this section (printed after its quotations)…"
+              />
             </section>
           ))}
         </article>

@@ -10,7 +10,12 @@ export function ExportBar({ request, formats, name, what }: { request: Request; 
   const { status, busy, exportFile } = useStatus(shell()?.chooseSavePath);
   return (
     <>
-      <ExportButtons label={`Export ${what}`} formats={formats} busy={busy} onExport={(format) => void exportFile(format, `${name}.${format}`, what, (path) => api['analysis.export']({ ...request, format, path }))} />
+      <ExportButtons
+        label={`Export ${what}`}
+        formats={formats}
+        busy={busy}
+        onExport={(format) => void exportFile(format, `${name}.${format}`, what, (path) => api['analysis.export']({ ...request, format, path }))}
+      />
       <StatusLine status={status} />
     </>
   );

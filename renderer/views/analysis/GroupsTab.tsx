@@ -17,7 +17,9 @@ export function GroupsTab({ attributes, tree }: { attributes: Attribute[]; tree:
   const g = groups.data ?? [];
   // rows in codebook order, whichever group a code first appears in
   const order = new Map(tree.map((c, i) => [c.id, i]));
-  const codes = [...new Map(g.flatMap((x) => x.codes.map((c) => [c.id, c.path] as const))).entries()].sort(([a], [b]) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+  const codes = [...new Map(g.flatMap((x) => x.codes.map((c) => [c.id, c.path] as const))).entries()].sort(
+    ([a], [b]) => (order.get(a) ?? 0) - (order.get(b) ?? 0),
+  );
   const chosen = g.find((x) => x.key === cell?.group);
   const chosenCode = chosen?.codes.find((c) => c.id === cell?.code);
   if (attributes.length === 0) return <p className="pane-empty">No case attributes yet: import a case sheet in the Cases view.</p>;
@@ -81,7 +83,12 @@ export function GroupsTab({ attributes, tree }: { attributes: Attribute[]; tree:
           <h3>
             {chosen.label} · {chosenCode.path}: {chosenCode.cases} of {chosen.cases} cases, {chosenCode.segments} segments
           </h3>
-          <SummaryBox key={`${chosen.key}|${chosenCode.id}|${chosenCode.summary}`} cell={{ rowKind: 'group', rowKey: chosen.key, columnKind: 'code', columnKey: chosenCode.id }} value={chosenCode.summary} label={`Group summary: ${chosen.label} × ${chosenCode.path}`} />
+          <SummaryBox
+            key={`${chosen.key}|${chosenCode.id}|${chosenCode.summary}`}
+            cell={{ rowKind: 'group', rowKey: chosen.key, columnKind: 'code', columnKey: chosenCode.id }}
+            value={chosenCode.summary}
+            label={`Group summary: ${chosen.label} × ${chosenCode.path}`}
+          />
           <Quotations items={chosenCode.exemplars} showCase />
         </section>
       )}

@@ -19,7 +19,12 @@ export function MatrixTab({ codes, attributes }: { codes: Code[]; attributes: At
   const [columns, setColumns] = useState('sections');
   const [groupBy, setGroupBy] = useState('');
   const [selected, setSelected] = useState<Selected | null>(null);
-  const spec = { rows, columns: columns === 'sections' ? { kind: 'sections' as const } : { kind: 'branch' as const, codeId: columns }, groupBy: groupBy ? [groupBy] : [], descendants: true };
+  const spec = {
+    rows,
+    columns: columns === 'sections' ? { kind: 'sections' as const } : { kind: 'branch' as const, codeId: columns },
+    groupBy: groupBy ? [groupBy] : [],
+    descendants: true,
+  };
   const matrix = useFetch(JSON.stringify(spec), () => api['analysis.matrix'](spec));
   const m = matrix.data;
   const branches = codes.filter((c) => codes.some((k) => k.parentId === c.id));
@@ -87,7 +92,12 @@ export function MatrixTab({ codes, attributes }: { codes: Code[]; attributes: At
                       const on = selected?.row.key === r.key && selected.column.key === c.key;
                       return (
                         <td key={c.key} className={on ? 'selected' : ''}>
-                          <button type="button" className="cell-button" aria-label={`${r.label} × ${c.label}: ${r.segments[j]} segments`} onClick={() => setSelected({ row: r, column: c, index: j })}>
+                          <button
+                            type="button"
+                            className="cell-button"
+                            aria-label={`${r.label} × ${c.label}: ${r.segments[j]} segments`}
+                            onClick={() => setSelected({ row: r, column: c, index: j })}
+                          >
                             <span className="count">{r.segments[j]}</span>
                             {text && <span className="cell-summary">{text}</span>}
                           </button>
@@ -115,7 +125,12 @@ function CellPanel({ rowKind, selected }: { rowKind: 'case' | 'document'; select
       <h3>
         {row.label} × {column.label}
       </h3>
-      <SummaryBox cell={{ rowKind, rowKey: row.key, columnKind: column.kind, columnKey: column.key }} value={current.map((s) => s.body).join('\n\n')} label={`Summary of ${row.label} × ${column.label}`} testId="cell-summary" />
+      <SummaryBox
+        cell={{ rowKind, rowKey: row.key, columnKind: column.kind, columnKey: column.key }}
+        value={current.map((s) => s.body).join('\n\n')}
+        label={`Summary of ${row.label} × ${column.label}`}
+        testId="cell-summary"
+      />
       {current.length > 1 && <p className="notice">Two texts were written in this cell in different copies; saving keeps what is in the box.</p>}
       {quotes.data && <Quotations items={quotes.data} />}
     </section>

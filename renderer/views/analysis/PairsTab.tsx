@@ -35,7 +35,11 @@ export function PairsTab({ cases, codes }: { cases: Case[]; codes: Code[] }) {
           </select>
         </label>
         <ExportBar request={{ what: 'pairMatrix' }} formats={['xlsx', 'docx']} name="pair-matrix" what="the pair matrix (all codes)" />
-        {m && <span className="view-summary">{m.pairs.length} pair{m.pairs.length === 1 ? '' : 's'} · North: {m.north.attribute} = {m.north.value}</span>}
+        {m && (
+          <span className="view-summary">
+            {m.pairs.length} pair{m.pairs.length === 1 ? '' : 's'} · North: {m.north.attribute} = {m.north.value}
+          </span>
+        )}
       </div>
       {m && m.unsided.length > 0 && <p className="notice">Left out: {m.unsided.join('; ')}</p>}
       {m && m.pairs.length > 0 && (
@@ -100,7 +104,9 @@ export function PairsTab({ cases, codes }: { cases: Case[]; codes: Code[] }) {
         </section>
       )}
       <details className="view-section">
-        <summary>Partners ({pairs.data?.length ?? 0} pair{pairs.data?.length === 1 ? '' : 's'})</summary>
+        <summary>
+          Partners ({pairs.data?.length ?? 0} pair{pairs.data?.length === 1 ? '' : 's'})
+        </summary>
         <table className="data-table" data-testid="partners">
           <tbody>
             {cases.map((c) => (

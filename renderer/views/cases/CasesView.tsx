@@ -58,7 +58,13 @@ function CaseTable({ cases, attributes }: { cases: Case[]; attributes: Attribute
                     label={`Name of attribute ${a.name}`}
                     onCommit={async (name) => !!(await write(() => api['cases.renameAttribute']({ id: a.id, name })))}
                   />
-                  <button type="button" className="icon-button row-delete" aria-label={`Delete attribute ${a.name}`} title="Delete attribute" onClick={() => void askDeleteAttribute(a)}>
+                  <button
+                    type="button"
+                    className="icon-button row-delete"
+                    aria-label={`Delete attribute ${a.name}`}
+                    title="Delete attribute"
+                    onClick={() => void askDeleteAttribute(a)}
+                  >
                     ✕
                   </button>
                 </span>
@@ -132,7 +138,21 @@ function askDelete(c: Case): void {
 }
 
 /** A one-line form: a text box and a button, cleared after a successful save. */
-function OneLine({ label, button, placeholder, disabled, hint, save }: { label: string; button: string; placeholder: string; disabled?: boolean; hint?: string; save: (v: string) => Promise<boolean> }) {
+function OneLine({
+  label,
+  button,
+  placeholder,
+  disabled,
+  hint,
+  save,
+}: {
+  label: string;
+  button: string;
+  placeholder: string;
+  disabled?: boolean;
+  hint?: string;
+  save: (v: string) => Promise<boolean>;
+}) {
   const [value, setValue] = useState('');
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -150,7 +170,9 @@ function OneLine({ label, button, placeholder, disabled, hint, save }: { label: 
 }
 
 function AddCase() {
-  return <OneLine label="New case name" button="Add case" placeholder="New case name" save={async (name) => !!(await write(() => api['cases.create']({ name })))} />;
+  return (
+    <OneLine label="New case name" button="Add case" placeholder="New case name" save={async (name) => !!(await write(() => api['cases.create']({ name })))} />
+  );
 }
 
 /** An attribute exists once any case has it, so a new one is set (empty) on the first case. */

@@ -4,7 +4,8 @@ import { api } from '../../api';
 import { useProject } from '../../store/project';
 import { ShowMore, usePaged } from '../common/paged';
 
-const update = (id: string, change: { caseId?: string | null; kind?: DocumentKind }) => useProject.getState().write(() => api['documents.update']({ id, ...change }));
+const update = (id: string, change: { caseId?: string | null; kind?: DocumentKind }) =>
+  useProject.getState().write(() => api['documents.update']({ id, ...change }));
 
 /** Each document's case and kind, changed with a select; a filter box for long lists. */
 export function DocumentCases({ documents, cases }: { documents: DocumentSummary[]; cases: Case[] }) {
@@ -41,14 +42,22 @@ export function DocumentCases({ documents, cases }: { documents: DocumentSummary
                     {d.name}
                   </th>
                   <td>
-                    <select aria-label={`Kind of ${d.name}`} value={d.kind} onChange={(e) => void update(d.id, { kind: e.currentTarget.value as DocumentKind })}>
+                    <select
+                      aria-label={`Kind of ${d.name}`}
+                      value={d.kind}
+                      onChange={(e) => void update(d.id, { kind: e.currentTarget.value as DocumentKind })}
+                    >
                       {DOCUMENT_KINDS.map((k) => (
                         <option key={k}>{k}</option>
                       ))}
                     </select>
                   </td>
                   <td>
-                    <select aria-label={`Case of ${d.name}`} value={d.caseId ?? ''} onChange={(e) => void update(d.id, { caseId: e.currentTarget.value || null })}>
+                    <select
+                      aria-label={`Case of ${d.name}`}
+                      value={d.caseId ?? ''}
+                      onChange={(e) => void update(d.id, { caseId: e.currentTarget.value || null })}
+                    >
                       <option value="">No case</option>
                       {cases.map((c) => (
                         <option key={c.id} value={c.id}>

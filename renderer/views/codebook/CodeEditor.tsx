@@ -23,32 +23,81 @@ export function CodeEditor({ code }: { code: Code }) {
   const codes = useCodebook((s) => s.codes);
   const [mergeInto, setMergeInto] = useState('');
   const siblings = useMemo(() => codes.filter((c) => c.parentId === code.parentId && c.id !== code.id), [codes, code]);
-  const others = useMemo(() => codes.filter((c) => c.id !== code.id && !c.path.startsWith(`${code.path}/`)).sort((a, b) => a.path.localeCompare(b.path)), [codes, code]);
+  const others = useMemo(
+    () => codes.filter((c) => c.id !== code.id && !c.path.startsWith(`${code.path}/`)).sort((a, b) => a.path.localeCompare(b.path)),
+    [codes, code],
+  );
   const save = (edit: CodeEdit) => void useCodebook.getState().update(code.id, edit);
   return (
     <section className="inspector-section" aria-label="Code">
       <h3>Code</h3>
-      <AutoText key={`name:${code.id}`} label="Name" value={code.name} multiline={false} required testId="code-name" check={(v) => codeNameProblem(v, siblings)} onSave={(name) => save({ name })} />
+      <AutoText
+        key={`name:${code.id}`}
+        label="Name"
+        value={code.name}
+        multiline={false}
+        required
+        testId="code-name"
+        check={(v) => codeNameProblem(v, siblings)}
+        onSave={(name) => save({ name })}
+      />
       <p className="code-path">{code.path}</p>
       <div className="field">
         <span>Colour</span>
         <div className="colours" role="radiogroup" aria-label="Colour">
           {CODE_PALETTE.map((c) => (
-            <button key={c} type="button" role="radio" aria-checked={c.toUpperCase() === code.colour.toUpperCase()} aria-label={`Colour ${c}`} className="colour" style={{ background: c }} onClick={() => save({ colour: c })} />
+            <button
+              key={c}
+              type="button"
+              role="radio"
+              aria-checked={c.toUpperCase() === code.colour.toUpperCase()}
+              aria-label={`Colour ${c}`}
+              className="colour"
+              style={{ background: c }}
+              onClick={() => save({ colour: c })}
+            />
           ))}
           <input type="color" aria-label="Other colour" value={code.colour.toLowerCase()} onChange={(e) => save({ colour: e.target.value })} />
         </div>
       </div>
-      <AutoText key={`def:${code.id}`} label="Definition" value={code.definition} rows={4} testId="code-definition" check={LONG('A definition')} onSave={(definition) => save({ definition })} />
-      <AutoText key={`use:${code.id}`} label="When to use" value={code.whenToUse} testId="code-when" check={LONG('This note')} onSave={(whenToUse) => save({ whenToUse })} />
-      <AutoText key={`not:${code.id}`} label="When not to use" value={code.whenNotToUse} testId="code-when-not" check={LONG('This note')} onSave={(whenNotToUse) => save({ whenNotToUse })} />
+      <AutoText
+        key={`def:${code.id}`}
+        label="Definition"
+        value={code.definition}
+        rows={4}
+        testId="code-definition"
+        check={LONG('A definition')}
+        onSave={(definition) => save({ definition })}
+      />
+      <AutoText
+        key={`use:${code.id}`}
+        label="When to use"
+        value={code.whenToUse}
+        testId="code-when"
+        check={LONG('This note')}
+        onSave={(whenToUse) => save({ whenToUse })}
+      />
+      <AutoText
+        key={`not:${code.id}`}
+        label="When not to use"
+        value={code.whenNotToUse}
+        testId="code-when-not"
+        check={LONG('This note')}
+        onSave={(whenNotToUse) => save({ whenNotToUse })}
+      />
       <p className="muted">
         {code.segments} segment{code.segments === 1 ? '' : 's'} · {code.anchors.length} anchor example{code.anchors.length === 1 ? '' : 's'}
       </p>
       <div className="button-row">
-        <button type="button" onClick={() => useNav.getState().showSegments(code.id)}>Coded segments</button>
-        <button type="button" onClick={() => void useCodebook.getState().create('New code', code.id)}>Add child</button>
-        <button type="button" className="danger" onClick={() => void askDeleteCode(code)}>Delete…</button>
+        <button type="button" onClick={() => useNav.getState().showSegments(code.id)}>
+          Coded segments
+        </button>
+        <button type="button" onClick={() => void useCodebook.getState().create('New code', code.id)}>
+          Add child
+        </button>
+        <button type="button" className="danger" onClick={() => void askDeleteCode(code)}>
+          Delete…
+        </button>
       </div>
       <div className="merge-row">
         <select aria-label="Merge into" value={mergeInto} onChange={(e) => setMergeInto(e.target.value)}>
@@ -59,7 +108,16 @@ export function CodeEditor({ code }: { code: Code }) {
             </option>
           ))}
         </select>
-        <button type="button" disabled={!mergeInto} onClick={() => void useCodebook.getState().merge(code.id, mergeInto).then(() => setMergeInto(''))}>
+        <button
+          type="button"
+          disabled={!mergeInto}
+          onClick={() =>
+            void useCodebook
+              .getState()
+              .merge(code.id, mergeInto)
+              .then(() => setMergeInto(''))
+          }
+        >
           Merge
         </button>
       </div>

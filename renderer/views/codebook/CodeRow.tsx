@@ -98,10 +98,23 @@ export const CodeRow = memo(function CodeRow(p: CodeRowProps) {
         {p.total || ''}
       </span>
       <span className="row-actions">
- <button type="button" tabIndex={-1} title="Show the code's definition" aria-label={`Show ${p.code.name}`} data-testid="look-code" onClick={(e) => (e.stopPropagation(), p.onLook())}>
+        <button
+          type="button"
+          tabIndex={-1}
+          title="Show the code's definition"
+          aria-label={`Show ${p.code.name}`}
+          data-testid="look-code"
+          onClick={(e) => (e.stopPropagation(), p.onLook())}
+        >
           ⓘ
         </button>
-        <button type="button" tabIndex={-1} title="Add a child code" aria-label={`Add a child code to ${p.code.name}`} onClick={(e) => (e.stopPropagation(), p.onAddChild())}>
+        <button
+          type="button"
+          tabIndex={-1}
+          title="Add a child code"
+          aria-label={`Add a child code to ${p.code.name}`}
+          onClick={(e) => (e.stopPropagation(), p.onAddChild())}
+        >
           +
         </button>
         <button

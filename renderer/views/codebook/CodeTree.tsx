@@ -80,7 +80,18 @@ export function CodeTree() {
     <div className="code-tree-wrap">
       <div className="pane-head">
         <h2 id="codebook-heading">Codebook</h2>
-        <button type="button" className="icon-button" title="New top-level code" aria-label="New top-level code" onClick={() => void useCodebook.getState().create('New code', null).then((c) => c && setRenaming(c.id))}>
+        <button
+          type="button"
+          className="icon-button"
+          title="New top-level code"
+          aria-label="New top-level code"
+          onClick={() =>
+            void useCodebook
+              .getState()
+              .create('New code', null)
+              .then((c) => c && setRenaming(c.id))
+          }
+        >
           +
         </button>
       </div>
@@ -114,7 +125,12 @@ export function CodeTree() {
               if (name && name !== r.code.name) void useCodebook.getState().update(r.code.id, { name });
             }}
             onRename={() => setRenaming(r.code.id)}
-            onAddChild={() => void useCodebook.getState().create('New code', r.code.id).then((c) => c && setRenaming(c.id))}
+            onAddChild={() =>
+              void useCodebook
+                .getState()
+                .create('New code', r.code.id)
+                .then((c) => c && setRenaming(c.id))
+            }
             onDragOver={(e) => {
               e.preventDefault();
               setDropOn(r.code.id);

@@ -13,7 +13,10 @@ function useCases(): Case[] {
   const [cases, setCases] = useState<Case[]>([]);
   useEffect(() => {
     let live = true;
-    api['cases.list']({}).then((c) => live && setCases(c), () => undefined);
+    api['cases.list']({}).then(
+      (c) => live && setCases(c),
+      () => undefined,
+    );
     return () => {
       live = false;
     };
@@ -23,7 +26,10 @@ function useCases(): Case[] {
 
 /** Asks first, saying what goes with the document; the deletion is one undo step. */
 export function askDeleteDocument(doc: DocumentSummary, after?: () => void): void {
-  const segments = doc.segments === 0 ? 'It has no coded segments.' : `Its ${doc.segments} coded segment${doc.segments === 1 ? '' : 's'} go${doc.segments === 1 ? 'es' : ''} with it.`;
+  const segments =
+    doc.segments === 0
+      ? 'It has no coded segments.'
+      : `Its ${doc.segments} coded segment${doc.segments === 1 ? '' : 's'} go${doc.segments === 1 ? 'es' : ''} with it.`;
   useUi.getState().ask({
     title: `Delete "${doc.name}"?`,
     detail: `${segments} Undo (Ctrl+Z) brings everything back.`,

@@ -19,7 +19,9 @@ type Phase = 'choose' | 'running' | 'done';
 const sameFile = (a: File, b: File) => a.name === b.name && a.size === b.size && a.lastModified === b.lastModified;
 
 function focusables(root: HTMLElement): HTMLElement[] {
-  return [...root.querySelectorAll<HTMLElement>('button, input, select, textarea, [tabindex]:not([tabindex="-1"])')].filter((el) => !el.hasAttribute('disabled'));
+  return [...root.querySelectorAll<HTMLElement>('button, input, select, textarea, [tabindex]:not([tabindex="-1"])')].filter(
+    (el) => !el.hasAttribute('disabled'),
+  );
 }
 
 function ImportDialogBody() {
@@ -98,7 +100,14 @@ function ImportDialogBody() {
               <p>Drop transcripts here</p>
               <p className="muted">Text, Word (.docx), subtitles (.vtt, .srt) or Markdown. Speaker turns are found by themselves.</p>
               <label className="file-button">
-                <input type="file" className="visually-hidden" multiple accept={ACCEPT} data-testid="import-file-input" onChange={(e) => (add(e.currentTarget.files), (e.currentTarget.value = ''))} />
+                <input
+                  type="file"
+                  className="visually-hidden"
+                  multiple
+                  accept={ACCEPT}
+                  data-testid="import-file-input"
+                  onChange={(e) => (add(e.currentTarget.files), (e.currentTarget.value = ''))}
+                />
                 Choose files…
               </label>
             </div>
@@ -140,7 +149,9 @@ function ImportDialogBody() {
         {phase !== 'choose' && (
           <div className="import-progress">
             <progress max={total} value={done} aria-label="Import progress" data-testid="import-progress" />
-            <span role="status">{phase === 'running' ? `Importing… ${done} of ${plural(total, 'file')}` : `Finished: ${done} of ${plural(total, 'file')}`}</span>
+            <span role="status">
+              {phase === 'running' ? `Importing… ${done} of ${plural(total, 'file')}` : `Finished: ${done} of ${plural(total, 'file')}`}
+            </span>
           </div>
         )}
         {results.length > 0 && <ImportResults results={results} />}

@@ -67,7 +67,13 @@ export function Inspector() {
           {here.map((s) => {
             const c = byId.get(s.codeId);
             return (
-              <div key={s.id} className="here" data-testid="segment-card" data-segment={s.id} onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), focusTranscript())}>
+              <div
+                key={s.id}
+                className="here"
+                data-testid="segment-card"
+                data-segment={s.id}
+                onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), focusTranscript())}
+              >
                 <div className="here-head">
                   <span className="swatch" style={{ background: c?.colour }} aria-hidden />
                   <button type="button" className="link" onClick={() => useCodebook.getState().select(s.codeId)}>
@@ -76,10 +82,22 @@ export function Inspector() {
                 </div>
                 <blockquote className="quote small">{excerpt(text.slice(s.start, s.end), 160)}</blockquote>
                 <p className="muted">coded by {coderName(s.coderId)}</p>
-                <AutoText key={s.id} label="Segment memo" value={s.memo} rows={2} testId="segment-memo" check={(v) => (v.length > 20_000 ? 'A segment memo can be at most 20,000 characters.' : null)} onSave={(memo) => useCoding.getState().setMemo(s.id, memo)} />
+                <AutoText
+                  key={s.id}
+                  label="Segment memo"
+                  value={s.memo}
+                  rows={2}
+                  testId="segment-memo"
+                  check={(v) => (v.length > 20_000 ? 'A segment memo can be at most 20,000 characters.' : null)}
+                  onSave={(memo) => useCoding.getState().setMemo(s.id, memo)}
+                />
                 <div className="button-row">
-                  <button type="button" onClick={() => useUi.getState().openPalette({ kind: 'recode', segmentId: s.id })}>Recode…</button>
-                  <button type="button" className="danger" onClick={() => void useCoding.getState().remove(s.id).then(focusTranscript)}>Remove</button>
+                  <button type="button" onClick={() => useUi.getState().openPalette({ kind: 'recode', segmentId: s.id })}>
+                    Recode…
+                  </button>
+                  <button type="button" className="danger" onClick={() => void useCoding.getState().remove(s.id).then(focusTranscript)}>
+                    Remove
+                  </button>
                 </div>
               </div>
             );
@@ -91,9 +109,17 @@ export function Inspector() {
         <section className="inspector-section hint">
           <h3>How to code</h3>
           <ol className="steps">
-            <li>Select a passage in the transcript with the mouse (it snaps to whole words; hold Alt for exact characters) or the keyboard (<kbd>Shift</kbd>+arrows, <kbd>S</kbd> sentence, <kbd>T</kbd> turn).</li>
-            <li>Click a code, press the number on its key badge, or <kbd>Ctrl K</kbd> to find one. The selection stays for a second code; <kbd>Esc</kbd> clears it.</li>
-            <li>Click a highlight or a stripe, or press <kbd>Enter</kbd> at the caret, to see, recode or remove its coding.</li>
+            <li>
+              Select a passage in the transcript with the mouse (it snaps to whole words; hold Alt for exact characters) or the keyboard (<kbd>Shift</kbd>
+              +arrows, <kbd>S</kbd> sentence, <kbd>T</kbd> turn).
+            </li>
+            <li>
+              Click a code, press the number on its key badge, or <kbd>Ctrl K</kbd> to find one. The selection stays for a second code; <kbd>Esc</kbd> clears
+              it.
+            </li>
+            <li>
+              Click a highlight or a stripe, or press <kbd>Enter</kbd> at the caret, to see, recode or remove its coding.
+            </li>
           </ol>
           <p className="muted">
             Every change is saved as you type. <kbd>Ctrl Z</kbd> undoes; <kbd>?</kbd> lists every key.

@@ -72,7 +72,9 @@ export function MemoEditor({ item, onSaved, onDeleted }: MemoEditorProps) {
       action: passageMemo ? 'Clear memo' : 'Delete memo',
       run: async () => {
         latest.current = saved.current;
-        const done = passageMemo ? await write(() => api['segments.update']({ id: item.segment!.id, memo: '' })) : await write(() => api['memos.delete']({ id: id! }));
+        const done = passageMemo
+          ? await write(() => api['segments.update']({ id: item.segment!.id, memo: '' }))
+          : await write(() => api['memos.delete']({ id: id! }));
         if (done !== undefined) onDeleted();
       },
     });
@@ -85,7 +87,11 @@ export function MemoEditor({ item, onSaved, onDeleted }: MemoEditorProps) {
           Memo on <strong>{item.about}</strong>
         </span>
         {item.place && (
-          <button type="button" className="link" onClick={() => item.place && useNav.getState().openAt(item.place.documentId, item.place.start, item.place.end)}>
+          <button
+            type="button"
+            className="link"
+            onClick={() => item.place && useNav.getState().openAt(item.place.documentId, item.place.start, item.place.end)}
+          >
             {item.target === 'document' ? 'Open document' : 'Go to passage'}
           </button>
         )}

@@ -24,7 +24,12 @@ export function MemosView() {
   const selectedCode = useCodebook((s) => s.codes.find((c) => c.id === s.selectedId) ?? null);
   const currentDoc = useDocuments((s) => s.list.find((d) => d.id === s.currentId) ?? null);
   const { data, error } = useFetch('memos', async () => {
-    const [memos, documents, cases, segments] = await Promise.all([api['memos.list']({}), api['documents.list']({}), api['cases.list']({}), api['segments.list']({ withMemo: true })]);
+    const [memos, documents, cases, segments] = await Promise.all([
+      api['memos.list']({}),
+      api['documents.list']({}),
+      api['cases.list']({}),
+      api['segments.list']({ withMemo: true }),
+    ]);
     return { memos, documents, cases, segments };
   });
   const items = useMemo(() => (data ? memoItems({ ...data, codes }) : []), [data, codes]);
@@ -52,7 +57,14 @@ export function MemosView() {
         <button type="button" disabled={!selectedCode} onClick={() => selectedCode && start('code', selectedCode.id, selectedCode.path)}>
           New memo on {selectedCode ? `code “${selectedCode.name}”` : 'the selected code'}
         </button>
-        <input type="search" className="push-right" aria-label="Filter memos" placeholder="Filter memos" value={filter} onChange={(e) => setFilter(e.currentTarget.value)} />
+        <input
+          type="search"
+          className="push-right"
+          aria-label="Filter memos"
+          placeholder="Filter memos"
+          value={filter}
+          onChange={(e) => setFilter(e.currentTarget.value)}
+        />
       </div>
       {error && (
         <p className="view-error" role="alert">
@@ -74,7 +86,12 @@ export function MemosView() {
                 <ul>
                   {group.map((i) => (
                     <li key={i.key}>
-                      <button type="button" className={`memo-item${i.key === open?.key ? ' selected' : ''}`} aria-current={i.key === open?.key} onClick={() => setOpen({ key: i.key, session: ++sessions })}>
+                      <button
+                        type="button"
+                        className={`memo-item${i.key === open?.key ? ' selected' : ''}`}
+                        aria-current={i.key === open?.key}
+                        onClick={() => setOpen({ key: i.key, session: ++sessions })}
+                      >
                         <span className="memo-title">{i.title.trim() || firstLine(i.body) || 'Untitled memo'}</span>
                         <span className="memo-meta">
                           {i.about} · {new Date(i.updatedAt).toLocaleDateString()}

@@ -41,7 +41,8 @@ export function memoItems(src: MemoSources): MemoItem[] {
   const codes = new Map(src.codes.map((c) => [c.id, c]));
   const cases = new Map(src.cases.map((c) => [c.id, c]));
   const segments = new Map(src.segments.map((s) => [s.id, s]));
-  const passage = (s: Segment | undefined) => (s ? `${codes.get(s.codeId)?.path ?? 'a deleted code'} in ${docs.get(s.documentId)?.name ?? 'a deleted document'}` : 'a deleted passage');
+  const passage = (s: Segment | undefined) =>
+    s ? `${codes.get(s.codeId)?.path ?? 'a deleted code'} in ${docs.get(s.documentId)?.name ?? 'a deleted document'}` : 'a deleted passage';
   const about = (m: Memo): string => {
     if (m.target === 'project') return 'the project';
     if (!m.targetId) return 'nothing';

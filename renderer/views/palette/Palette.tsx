@@ -6,7 +6,8 @@ import { useUi, type PaletteMode } from '../../store/ui';
 import { focusTranscript } from '../transcript/focus';
 import { rank } from './fuzzy';
 
-type Choice = { kind: 'code'; id: string; name: string; path: string; colour: string } | { kind: 'create'; name: string; parentId: string | null; under: string | null };
+type Choice =
+  { kind: 'code'; id: string; name: string; path: string; colour: string } | { kind: 'create'; name: string; parentId: string | null; under: string | null };
 
 /**
  * What "Create code …" would make of the typed text: "name" goes at the top level,
@@ -45,7 +46,13 @@ function PaletteBody({ mode }: { mode: PaletteMode }) {
   }, []);
 
   const [choices, problem] = useMemo<[Choice[], string | null]>(() => {
-    const found = rank(query, codes, (c) => c.name, (c) => c.path, 40).map<Choice>((c) => ({ kind: 'code', id: c.id, name: c.name, path: c.path, colour: c.colour }));
+    const found = rank(
+      query,
+      codes,
+      (c) => c.name,
+      (c) => c.path,
+      40,
+    ).map<Choice>((c) => ({ kind: 'code', id: c.id, name: c.name, path: c.path, colour: c.colour }));
     if (mode.kind !== 'apply' || !hasSelection) return [found, null];
     const made = creation(query, codes);
     if (made.choice) found.push(made.choice);
@@ -74,8 +81,7 @@ function PaletteBody({ mode }: { mode: PaletteMode }) {
     else if (e.key === 'Escape') {
       close();
       focusTranscript();
-    }
-    else return;
+    } else return;
     e.preventDefault();
     e.stopPropagation();
   };

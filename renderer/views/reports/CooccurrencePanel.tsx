@@ -23,7 +23,10 @@ export function CooccurrencePanel({ client, data }: { client: ReportsClient; dat
   const active = activeFilters(filter);
   return (
     <section aria-label="Co-occurrence" className="reports-panel">
-      <p className="reports-intro">How often two codes are applied together. Two coders marking the same passage is agreement, not co-occurrence, so each coder’s coding is counted on its own.</p>
+      <p className="reports-intro">
+        How often two codes are applied together. Two coders marking the same passage is agreement, not co-occurrence, so each coder’s coding is counted on its
+        own.
+      </p>
       <fieldset className="reports-block">
         <legend>Codes co-occur when their segments</legend>
         {(Object.keys(UNITS) as CooccurrenceUnit[]).map((u) => (
@@ -54,7 +57,8 @@ function CooccurrenceTable({ result }: { result: Cooccurrence }) {
   return (
     <>
       <p className="view-summary">
-        {result.codes.length} codes · the diagonal holds each code’s own {result.unit === 'overlap' ? 'segments' : 'speaker turns'}; other cells the {result.unit === 'overlap' ? 'overlapping pairs' : 'turns with both codes'}
+        {result.codes.length} codes · the diagonal holds each code’s own {result.unit === 'overlap' ? 'segments' : 'speaker turns'}; other cells the{' '}
+        {result.unit === 'overlap' ? 'overlapping pairs' : 'turns with both codes'}
       </p>
       <div className="reports-table-wrap">
         <table className="reports-table" aria-label="Code co-occurrence">

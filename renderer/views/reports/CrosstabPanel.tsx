@@ -39,7 +39,9 @@ export function CrosstabPanel({ client, data, chooseSavePath }: { client: Report
   );
   return (
     <section aria-label="Case cross-tab" className="reports-panel">
-      <p className="reports-intro">Counts of cases by their attributes, with totals — e.g. rows continent then country, columns phase, for the report’s Table 1.</p>
+      <p className="reports-intro">
+        Counts of cases by their attributes, with totals — e.g. rows continent then country, columns phase, for the report’s Table 1.
+      </p>
       {names.length === 0 ? (
         <p className="muted">No case attributes yet: import a case sheet in Cases.</p>
       ) : (
@@ -82,7 +84,11 @@ export function splitLabels(cases: Case[], attrs: string[], labels: string[]): s
 }
 
 function CrosstabTable({ table, rows, cols, cases }: { table: Crosstab; rows: string[]; cols: string[]; cases: Case[] }) {
-  const labels = splitLabels(cases, rows, table.rows.map((r) => r.row));
+  const labels = splitLabels(
+    cases,
+    rows,
+    table.rows.map((r) => r.row),
+  );
   const max = largest(table.rows.map((r) => table.columns.map((c) => r.cells[c])));
   const lastAttr = rows[rows.length - 1];
   // the outer attribute spans its rows (Africa over Ghana … Uganda)
@@ -95,7 +101,8 @@ function CrosstabTable({ table, rows, cols, cases }: { table: Crosstab; rows: st
   return (
     <>
       <p className="view-summary">
-        {table.totals.total.toLocaleString()} cases · {table.rows.length} {pluralOf(lastAttr, table.rows.length)} · {table.columns.length} {pluralOf(cols.join('-'), table.columns.length)}
+        {table.totals.total.toLocaleString()} cases · {table.rows.length} {pluralOf(lastAttr, table.rows.length)} · {table.columns.length}{' '}
+        {pluralOf(cols.join('-'), table.columns.length)}
       </p>
       <div className="reports-table-wrap">
         <table className="reports-table reports-crosstab" aria-label={`Cases by ${rows.join(' × ')} and ${cols.join(' × ')}`}>
@@ -144,7 +151,11 @@ function CrosstabTable({ table, rows, cols, cases }: { table: Crosstab; rows: st
         </table>
       </div>
       {table.rows.length <= 40 && (
-        <BarChart title={`Cases by ${rows.join(' × ')} and ${cols.join(' × ')}`} categories={table.rows.map((r) => r.row)} series={table.columns.map((c) => ({ label: c, values: table.rows.map((r) => r.cells[c]) }))} />
+        <BarChart
+          title={`Cases by ${rows.join(' × ')} and ${cols.join(' × ')}`}
+          categories={table.rows.map((r) => r.row)}
+          series={table.columns.map((c) => ({ label: c, values: table.rows.map((r) => r.cells[c]) }))}
+        />
       )}
     </>
   );

@@ -26,7 +26,11 @@ export function ExchangePanel({ client, data, chooseSavePath }: { client: Report
                 <button
                   type="button"
                   disabled={codebook.busy !== null || data.codes.length === 0}
-                  onClick={() => void codebook.exportFile(format, `Codebook.${format}`, 'code', (path, overwrite) => client['reports.exportCodebook']({ format, path, overwrite }))}
+                  onClick={() =>
+                    void codebook.exportFile(format, `Codebook.${format}`, 'code', (path, overwrite) =>
+                      client['reports.exportCodebook']({ format, path, overwrite }),
+                    )
+                  }
                 >
                   {codebook.busy === format ? 'Exporting…' : `Codebook as ${format.toUpperCase()}`}
                 </button>

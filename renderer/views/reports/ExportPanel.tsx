@@ -24,13 +24,20 @@ export function ExportPanel({ client, data, chooseSavePath }: { client: ReportsC
   const groups = data.attributes.map((a) => a.name).filter((n) => groupBy.includes(n));
   const run = () =>
     exportFile('export', `Coded segments.${format}`, 'segment', (path, overwrite) =>
-      client['reports.exportSegments']({ format, filter: toApiFilter(filter), groupBy: format === 'html' ? groups : [], title: title.trim() || undefined, path, overwrite }),
+      client['reports.exportSegments']({
+        format,
+        filter: toApiFilter(filter),
+        groupBy: format === 'html' ? groups : [],
+        title: title.trim() || undefined,
+        path,
+        overwrite,
+      }),
     );
   return (
     <section aria-label="Export coded segments" className="reports-panel">
       <p className="reports-intro">
-        Every coded segment that passes the filters, with its code path, text and context, document, case and attributes, speaker, times, coder and memo. Nothing ticked
-        means everything.
+        Every coded segment that passes the filters, with its code path, text and context, document, case and attributes, speaker, times, coder and memo.
+        Nothing ticked means everything.
       </p>
       <FilterForm data={data} value={filter} onChange={setFilter} />
       <div className="reports-form">
@@ -57,7 +64,11 @@ export function ExportPanel({ client, data, chooseSavePath }: { client: ReportsC
                 <p className="muted">Chart code frequencies by:</p>
                 {data.attributes.map((a) => (
                   <label key={a.id} className="check">
-                    <input type="checkbox" checked={groupBy.includes(a.name)} onChange={() => setGroupBy(groupBy.includes(a.name) ? groupBy.filter((x) => x !== a.name) : [...groupBy, a.name])} />{' '}
+                    <input
+                      type="checkbox"
+                      checked={groupBy.includes(a.name)}
+                      onChange={() => setGroupBy(groupBy.includes(a.name) ? groupBy.filter((x) => x !== a.name) : [...groupBy, a.name])}
+                    />{' '}
                     {a.name}
                   </label>
                 ))}

@@ -32,13 +32,24 @@ export function FilterForm({ data, value, onChange, showContext = true }: Filter
                 ))}
               </select>
               <span aria-hidden="true">=</span>
-              <select aria-label={`value of condition ${i + 1}`} value={c.value} disabled={!c.attribute} onChange={(e) => setCondition(i, c.attribute, e.currentTarget.value)}>
+              <select
+                aria-label={`value of condition ${i + 1}`}
+                value={c.value}
+                disabled={!c.attribute}
+                onChange={(e) => setCondition(i, c.attribute, e.currentTarget.value)}
+              >
                 <option value="">value…</option>
                 {(values[c.attribute] ?? []).map((v) => (
                   <option key={v}>{v}</option>
                 ))}
               </select>
-              <button type="button" className="icon-button" aria-label={`Remove condition ${i + 1}`} title="Remove condition" onClick={() => set({ where: value.where.filter((_, j) => j !== i) })}>
+              <button
+                type="button"
+                className="icon-button"
+                aria-label={`Remove condition ${i + 1}`}
+                title="Remove condition"
+                onClick={() => set({ where: value.where.filter((_, j) => j !== i) })}
+              >
                 ×
               </button>
             </div>

@@ -29,13 +29,20 @@ export function MatrixPanel({ client, data, chooseSavePath }: { client: ReportsC
   const active = activeFilters(filter);
   return (
     <section aria-label="Matrix" className="reports-panel">
-      <p className="reports-intro">Codes against groups of cases: tick one or more case attributes to make the columns (continent × phase gives UK-primary … Asia-all ages).</p>
+      <p className="reports-intro">
+        Codes against groups of cases: tick one or more case attributes to make the columns (continent × phase gives UK-primary … Asia-all ages).
+      </p>
       <div className="reports-form">
         <fieldset className="reports-block">
           <legend>Columns: cases grouped by</legend>
           {data.attributes.map((a) => (
             <label key={a.id} className="check">
-              <input type="checkbox" checked={ticked.includes(a.name)} onChange={() => setTicked(ticked.includes(a.name) ? ticked.filter((x) => x !== a.name) : [...ticked, a.name])} /> {a.name}
+              <input
+                type="checkbox"
+                checked={ticked.includes(a.name)}
+                onChange={() => setTicked(ticked.includes(a.name) ? ticked.filter((x) => x !== a.name) : [...ticked, a.name])}
+              />{' '}
+              {a.name}
             </label>
           ))}
           {data.attributes.length === 0 && <p className="muted">No case attributes yet: import a case sheet in Cases to group cases.</p>}
@@ -69,7 +76,11 @@ export function MatrixPanel({ client, data, chooseSavePath }: { client: ReportsC
           label="Export matrix"
           formats={TABLE_FORMATS}
           busy={busy}
-          onExport={(format) => void exportFile(format, `Codes by ${columns.join(' x ')}.${format}`, 'code', (path, overwrite) => client['reports.exportMatrix']({ ...input(), format, path, overwrite }))}
+          onExport={(format) =>
+            void exportFile(format, `Codes by ${columns.join(' x ')}.${format}`, 'code', (path, overwrite) =>
+              client['reports.exportMatrix']({ ...input(), format, path, overwrite }),
+            )
+          }
         />
       )}
     </section>

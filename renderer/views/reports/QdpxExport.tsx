@@ -32,8 +32,8 @@ export function QdpxExport({ client, chooseSavePath }: { client: ReportsClient; 
     <section className="reports-card" aria-labelledby="reports-qdpx-heading">
       <h3 id="reports-qdpx-heading">Project for other tools</h3>
       <p className="muted">
-        The whole project as REFI-QDA (.qdpx): transcripts, codes with hierarchy, colours and definitions, coded segments with their coders, cases and attributes,
-        memos.
+        The whole project as REFI-QDA (.qdpx): transcripts, codes with hierarchy, colours and definitions, coded segments with their coders, cases and
+        attributes, memos.
       </p>
       <fieldset className="reports-target" disabled={project.busy !== null}>
         <legend>For</legend>

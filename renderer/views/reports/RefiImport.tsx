@@ -33,7 +33,9 @@ export function ImportCodebook({ client }: { client: ReportsClient }) {
   return (
     <section className="reports-card" aria-labelledby="reports-qdc-heading">
       <h3 id="reports-qdc-heading">Import a codebook</h3>
-      <p className="muted">Codes from a REFI-QDA codebook (.qdc) join this project’s codebook: new paths are added, existing ones get the file’s colour and description.</p>
+      <p className="muted">
+        Codes from a REFI-QDA codebook (.qdc) join this project’s codebook: new paths are added, existing ones get the file’s colour and description.
+      </p>
       <label className={`file-button${busy ? ' busy' : ''}`}>
         <input
           type="file"
@@ -91,10 +93,19 @@ export function ImportProject({ client }: { client: ReportsClient }) {
   return (
     <section className="reports-card" aria-labelledby="reports-import-heading">
       <h3 id="reports-import-heading">Open a project from another tool</h3>
-      <p className="muted">A REFI-QDA project (.qdpx or project.qde) from NVivo, ATLAS.ti, MAXQDA or QualCoder becomes a new Fieldcode project; this one stays as it is.</p>
+      <p className="muted">
+        A REFI-QDA project (.qdpx or project.qde) from NVivo, ATLAS.ti, MAXQDA or QualCoder becomes a new Fieldcode project; this one stays as it is.
+      </p>
       <form onSubmit={submit} className="reports-import-form">
         <label className={`file-button${busy ? ' busy' : ''}`}>
-          <input type="file" className="visually-hidden" accept=".qdpx,.qde,.zip" aria-label="Project file (.qdpx)" disabled={busy !== null} onChange={(e) => choose(e.currentTarget.files?.[0])} />
+          <input
+            type="file"
+            className="visually-hidden"
+            accept=".qdpx,.qde,.zip"
+            aria-label="Project file (.qdpx)"
+            disabled={busy !== null}
+            onChange={(e) => choose(e.currentTarget.files?.[0])}
+          />
           {file ? file.name : 'Choose a .qdpx file…'}
         </label>
         <span className="inline-field">
@@ -108,7 +119,9 @@ export function ImportProject({ client }: { client: ReportsClient }) {
       <StatusLine status={status} />
       {report && report.converted.length + report.renamed.length > 0 && (
         <details className="reports-read">
-          <summary>How the file was read: {plural(report.converted.length, 'conversion')}, {plural(report.renamed.length, 'renamed item')}</summary>
+          <summary>
+            How the file was read: {plural(report.converted.length, 'conversion')}, {plural(report.renamed.length, 'renamed item')}
+          </summary>
           <ul aria-label="Converted and renamed">
             {[...report.converted, ...report.renamed].map((s, i) => (
               <li key={i}>{s}</li>

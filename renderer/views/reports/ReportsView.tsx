@@ -26,7 +26,13 @@ export function ReportsView({ client, chooseSavePath }: ReportsViewProps) {
   const tabId = (t: Tab) => `${id}-tab-${TABS.indexOf(t)}`;
   const onKey = (e: KeyboardEvent) => {
     const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
-    const to = step ? TABS[(TABS.indexOf(tab) + step + TABS.length) % TABS.length] : e.key === 'Home' ? TABS[0] : e.key === 'End' ? TABS[TABS.length - 1] : null;
+    const to = step
+      ? TABS[(TABS.indexOf(tab) + step + TABS.length) % TABS.length]
+      : e.key === 'Home'
+        ? TABS[0]
+        : e.key === 'End'
+          ? TABS[TABS.length - 1]
+          : null;
     if (!to) return;
     e.preventDefault();
     setTab(to);
@@ -37,7 +43,16 @@ export function ReportsView({ client, chooseSavePath }: ReportsViewProps) {
       <h1 className="view-title">Reports</h1>
       <div role="tablist" aria-label="Reports" onKeyDown={onKey}>
         {TABS.map((t) => (
-          <button key={t} id={tabId(t)} role="tab" type="button" aria-selected={tab === t} aria-controls={`${id}-panel`} tabIndex={tab === t ? 0 : -1} onClick={() => setTab(t)}>
+          <button
+            key={t}
+            id={tabId(t)}
+            role="tab"
+            type="button"
+            aria-selected={tab === t}
+            aria-controls={`${id}-panel`}
+            tabIndex={tab === t ? 0 : -1}
+            onClick={() => setTab(t)}
+          >
             {t}
           </button>
         ))}

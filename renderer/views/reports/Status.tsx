@@ -45,7 +45,17 @@ export function useStatus(choose?: ChooseSavePath) {
 }
 
 /** "Export as CSV · XLSX · HTML · JSON" for a table shown in the app. */
-export function ExportButtons<F extends string>({ label, formats, busy, onExport }: { label: string; formats: readonly F[]; busy: string | null; onExport: (format: F) => void }) {
+export function ExportButtons<F extends string>({
+  label,
+  formats,
+  busy,
+  onExport,
+}: {
+  label: string;
+  formats: readonly F[];
+  busy: string | null;
+  onExport: (format: F) => void;
+}) {
   return (
     <div className="reports-actions" role="group" aria-label={label}>
       <span className="reports-actions-label">Export as</span>

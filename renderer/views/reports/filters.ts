@@ -47,7 +47,8 @@ export function toApiFilter(f: FilterState): ApiFilter {
 
 /** How many kinds of restriction are set (codes, conditions, kinds, speakers, coders). */
 export function activeFilters(f: FilterState): number {
-  return [f.codeIds.length, f.where.filter((c) => c.attribute && c.value).length, f.kinds.length, f.speakers.length, f.coderIds.length].filter((n) => n > 0).length;
+  return [f.codeIds.length, f.where.filter((c) => c.attribute && c.value).length, f.kinds.length, f.speakers.length, f.coderIds.length].filter((n) => n > 0)
+    .length;
 }
 
 /** Values each attribute takes among the cases, sorted, for the condition pickers. */

@@ -32,7 +32,16 @@ export function useReportData(client: ReportsClient): { data: ReportData | null;
     ]);
     const kinds = DOCUMENT_KINDS.filter((k) => documents.some((d) => d.kind === k));
     const speakers = [...new Set(documents.flatMap((d) => d.speakers))].sort((a, b) => a.localeCompare(b));
-    return { codes: treeOrder(codes), attributes, cases, coders, kinds: kinds.length ? kinds : [...DOCUMENT_KINDS], speakers, roles: [...PARTICIPANT_ROLES], documents: documents.length };
+    return {
+      codes: treeOrder(codes),
+      attributes,
+      cases,
+      coders,
+      kinds: kinds.length ? kinds : [...DOCUMENT_KINDS],
+      speakers,
+      roles: [...PARTICIPANT_ROLES],
+      documents: documents.length,
+    };
   });
   return { data, error };
 }

@@ -14,7 +14,17 @@ import '../views.css';
 /** Full-text search across the transcripts (or the open one), with "code all hits with…". */
 export function SearchView() {
   const s = useSearch(
-    useShallow((x) => ({ query: x.query, onlyCurrent: x.onlyCurrent, regex: x.regex, asked: x.asked, hits: x.hits, searching: x.searching, error: x.error, excluded: x.excluded.size, done: x.done })),
+    useShallow((x) => ({
+      query: x.query,
+      onlyCurrent: x.onlyCurrent,
+      regex: x.regex,
+      asked: x.asked,
+      hits: x.hits,
+      searching: x.searching,
+      error: x.error,
+      excluded: x.excluded.size,
+      done: x.done,
+    })),
   );
   const { search, setQuery, setOnlyCurrent } = useSearch.getState();
   const currentId = useDocuments((d) => d.currentId);
@@ -28,7 +38,9 @@ export function SearchView() {
 
   return (
     <section className="view-scroll view-page" aria-labelledby="search-heading">
-      <h1 id="search-heading" className="view-title">Search</h1>
+      <h1 id="search-heading" className="view-title">
+        Search
+      </h1>
       <form
         className="view-toolbar"
         role="search"
@@ -83,8 +95,9 @@ export function SearchView() {
         <div className="pane-empty">
           <p>Type words and press Enter. Matches ignore case and accents; emoji and marks are found too. Click a hit to open it in its transcript.</p>
           <p>
-            <code>partner school</code> finds the phrase; <code>garden AND &quot;partner school&quot;</code>, <code>visit OR trip</code>, <code>garden NOT field</code> (or <code>-field</code>) and brackets combine words within a
-            document; <code>/lesson(s| plan)/</code> or “Regular expression” searches with a pattern.
+            <code>partner school</code> finds the phrase; <code>garden AND &quot;partner school&quot;</code>, <code>visit OR trip</code>,{' '}
+            <code>garden NOT field</code> (or <code>-field</code>) and brackets combine words within a document; <code>/lesson(s| plan)/</code> or “Regular
+            expression” searches with a pattern.
           </p>
         </div>
       )}
@@ -104,8 +117,21 @@ function CodeAllHits({ included }: { included: number }) {
   return (
     <div className="view-toolbar code-all" role="group" aria-label="Code all hits">
       <label htmlFor={id}>Code all hits with</label>
-      <CodeSelect id={id} codes={codes} value={code ? codeId : ''} onChange={setPicked} label="Code all hits with" none="Choose a code…" testId="code-all-select" />
-      <button type="button" className="primary" disabled={!code || included === 0} onClick={() => code && void useSearch.getState().codeAll(code.id, code.path, unit)}>
+      <CodeSelect
+        id={id}
+        codes={codes}
+        value={code ? codeId : ''}
+        onChange={setPicked}
+        label="Code all hits with"
+        none="Choose a code…"
+        testId="code-all-select"
+      />
+      <button
+        type="button"
+        className="primary"
+        disabled={!code || included === 0}
+        onClick={() => code && void useSearch.getState().codeAll(code.id, code.path, unit)}
+      >
         Code {plural(included, 'hit')}
       </button>
       <label className="inline-field">
@@ -133,8 +159,18 @@ function HitList({ hits, resetKey }: { hits: SearchHit[]; resetKey: string }) {
           const key = hitKey(h);
           return (
             <li key={key} className={`result hit${excluded.has(key) ? ' excluded' : ''}`}>
-              <input type="checkbox" aria-label={`Include hit ${i + 1} when coding all hits`} checked={!excluded.has(key)} onChange={() => useSearch.getState().toggle(key)} />
-              <button type="button" className="result-open" onClick={() => useNav.getState().openAt(h.documentId, h.start, h.end)} title="Open this passage in its transcript">
+              <input
+                type="checkbox"
+                aria-label={`Include hit ${i + 1} when coding all hits`}
+                checked={!excluded.has(key)}
+                onChange={() => useSearch.getState().toggle(key)}
+              />
+              <button
+                type="button"
+                className="result-open"
+                onClick={() => useNav.getState().openAt(h.documentId, h.start, h.end)}
+                title="Open this passage in its transcript"
+              >
                 <span className="result-meta">
                   <span className="result-doc">{h.document}</span>
                   {h.speaker && <span className="result-speaker">{h.speaker}</span>}

@@ -61,48 +61,48 @@ declare module '../../store/root' {
 export const useSearch = slice(
   'search',
   (set, get, app) => ({
-  query: '',
-  onlyCurrent: false,
-  regex: false,
-  asked: null,
-  hits: [],
-  searching: false,
-  error: null,
-  excluded: new Set(),
-  done: null,
-  setQuery: (query) => set({ query }),
-  setOnlyCurrent: (onlyCurrent) => set({ onlyCurrent }),
-  setRegex: (regex) => set({ regex }),
-  search: async (documentId) => {
-    const query = get().query.trim();
-    if (!query) return set({ asked: null, hits: [], error: null, done: null });
-    const scope = get().onlyCurrent ? documentId : null;
-    set({ searching: true, error: null, done: null });
-    try {
-      const hits = await api['search.text']({ query, limit: SEARCH_LIMIT, regex: get().regex, ...(scope ? { documentIds: [scope] } : {}) });
-      set({ hits, asked: { query, documentId: scope }, excluded: new Set() });
-    } catch (e) {
-      set({ error: messageOf(e), hits: [], asked: { query, documentId: scope } });
-    } finally {
-      set({ searching: false });
-    }
-  },
-  toggle: (key) => {
-    const excluded = new Set(get().excluded);
-    if (excluded.has(key)) excluded.delete(key);
-    else excluded.add(key);
-    set({ excluded });
-  },
-  includeAll: (on) => set({ excluded: on ? new Set() : new Set(get().hits.map(hitKey)) }),
-  codeAll: async (codeId, codeName, unit = 'hit') => {
-    const { hits, excluded } = get();
-    const chosen = hits.filter((h) => !excluded.has(hitKey(h)));
-    const passages = passagesOf(chosen, unit);
-    if (!passages.length) return;
-    const r = await app().project.write(() => api['segments.applyMany']({ codeId, passages }));
-    const spread = unit === 'hit' ? '' : ` spread to ${plural(passages.length, unit)}`;
-    if (r) set({ done: `Coded ${plural(chosen.length, 'hit')}${spread} with “${codeName}” (${plural(r.count, 'coded segment')}).` });
-  },
+    query: '',
+    onlyCurrent: false,
+    regex: false,
+    asked: null,
+    hits: [],
+    searching: false,
+    error: null,
+    excluded: new Set(),
+    done: null,
+    setQuery: (query) => set({ query }),
+    setOnlyCurrent: (onlyCurrent) => set({ onlyCurrent }),
+    setRegex: (regex) => set({ regex }),
+    search: async (documentId) => {
+      const query = get().query.trim();
+      if (!query) return set({ asked: null, hits: [], error: null, done: null });
+      const scope = get().onlyCurrent ? documentId : null;
+      set({ searching: true, error: null, done: null });
+      try {
+        const hits = await api['search.text']({ query, limit: SEARCH_LIMIT, regex: get().regex, ...(scope ? { documentIds: [scope] } : {}) });
+        set({ hits, asked: { query, documentId: scope }, excluded: new Set() });
+      } catch (e) {
+        set({ error: messageOf(e), hits: [], asked: { query, documentId: scope } });
+      } finally {
+        set({ searching: false });
+      }
+    },
+    toggle: (key) => {
+      const excluded = new Set(get().excluded);
+      if (excluded.has(key)) excluded.delete(key);
+      else excluded.add(key);
+      set({ excluded });
+    },
+    includeAll: (on) => set({ excluded: on ? new Set() : new Set(get().hits.map(hitKey)) }),
+    codeAll: async (codeId, codeName, unit = 'hit') => {
+      const { hits, excluded } = get();
+      const chosen = hits.filter((h) => !excluded.has(hitKey(h)));
+      const passages = passagesOf(chosen, unit);
+      if (!passages.length) return;
+      const r = await app().project.write(() => api['segments.applyMany']({ codeId, passages }));
+      const spread = unit === 'hit' ? '' : ` spread to ${plural(passages.length, unit)}`;
+      if (r) set({ done: `Coded ${plural(chosen.length, 'hit')}${spread} with “${codeName}” (${plural(r.count, 'coded segment')}).` });
+    },
   }),
   // Another project: the last search belonged to the old one.
   { perProject: () => EMPTY },

@@ -17,7 +17,12 @@ import '../views.css';
 /** What the filter pickers offer: attribute values of the cases, coders, speakers. */
 function useOptions() {
   return useFetch('options', async () => {
-    const [attributes, cases, coders, documents] = await Promise.all([api['cases.attributes']({}), api['cases.list']({}), api['coders.list']({}), api['documents.list']({})]);
+    const [attributes, cases, coders, documents] = await Promise.all([
+      api['cases.attributes']({}),
+      api['cases.list']({}),
+      api['coders.list']({}),
+      api['documents.list']({}),
+    ]);
     const values = attributes.map((a) => ({
       name: a.name,
       values: [...new Set(cases.map((c) => c.attributes[a.name]).filter((v): v is string => !!v))].sort((x, y) => x.localeCompare(y)),
@@ -33,7 +38,9 @@ export function SegmentsView() {
   const asked = useNav((s) => s.segmentsCode);
   const selected = useCodebook((s) => s.selectedId);
   const codes = useCodebook((s) => s.codes);
-  const filter = useSegmentsFilter(useShallow((s) => ({ allCodes: s.allCodes, descendants: s.descendants, where: s.where, kind: s.kind, speaker: s.speaker, coderId: s.coderId })));
+  const filter = useSegmentsFilter(
+    useShallow((s) => ({ allCodes: s.allCodes, descendants: s.descendants, where: s.where, kind: s.kind, speaker: s.speaker, coderId: s.coderId })),
+  );
   // the code asked for, else all codes if chosen, else the code selected in the codebook
   const code = codes.find((c) => c.id === (asked ?? (filter.allCodes ? null : selected))) ?? null;
   const idle = !code && !filter.allCodes;
@@ -67,7 +74,8 @@ export function SegmentsView() {
           />
         </label>
         <label className="check">
-          <input type="checkbox" checked={filter.descendants} disabled={!code} onChange={(e) => set({ descendants: e.currentTarget.checked })} /> Include sub-codes
+          <input type="checkbox" checked={filter.descendants} disabled={!code} onChange={(e) => set({ descendants: e.currentTarget.checked })} /> Include
+          sub-codes
         </label>
       </div>
       {options && (
@@ -100,10 +108,17 @@ export function SegmentsView() {
       )}
       {idle && <p className="pane-empty">Choose a code to see everything coded with it (or all codes).</p>}
       <p className="view-summary" role="status" data-testid="segments-count" hidden={idle}>
-        {rows.data ? `${plural(rows.data.length, 'coded segment')} in ${plural(documents, 'document')}${code ? ` · ${code.path}${filter.descendants ? ' and sub-codes' : ''}` : ''}` : 'Loading…'}
+        {rows.data
+          ? `${plural(rows.data.length, 'coded segment')} in ${plural(documents, 'document')}${code ? ` · ${code.path}${filter.descendants ? ' and sub-codes' : ''}` : ''}`
+          : 'Loading…'}
       </p>
       {rows.data && <SegmentRows rows={rows.data} resetKey={key} colours={colours} />}
-      {rows.data?.length === 0 && <p className="pane-empty">Nothing is coded {code ? `with “${code.name}”` : 'yet'}{isFiltered(filter) ? ' under these filters' : ''}.</p>}
+      {rows.data?.length === 0 && (
+        <p className="pane-empty">
+          Nothing is coded {code ? `with “${code.name}”` : 'yet'}
+          {isFiltered(filter) ? ' under these filters' : ''}.
+        </p>
+      )}
     </section>
   );
 }
@@ -129,8 +144,19 @@ function RowActions({ row, codes }: { row: CodedSegment; codes: readonly Code[] 
   const write = <T,>(fn: () => Promise<T>) => useProject.getState().write(fn);
   return (
     <div className="result-actions">
-      <CodeSelect codes={codes} value="" label={`Recode “${row.text.slice(0, 40)}” as`} none="Recode as…" onChange={(codeId) => codeId && codeId !== row.codeId && void write(() => api['segments.update']({ id: row.id, codeId }))} />
-      <button type="button" className="danger" aria-label={`Uncode “${row.text.slice(0, 40)}” (${row.code})`} onClick={() => void write(() => api['segments.remove']({ id: row.id }))}>
+      <CodeSelect
+        codes={codes}
+        value=""
+        label={`Recode “${row.text.slice(0, 40)}” as`}
+        none="Recode as…"
+        onChange={(codeId) => codeId && codeId !== row.codeId && void write(() => api['segments.update']({ id: row.id, codeId }))}
+      />
+      <button
+        type="button"
+        className="danger"
+        aria-label={`Uncode “${row.text.slice(0, 40)}” (${row.code})`}
+        onClick={() => void write(() => api['segments.remove']({ id: row.id }))}
+      >
         Uncode
       </button>
     </div>
@@ -145,7 +171,12 @@ function SegmentRows({ rows, resetKey, colours }: { rows: CodedSegment[]; resetK
       <ol className="result-list" aria-label="Coded segments" data-testid="segment-rows">
         {visible.map((r) => (
           <li key={r.id} className="result">
-            <button type="button" className="result-open" onClick={() => useNav.getState().openAt(r.documentId, r.start, r.end)} title="Open this passage in its transcript">
+            <button
+              type="button"
+              className="result-open"
+              onClick={() => useNav.getState().openAt(r.documentId, r.start, r.end)}
+              title="Open this passage in its transcript"
+            >
               <span className="result-meta">
                 <span className="result-code">
                   <span className="swatch" style={{ background: colours.get(r.codeId) }} aria-hidden />

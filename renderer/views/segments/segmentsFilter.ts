@@ -43,7 +43,11 @@ export const useSegmentsFilter = slice(
 
 /** The retrieval request for a code and the filters. */
 export function retrievalOf(codeId: string | null, f: SegmentsFilter): Input<'segments.retrieve'> {
-  const where = Object.fromEntries(Object.entries(f.where).filter(([, v]) => v !== '').map(([k, v]) => [k, [v]]));
+  const where = Object.fromEntries(
+    Object.entries(f.where)
+      .filter(([, v]) => v !== '')
+      .map(([k, v]) => [k, [v]]),
+  );
   return {
     ...(codeId ? { codeIds: [codeId], descendants: f.descendants } : {}),
     ...(Object.keys(where).length ? { where } : {}),

@@ -30,7 +30,12 @@ export function AgreementPanel() {
   const [sample, setSample] = useState<string | null>(null);
   const [scope, setScope] = useState<string | null>(null);
   const input = useMemo(
-    () => ({ ...filterInput(filters), ...(sample ? { sample } : {}), ...(intervals ? { ci: DRAWS, seed: 1 } : {}), ...(byDocument ? { byDocument: true } : {}) }),
+    () => ({
+      ...filterInput(filters),
+      ...(sample ? { sample } : {}),
+      ...(intervals ? { ci: DRAWS, seed: 1 } : {}),
+      ...(byDocument ? { byDocument: true } : {}),
+    }),
     [filters, sample, intervals, byDocument],
   );
   const report = useFetch(`agreement:${JSON.stringify(input)}`, () => api['team.agreement'](input));
@@ -100,11 +105,13 @@ export function AgreementPanel() {
             testId="agreement-table"
           />
           <p className="scale-legend muted" aria-hidden>
-            <span className="scale-swatch" style={scaleStyle(-0.2)} /> below 0 <span className="scale-swatch" style={scaleStyle(0)} /> 0 <span className="scale-swatch" style={scaleStyle(0.5)} /> 0.5{' '}
-            <span className="scale-swatch" style={scaleStyle(1)} /> 1 — colour: {chosen.label}; “—”: undefined for these data; any cell shows where the coders disagree
+            <span className="scale-swatch" style={scaleStyle(-0.2)} /> below 0 <span className="scale-swatch" style={scaleStyle(0)} /> 0{' '}
+            <span className="scale-swatch" style={scaleStyle(0.5)} /> 0.5 <span className="scale-swatch" style={scaleStyle(1)} /> 1 — colour: {chosen.label};
+            “—”: undefined for these data; any cell shows where the coders disagree
           </p>
           <p className="muted" data-testid="unitizing-summary">
-            Unitizing, all codes (Krippendorff et al. 2016): uα {fmt(r.pooled.uAlpha2016)}, |uα {fmt(r.pooled.binaryUAlpha)}, cuα {fmt(r.pooled.cuAlpha)}, Cuα (code families) {fmt(r.pooled.CuAlpha)}
+            Unitizing, all codes (Krippendorff et al. 2016): uα {fmt(r.pooled.uAlpha2016)}, |uα {fmt(r.pooled.binaryUAlpha)}, cuα {fmt(r.pooled.cuAlpha)}, Cuα
+            (code families) {fmt(r.pooled.CuAlpha)}
             {r.bootstrap ? ` · intervals: ${r.bootstrap.draws.toLocaleString()} bootstrap resamples of documents, seed ${r.bootstrap.seed}` : ''}
           </p>
           {r.byDocument && <DocumentBreakdown documents={r.byDocument} colourBy={colourBy} unit={r.unit} open={{ codeId, documentId: scope }} onOpen={open} />}

@@ -67,7 +67,19 @@ export function AgreementTable({ rows, pooled, unitLabel, colourBy, intervals, o
   );
 }
 
-function Row({ row, open, colourBy, intervals, onOpen }: { row: AgreementRow; open: boolean; colourBy: Coefficient; intervals: boolean; onOpen: (codeId: string) => void }) {
+function Row({
+  row,
+  open,
+  colourBy,
+  intervals,
+  onOpen,
+}: {
+  row: AgreementRow;
+  open: boolean;
+  colourBy: Coefficient;
+  intervals: boolean;
+  onOpen: (codeId: string) => void;
+}) {
   const id = row.codeId;
   // any cell of a code's row opens its disagreements
   const cellProps = id ? { onClick: () => onOpen(id), className: 'num stat jump' } : { className: 'num stat' };
@@ -75,7 +87,13 @@ function Row({ row, open, colourBy, intervals, onOpen }: { row: AgreementRow; op
     <tr className={open ? 'selected' : undefined}>
       <th scope="row">
         {id ? (
-          <button type="button" className="link code-link" aria-expanded={open} onClick={() => onOpen(id)} title={`${row.code}: show where the coders disagree`}>
+          <button
+            type="button"
+            className="link code-link"
+            aria-expanded={open}
+            onClick={() => onOpen(id)}
+            title={`${row.code}: show where the coders disagree`}
+          >
             <CodeName path={row.code ?? ''} />
           </button>
         ) : (

@@ -100,7 +100,11 @@ function CoderCopyForm() {
     const name = coder.trim();
     const file = out.trim() || `${name} copy`;
     const r = await attempt(() => api['team.coderCopy']({ coder: name, out: file }));
-    setResult(r.ok ? { ok: true, text: `Wrote ${r.ok.path} for ${r.ok.coder.name}: ${plural(r.ok.documents, 'document')}, ${plural(r.ok.segments, 'coded segment')}.` } : { ok: false, text: r.error ?? '' });
+    setResult(
+      r.ok
+        ? { ok: true, text: `Wrote ${r.ok.path} for ${r.ok.coder.name}: ${plural(r.ok.documents, 'document')}, ${plural(r.ok.segments, 'coded segment')}.` }
+        : { ok: false, text: r.error ?? '' },
+    );
   };
   return (
     <form className="view-toolbar" aria-label="Make a coder copy" onSubmit={(e) => void submit(e)}>
@@ -110,7 +114,13 @@ function CoderCopyForm() {
       </label>
       <label className="inline-field grow">
         <span>Save as</span>
-        <input className="grow" value={out} onChange={(e) => setOut(e.currentTarget.value)} placeholder="File name or full path (default: “<name> copy”)" aria-label="Save the copy as" />
+        <input
+          className="grow"
+          value={out}
+          onChange={(e) => setOut(e.currentTarget.value)}
+          placeholder="File name or full path (default: “<name> copy”)"
+          aria-label="Save the copy as"
+        />
       </label>
       <button type="submit" disabled={!coder.trim()}>
         Make coder copy

@@ -41,7 +41,12 @@ export function Disagreements({ codeId, filters }: { codeId: string; filters: Ag
         <label className="check">
           <input type="checkbox" checked={hideResolved} onChange={(e) => setHideResolved(e.currentTarget.checked)} /> Hide resolved
         </label>
-        <button type="button" className="push-right" onClick={() => void acceptAgreed()} title="Copy every passage all coders coded identically into the consensus coder">
+        <button
+          type="button"
+          className="push-right"
+          onClick={() => void acceptAgreed()}
+          title="Copy every passage all coders coded identically into the consensus coder"
+        >
           Accept all agreed codings
         </button>
       </div>
@@ -64,7 +69,9 @@ export function Disagreements({ codeId, filters }: { codeId: string; filters: Ag
 
 function DisagreementCard({ d, coderIds }: { d: Disagreement; coderIds: string[] }) {
   const resolve = (resolution: Resolution) =>
-    void write(() => api['team.resolve']({ documentId: d.documentId, codeId: d.codeId, start: d.start, end: d.end, resolution, ...(coderIds.length ? { coderIds } : {}) }));
+    void write(() =>
+      api['team.resolve']({ documentId: d.documentId, codeId: d.codeId, start: d.start, end: d.end, resolution, ...(coderIds.length ? { coderIds } : {}) }),
+    );
   const label = `${d.document}, characters ${d.start}–${d.end}`;
   return (
     <li className={`disagreement${d.resolved ? ' resolved' : ''}`} aria-label={label}>
@@ -73,7 +80,9 @@ function DisagreementCard({ d, coderIds }: { d: Disagreement; coderIds: string[]
         <span className="muted">
           {d.start}–{d.end}
         </span>
-        <span className={`status-badge ${d.resolved ? 'imported' : 'duplicate'}`}>{d.resolved ? (d.consensus.length ? 'resolved' : 'resolved: dropped') : 'unresolved'}</span>
+        <span className={`status-badge ${d.resolved ? 'imported' : 'duplicate'}`}>
+          {d.resolved ? (d.consensus.length ? 'resolved' : 'resolved: dropped') : 'unresolved'}
+        </span>
         <button type="button" className="link push-right" onClick={() => useNav.getState().openAt(d.documentId, d.start, d.end)}>
           Go to passage
         </button>
@@ -121,9 +130,5 @@ function Passage({ d, spans }: { d: Disagreement; spans: readonly { start: numbe
     at = Math.max(at, to);
   }
   if (at < stop) parts.push({ text: d.text.slice(at - d.start), marked: false });
-  return (
-    <p className="passage">
-      {parts.map((p, i) => (p.marked ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}
-    </p>
-  );
+  return <p className="passage">{parts.map((p, i) => (p.marked ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}</p>;
 }

@@ -25,7 +25,12 @@ export function DocumentBreakdown({
       <ul className="plain-list">
         {documents.map((d) => (
           <li key={d.documentId}>
-            <button type="button" className="link" aria-expanded={shown === d.documentId} onClick={() => setShown(shown === d.documentId ? null : d.documentId)}>
+            <button
+              type="button"
+              className="link"
+              aria-expanded={shown === d.documentId}
+              onClick={() => setShown(shown === d.documentId ? null : d.documentId)}
+            >
               {d.document}
             </button>{' '}
             <span className="muted">

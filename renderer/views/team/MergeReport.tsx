@@ -33,7 +33,8 @@ const PLURAL: Record<MergeKind, [string, string]> = {
 
 /** "2 new coders and 3 new coded segments; no conflicts." */
 function headline(r: MergeReport): string {
-  if (!r.changed) return r.dryRun ? 'Nothing would change: everything in these files is already here.' : 'Nothing changed: everything in these files was already here.';
+  if (!r.changed)
+    return r.dryRun ? 'Nothing would change: everything in these files is already here.' : 'Nothing changed: everything in these files was already here.';
   const count = (k: MergeKind, n: number, adjective: string) => `${n} ${adjective} ${PLURAL[k][n === 1 ? 0 : 1]}`;
   const parts = [
     ...MERGE_KINDS.filter((k) => r.totals[k].new > 0).map((k) => count(k, r.totals[k].new, 'new')),
@@ -56,7 +57,8 @@ export function MergeReportView({ report }: { report: MergeReport }) {
       <ul className="merge-files">
         {report.files.map((f) => (
           <li key={f.path}>
-            <strong>{f.file}</strong> {f.coder ? `— coder copy for ${f.coder}${f.madeAt ? `, made ${new Date(f.madeAt).toLocaleDateString()}` : ''}` : '— another project'}
+            <strong>{f.file}</strong>{' '}
+            {f.coder ? `— coder copy for ${f.coder}${f.madeAt ? `, made ${new Date(f.madeAt).toLocaleDateString()}` : ''}` : '— another project'}
             {f.alreadyMerged && <span className="tag"> already merged {new Date(f.alreadyMerged).toLocaleString()}</span>}
           </li>
         ))}

@@ -8,7 +8,14 @@ import { shell } from '../../shell';
 
 type Step = { kind: 'paths' } | { kind: 'checked'; report: MergeReport } | { kind: 'merged'; report: MergeReport };
 
-const pathsOf = (text: string) => [...new Set(text.split(/\r?\n/).map((l) => l.trim().replace(/^"(.*)"$/, '$1')).filter(Boolean))];
+const pathsOf = (text: string) => [
+  ...new Set(
+    text
+      .split(/\r?\n/)
+      .map((l) => l.trim().replace(/^"(.*)"$/, '$1'))
+      .filter(Boolean),
+  ),
+];
 
 /**
  * Merging coders' copies into this project: name the files, see what a merge would

@@ -10,7 +10,17 @@ import { filterInput, type AgreementFilters } from './teamStore';
 // of it, and the exports a methods section needs (the paragraph in Markdown or
 // Word; the table with every coefficient in CSV or XLSX).
 
-export function ReliabilityTools({ sample, onSample, filters, intervals }: { sample: string | null; onSample: (id: string | null) => void; filters: AgreementFilters; intervals: boolean }) {
+export function ReliabilityTools({
+  sample,
+  onSample,
+  filters,
+  intervals,
+}: {
+  sample: string | null;
+  onSample: (id: string | null) => void;
+  filters: AgreementFilters;
+  intervals: boolean;
+}) {
   const [version, setVersion] = useState(0);
   const samples = useFetch(`samples:${version}`, () => api['team.samples']({})).data ?? [];
   const [status, setStatus] = useState<string | null>(null);
@@ -48,10 +58,24 @@ export function ReliabilityTools({ sample, onSample, filters, intervals }: { sam
         <button type="button" onClick={() => void run(() => saveExport('methods.md', 'code', () => api['team.exportMethods']({ ...base, format: 'md' })))}>
           Markdown
         </button>
-        <button type="button" onClick={() => void run(() => saveExport('agreement.xlsx', 'row', () => api['team.exportAgreement']({ ...base, ...(intervals ? { ci: 1000 } : {}), format: 'xlsx' })))}>
+        <button
+          type="button"
+          onClick={() =>
+            void run(() =>
+              saveExport('agreement.xlsx', 'row', () => api['team.exportAgreement']({ ...base, ...(intervals ? { ci: 1000 } : {}), format: 'xlsx' })),
+            )
+          }
+        >
           Agreement table (XLSX)
         </button>
-        <button type="button" onClick={() => void run(() => saveExport('agreement.csv', 'row', () => api['team.exportAgreement']({ ...base, ...(intervals ? { ci: 1000 } : {}), format: 'csv' })))}>
+        <button
+          type="button"
+          onClick={() =>
+            void run(() =>
+              saveExport('agreement.csv', 'row', () => api['team.exportAgreement']({ ...base, ...(intervals ? { ci: 1000 } : {}), format: 'csv' })),
+            )
+          }
+        >
           CSV
         </button>
       </span>

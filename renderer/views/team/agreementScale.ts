@@ -18,7 +18,6 @@ export function scaleStyle(v: number | null): CellStyle {
   return { background: `hsl(220 68% ${light}%)`, color: light < 62 ? '#ffffff' : '#1d2330' };
 }
 
-
 /** Landis & Koch's words for a kappa or alpha, for the cell's title. */
 export function strength(v: number | null): string {
   if (v === null || Number.isNaN(v)) return 'undefined: no unit was judged by two coders, or nobody used the code';

@@ -46,7 +46,9 @@ function labelsOf(inside: readonly Segment[], block: Block, height: number): { s
 }
 
 function tint(hex: string, alpha: number): string {
-  return `${hex}${Math.round(alpha * 255).toString(16).padStart(2, '0')}`;
+  return `${hex}${Math.round(alpha * 255)
+    .toString(16)
+    .padStart(2, '0')}`;
 }
 
 /** One paragraph of a turn: speaker and time, the text with its highlights, the coding stripes. */
@@ -54,9 +56,12 @@ export const TranscriptBlock = memo(function TranscriptBlock(p: BlockProps) {
   const { block, text, codes } = p;
   const inside = p.segments.filter((s) => s.start < block.end && s.end > block.start);
   const runs = runsOf(block, inside, p.selection, p.caret);
-  const ref = useCallback((el: HTMLDivElement | null) => {
-    if (el) p.measure(p.index, el.getBoundingClientRect().height);
-  }, [p.index, p.measure]); // eslint-disable-line react-hooks/exhaustive-deps
+  const ref = useCallback(
+    (el: HTMLDivElement | null) => {
+      if (el) p.measure(p.index, el.getBoundingClientRect().height);
+    },
+    [p.index, p.measure],
+  ); // eslint-disable-line react-hooks/exhaustive-deps
   const span = block.end - block.start;
   return (
     <div ref={ref} className={`turn${block.speaker ? ' turn-first' : ''}`} data-testid="turn" data-block-start={block.start} data-block-end={block.end}>
@@ -69,13 +74,22 @@ export const TranscriptBlock = memo(function TranscriptBlock(p: BlockProps) {
         {runs.map((r) => {
           const quote = text.slice(r.start, r.end);
           const caretMark = p.caret === r.start ? ' caret-before' : p.caret === r.end && r.end === block.end ? ' caret-after' : '';
-          if (!r.segments.length && !r.selected) return <span key={r.start} data-start={r.start} data-end={r.end} className={caretMark || undefined}>{quote}</span>;
+          if (!r.segments.length && !r.selected)
+            return (
+              <span key={r.start} data-start={r.start} data-end={r.end} className={caretMark || undefined}>
+                {quote}
+              </span>
+            );
           const colours = r.segments.map((s) => codes.get(s.codeId)?.colour ?? '#888888');
           const isActive = r.segments.some((s) => p.active.includes(s.id));
           const style = r.segments.length
             ? {
                 backgroundColor: tint(colours[0], isActive ? 0.42 : 0.24),
-                boxShadow: colours.slice(1, 4).map((c, i) => `inset 0 -${(i + 1) * 3}px 0 ${c}`).join(', ') || undefined,
+                boxShadow:
+                  colours
+                    .slice(1, 4)
+                    .map((c, i) => `inset 0 -${(i + 1) * 3}px 0 ${c}`)
+                    .join(', ') || undefined,
               }
             : undefined;
           return (

@@ -6,7 +6,17 @@ import type { Code, Segment } from '../../../shared/types';
 
 const BINS = 120;
 
-export const DensityStrip = memo(function DensityStrip({ length, segments, codes, onJump }: { length: number; segments: readonly Segment[]; codes: ReadonlyMap<string, Code>; onJump: (at: number) => void }) {
+export const DensityStrip = memo(function DensityStrip({
+  length,
+  segments,
+  codes,
+  onJump,
+}: {
+  length: number;
+  segments: readonly Segment[];
+  codes: ReadonlyMap<string, Code>;
+  onJump: (at: number) => void;
+}) {
   const bins = useMemo(() => {
     const out: Map<string, number>[] = Array.from({ length: BINS }, () => new Map());
     if (!length) return out;
@@ -32,7 +42,12 @@ export const DensityStrip = memo(function DensityStrip({ length, segments, codes
         if (!m.size) return null;
         const [top] = [...m.entries()].sort((x, y) => y[1] - x[1]);
         const n = [...m.values()].reduce((x, y) => x + y, 0);
-        return <span key={i} style={{ top: `${(i / BINS) * 100}%`, height: `${100 / BINS}%`, background: codes.get(top[0])?.colour ?? '#888', opacity: 0.35 + 0.65 * (n / max) }} />;
+        return (
+          <span
+            key={i}
+            style={{ top: `${(i / BINS) * 100}%`, height: `${100 / BINS}%`, background: codes.get(top[0])?.colour ?? '#888', opacity: 0.35 + 0.65 * (n / max) }}
+          />
+        );
       })}
     </div>
   );

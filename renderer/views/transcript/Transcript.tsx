@@ -52,7 +52,7 @@ export function Transcript() {
   const estimate = useCallback(
     (i: number, width: number) => {
       const b = blocks[i];
-      const perLine = Math.max(20, (Math.min(width - 330 - laneCount * 7, 46 * 15)) / CHAR);
+      const perLine = Math.max(20, Math.min(width - 330 - laneCount * 7, 46 * 15) / CHAR);
       return Math.ceil((b.end - b.start) / perLine) * LINE + (b.speaker ? 18 : 8);
     },
     [blocks, laneCount],
@@ -62,7 +62,10 @@ export function Transcript() {
   // Jump to a passage asked for by search, retrieval or the agreement view.
   useLayoutEffect(() => {
     if (!target || !doc || target.documentId !== doc.id || !scroller.current) return;
-    const i = Math.max(0, blocks.findIndex((b) => b.end > target.start));
+    const i = Math.max(
+      0,
+      blocks.findIndex((b) => b.end > target.start),
+    );
     scroller.current.scrollTop = Math.max(0, v.topOf(i) - 120);
     if (target.end > target.start) useCoding.getState().select({ start: target.start, end: target.end });
   }, [target, doc, blocks]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -78,7 +81,10 @@ export function Transcript() {
   useLayoutEffect(() => {
     const el = scroller.current;
     if (caret === null || !el || document.activeElement !== el) return;
-    const i = Math.max(0, blocks.findIndex((b) => b.end >= caret));
+    const i = Math.max(
+      0,
+      blocks.findIndex((b) => b.end >= caret),
+    );
     const [top, bottom] = [v.topOf(i), v.topOf(i + 1)];
     if (top < el.scrollTop + 10 || bottom > el.scrollTop + el.clientHeight - 10) el.scrollTop = Math.max(0, top - el.clientHeight / 3);
   }, [caret]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -114,18 +120,17 @@ export function Transcript() {
 
   const jumpTo = (at: number) => {
     if (!scroller.current) return;
-    const i = Math.max(0, blocks.findIndex((b) => b.end > at));
+    const i = Math.max(
+      0,
+      blocks.findIndex((b) => b.end > at),
+    );
     scroller.current.scrollTop = Math.max(0, v.topOf(i) - 120);
   };
 
   const onStripe = useCallback((id: string) => useCoding.getState().activate([id]), []);
 
   if (!doc) {
-    return (
-      <div className="transcript-empty">
-        {loading ? <p>Opening…</p> : <p>Choose a document on the left, or import transcripts to begin.</p>}
-      </div>
-    );
+    return <div className="transcript-empty">{loading ? <p>Opening…</p> : <p>Choose a document on the left, or import transcripts to begin.</p>}</div>;
   }
   return (
     <div className="transcript-wrap" style={{ '--margin-width': `${marginWidth}px` } as CSSProperties}>

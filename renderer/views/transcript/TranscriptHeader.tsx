@@ -28,7 +28,15 @@ export function TranscriptHeader() {
         {blind && <span className="tag blind-tag">blind: only your coding</span>}
         <label className="margin-width">
           Margin
-          <input type="range" min={100} max={420} step={20} value={marginWidth} aria-label="Width of the code labels in the margin" onChange={(e) => useUi.getState().setMarginWidth(Number(e.target.value))} />
+          <input
+            type="range"
+            min={100}
+            max={420}
+            step={20}
+            value={marginWidth}
+            aria-label="Width of the code labels in the margin"
+            onChange={(e) => useUi.getState().setMarginWidth(Number(e.target.value))}
+          />
         </label>
       </p>
     </div>

@@ -44,11 +44,21 @@ export function transcriptKey(e: { key: string; shiftKey: boolean; ctrlKey: bool
       return true;
     }
     case 'ArrowDown':
-      if (e.shiftKey) move(caret >= block.end && bi + 1 < blocks.length ? nextSentenceEnd(text, blocks[bi + 1].start, blocks[bi + 1].start, blocks[bi + 1].end) : nextSentenceEnd(text, caret, block.start, block.end));
+      if (e.shiftKey)
+        move(
+          caret >= block.end && bi + 1 < blocks.length
+            ? nextSentenceEnd(text, blocks[bi + 1].start, blocks[bi + 1].start, blocks[bi + 1].end)
+            : nextSentenceEnd(text, caret, block.start, block.end),
+        );
       else move(bi + 1 < blocks.length ? blocks[bi + 1].start : block.end);
       return true;
     case 'ArrowUp':
-      if (e.shiftKey) move(caret <= block.start && bi > 0 ? previousSentenceStart(text, blocks[bi - 1].end, blocks[bi - 1].start, blocks[bi - 1].end) : previousSentenceStart(text, caret, block.start, block.end));
+      if (e.shiftKey)
+        move(
+          caret <= block.start && bi > 0
+            ? previousSentenceStart(text, blocks[bi - 1].end, blocks[bi - 1].start, blocks[bi - 1].end)
+            : previousSentenceStart(text, caret, block.start, block.end),
+        );
       else move(bi > 0 ? blocks[bi - 1].start : block.start);
       return true;
     case 'Home':

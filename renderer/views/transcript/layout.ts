@@ -65,7 +65,12 @@ export interface Run {
 }
 
 /** Cuts a block into runs at every segment and selection boundary. */
-export function runsOf(block: Pick<Block, 'start' | 'end'>, segments: readonly Segment[], selection: { start: number; end: number } | null, caret: number | null = null): Run[] {
+export function runsOf(
+  block: Pick<Block, 'start' | 'end'>,
+  segments: readonly Segment[],
+  selection: { start: number; end: number } | null,
+  caret: number | null = null,
+): Run[] {
   const inside = segments.filter((s) => s.start < block.end && s.end > block.start);
   const cuts = new Set([block.start, block.end]);
   for (const s of inside) {

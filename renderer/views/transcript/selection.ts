@@ -3,7 +3,7 @@
 // column, the margin) falls back to its block's edge.
 
 function runOf(node: Node | null): HTMLElement | null {
-  const el = node instanceof HTMLElement ? node : node?.parentElement ?? null;
+  const el = node instanceof HTMLElement ? node : (node?.parentElement ?? null);
   return el?.closest<HTMLElement>('[data-end]') ?? null;
 }
 
@@ -16,7 +16,7 @@ function pointOffset(node: Node, offset: number, edge: 'start' | 'end'): number 
   if (!el) return null;
   // An element point: the run at (or just before) that child position.
   const child = node.childNodes[offset] ?? null;
-  const inChild = child instanceof HTMLElement ? child.querySelector<HTMLElement>('[data-end]') ?? runOf(child) : null;
+  const inChild = child instanceof HTMLElement ? (child.querySelector<HTMLElement>('[data-end]') ?? runOf(child)) : null;
   if (inChild) return Number(inChild.dataset.start);
   const before = node.childNodes[offset - 1];
   const runs = before instanceof HTMLElement ? before.querySelectorAll<HTMLElement>('[data-end]') : null;

@@ -22,7 +22,12 @@ interface Sizes {
 
 const OVERSCAN_PX = 800;
 
-export function useVirtual(count: number, estimate: (i: number, width: number) => number, scroller: RefObject<HTMLElement | null>, resetKey: unknown): VirtualRange {
+export function useVirtual(
+  count: number,
+  estimate: (i: number, width: number) => number,
+  scroller: RefObject<HTMLElement | null>,
+  resetKey: unknown,
+): VirtualRange {
   const [view, setView] = useState({ top: 0, height: 900, width: 800 });
   const [sizes, setSizes] = useState<Sizes>(() => ({ key: resetKey, count, heights: new Float64Array(count) }));
   const identity = useRef({ key: resetKey, count });
@@ -37,17 +42,25 @@ export function useVirtual(count: number, estimate: (i: number, width: number) =
   useEffect(() => {
     const el = scroller.current;
     if (!el) return;
-    const read = () => setView((v) => (v.top === el.scrollTop && v.height === el.clientHeight && v.width === el.clientWidth ? v : { top: el.scrollTop, height: el.clientHeight, width: el.clientWidth }));
+    const read = () =>
+      setView((v) =>
+        v.top === el.scrollTop && v.height === el.clientHeight && v.width === el.clientWidth
+          ? v
+          : { top: el.scrollTop, height: el.clientHeight, width: el.clientWidth },
+      );
     read();
     el.addEventListener('scroll', read, { passive: true });
     let width = el.clientWidth;
-    const ro = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => {
-      if (Math.abs(el.clientWidth - width) > 1) {
-        width = el.clientWidth;
-        setSizes((s) => ({ ...s, heights: new Float64Array(s.count) }));
-      }
-      read();
-    });
+    const ro =
+      typeof ResizeObserver === 'undefined'
+        ? null
+        : new ResizeObserver(() => {
+            if (Math.abs(el.clientWidth - width) > 1) {
+              width = el.clientWidth;
+              setSizes((s) => ({ ...s, heights: new Float64Array(s.count) }));
+            }
+            read();
+          });
     ro?.observe(el);
     return () => {
       el.removeEventListener('scroll', read);

@@ -41,7 +41,9 @@ export function Welcome() {
   return (
     <main className="welcome" data-testid="welcome">
       <header className="welcome-head">
-        <span className="logo big" aria-hidden>◧</span>
+        <span className="logo big" aria-hidden>
+          ◧
+        </span>
         <div>
           <h1>Fieldcode</h1>
           <p>Qualitative coding of interviews, focus groups and workshops — on your own laptop, with or without a network.</p>
@@ -50,7 +52,13 @@ export function Welcome() {
       <div className="welcome-grid">
         <section className="card" aria-labelledby="start-heading">
           <h2 id="start-heading">Start</h2>
-          <button type="button" className="primary big" data-testid="open-sample" disabled={busy} onClick={() => void run(() => useProject.getState().openSample())}>
+          <button
+            type="button"
+            className="primary big"
+            data-testid="open-sample"
+            disabled={busy}
+            onClick={() => void run(() => useProject.getState().openSample())}
+          >
             Open the sample project
           </button>
           <p className="muted">Three short fictional transcripts — an interview, a teacher focus group and a student workshop — with cases and some coding.</p>
@@ -58,7 +66,13 @@ export function Welcome() {
             <h3>New project</h3>
             <label className="field">
               <span>Name</span>
-              <input value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. NSSP Kenya round 2" data-testid="new-project-name" aria-describedby="new-project-path" />
+              <input
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+                placeholder="e.g. NSSP Kenya round 2"
+                data-testid="new-project-name"
+                aria-describedby="new-project-path"
+              />
             </label>
             {newPath && (
               <p className="muted path-hint" id="new-project-path" data-testid="new-project-path">
@@ -67,12 +81,20 @@ export function Welcome() {
             )}
             <label className="field">
               <span>Your name, as coder</span>
-              <input value={coder} onChange={(e) => setCoder(e.target.value)} placeholder="e.g. Amina" autoComplete="name" maxLength={100} data-testid="new-project-coder" />
+              <input
+                value={coder}
+                onChange={(e) => setCoder(e.target.value)}
+                placeholder="e.g. Amina"
+                autoComplete="name"
+                maxLength={100}
+                data-testid="new-project-coder"
+              />
             </label>
             <fieldset className="field">
               <legend>Codebook</legend>
               <label>
-                <input type="radio" name="codebook" checked={codebook === 'nssp'} onChange={() => setCodebook('nssp')} /> North–South School Partnerships frame (137 codes)
+                <input type="radio" name="codebook" checked={codebook === 'nssp'} onChange={() => setCodebook('nssp')} /> North–South School Partnerships frame
+                (137 codes)
               </label>
               <label>
                 <input type="radio" name="codebook" checked={codebook === 'empty'} onChange={() => setCodebook('empty')} /> Empty — build your own

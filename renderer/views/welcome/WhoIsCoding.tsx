@@ -20,7 +20,10 @@ export function WhoIsCoding() {
   useEffect(() => {
     if (!asking) return;
     input.current?.focus();
-    api['coders.list']({}).then((c) => setCoders(c.filter((x) => x.name !== UNNAMED_CODER)), () => undefined);
+    api['coders.list']({}).then(
+      (c) => setCoders(c.filter((x) => x.name !== UNNAMED_CODER)),
+      () => undefined,
+    );
   }, [asking]);
   if (!asking || !info) return null;
   const choose = (who: string) => void useProject.getState().setCoder(who);
@@ -30,7 +33,15 @@ export function WhoIsCoding() {
   };
   return (
     <div className="overlay">
-      <form className="dialog" role="dialog" aria-modal="true" aria-labelledby="who-title" aria-describedby="who-detail" onSubmit={submit} data-testid="who-is-coding">
+      <form
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="who-title"
+        aria-describedby="who-detail"
+        onSubmit={submit}
+        data-testid="who-is-coding"
+      >
         <h2 id="who-title">Who is coding?</h2>
         <p id="who-detail">Your codings in “{info.name}” are filed under your name, so a team can compare and merge them.</p>
         {coders.length > 0 && (

@@ -12,7 +12,7 @@ const KIND_BADGE: Record<DocumentKind, string> = { 'focus group': 'FG', intervie
 function groupsOf(docs: readonly DocumentSummary[], by: Grouping): [string, DocumentSummary[]][] {
   const map = new Map<string, DocumentSummary[]>();
   for (const d of docs) {
-    const key = by === 'case' ? d.caseName ?? 'No case' : d.kind;
+    const key = by === 'case' ? (d.caseName ?? 'No case') : d.kind;
     map.set(key, [...(map.get(key) ?? []), d]);
   }
   return [...map.entries()].sort(([a], [b]) => (a === 'No case' ? 1 : b === 'No case' ? -1 : a.localeCompare(b)));
@@ -34,13 +34,23 @@ export function DocumentList() {
           <option value="case">by case</option>
           <option value="kind">by kind</option>
         </select>
-        <button type="button" className="icon-button" data-testid="import-button" title="Import transcripts" aria-label="Import transcripts" onClick={() => useUi.getState().setImporting(true)}>
+        <button
+          type="button"
+          className="icon-button"
+          data-testid="import-button"
+          title="Import transcripts"
+          aria-label="Import transcripts"
+          onClick={() => useUi.getState().setImporting(true)}
+        >
           ⤓
         </button>
       </div>
       {!list.length && (
         <p className="pane-empty">
-          No documents yet. <button type="button" className="link" onClick={() => useUi.getState().setImporting(true)}>Import transcripts…</button>
+          No documents yet.{' '}
+          <button type="button" className="link" onClick={() => useUi.getState().setImporting(true)}>
+            Import transcripts…
+          </button>
         </p>
       )}
       <div className="doc-list">
@@ -65,11 +75,16 @@ export function DocumentList() {
                       {KIND_BADGE[d.kind]}
                     </span>
                     <span className="doc-name">{d.name}</span>
-                    <span className="count">
-                      {d.segments ? <span aria-label={`${d.segments} coded segments`}>{d.segments}</span> : null}
-                    </span>
+                    <span className="count">{d.segments ? <span aria-label={`${d.segments} coded segments`}>{d.segments}</span> : null}</span>
                   </button>
-                  <button type="button" className="icon-button doc-edit" aria-label={`Rename, move or delete ${d.name}`} title="Rename, change kind or case, delete" data-testid="doc-edit" onClick={() => setEditing(d.id)}>
+                  <button
+                    type="button"
+                    className="icon-button doc-edit"
+                    aria-label={`Rename, move or delete ${d.name}`}
+                    title="Rename, change kind or case, delete"
+                    data-testid="doc-edit"
+                    onClick={() => setEditing(d.id)}
+                  >
                     ✎
                   </button>
                 </li>

@@ -36,7 +36,11 @@ export function KeysSheet() {
   if (!open) return null;
   const done = () => (useUi.getState().showKeys(false), focusTranscript());
   return (
-    <div className="overlay" onKeyDown={(e) => (e.key === 'Escape' || e.key === '?') && (e.preventDefault(), done())} onMouseDown={(e) => e.target === e.currentTarget && done()}>
+    <div
+      className="overlay"
+      onKeyDown={(e) => (e.key === 'Escape' || e.key === '?') && (e.preventDefault(), done())}
+      onMouseDown={(e) => e.target === e.currentTarget && done()}
+    >
       <div className="dialog keys-sheet" role="dialog" aria-modal="true" aria-labelledby="keys-title" data-testid="keys-sheet">
         <h2 id="keys-title">Keyboard shortcuts</h2>
         <table>

@@ -53,9 +53,20 @@ export function TopBar() {
   return (
     <header className="topbar">
       <div className="brand">
-        <span className="logo" aria-hidden>◧</span>
-        <span className="project-name" title={info?.path}>{info?.name}</span>
-        <button type="button" className="icon-button close-project" data-testid="close-project" aria-label="Close project" title={`Close ${info?.name ?? 'the project'} (back to the start screen)`} onClick={() => void useProject.getState().close()}>
+        <span className="logo" aria-hidden>
+          ◧
+        </span>
+        <span className="project-name" title={info?.path}>
+          {info?.name}
+        </span>
+        <button
+          type="button"
+          className="icon-button close-project"
+          data-testid="close-project"
+          aria-label="Close project"
+          title={`Close ${info?.name ?? 'the project'} (back to the start screen)`}
+          onClick={() => void useProject.getState().close()}
+        >
           ✕
         </button>
       </div>
@@ -82,7 +93,9 @@ export function TopBar() {
             aria-label="Show coding of"
             value={viewAsValue(viewAs)}
             disabled={blind}
-            onChange={(e) => useCoding.getState().setViewAs(e.target.value === 'mine' || e.target.value === 'all' ? e.target.value : { coderId: e.target.value.slice(6) })}
+            onChange={(e) =>
+              useCoding.getState().setViewAs(e.target.value === 'mine' || e.target.value === 'all' ? e.target.value : { coderId: e.target.value.slice(6) })
+            }
           >
             <option value="all">all coders</option>
             <option value="mine">mine only</option>
@@ -96,10 +109,26 @@ export function TopBar() {
         <label className="blind" title="Hide other coders' work while you code">
           <input type="checkbox" checked={blind} onChange={(e) => useCoding.getState().setBlind(e.target.checked)} /> Blind
         </label>
-        <button type="button" className="icon-button" data-testid="undo" disabled={!history.undo} title={history.undo ? `Undo ${history.undo} (Ctrl+Z)` : 'Nothing to undo'} aria-label="Undo" onClick={() => void useProject.getState().undo()}>
+        <button
+          type="button"
+          className="icon-button"
+          data-testid="undo"
+          disabled={!history.undo}
+          title={history.undo ? `Undo ${history.undo} (Ctrl+Z)` : 'Nothing to undo'}
+          aria-label="Undo"
+          onClick={() => void useProject.getState().undo()}
+        >
           ↶
         </button>
-        <button type="button" className="icon-button" data-testid="redo" disabled={!history.redo} title={history.redo ? `Redo ${history.redo} (Ctrl+Shift+Z)` : 'Nothing to redo'} aria-label="Redo" onClick={() => void useProject.getState().redo()}>
+        <button
+          type="button"
+          className="icon-button"
+          data-testid="redo"
+          disabled={!history.redo}
+          title={history.redo ? `Redo ${history.redo} (Ctrl+Shift+Z)` : 'Nothing to redo'}
+          aria-label="Redo"
+          onClick={() => void useProject.getState().redo()}
+        >
           ↷
         </button>
         <SavedIndicator />

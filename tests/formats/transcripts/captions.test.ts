@@ -44,7 +44,8 @@ describe('WebVTT', () => {
   });
 
   it('keeps text after a stray blank line inside a cue, and reads CRLF files with a BOM', async () => {
-    const vtt = '\uFEFFWEBVTT\r\n\r\n00:00:01.000 --> 00:00:02.000\r\n<v Teacher 1>First part\r\n\r\nsecond part\r\n\r\n00:00:03.000 --> 00:00:04.000\r\n<v Teacher 2>Reply\r\n';
+    const vtt =
+      '\uFEFFWEBVTT\r\n\r\n00:00:01.000 --> 00:00:02.000\r\n<v Teacher 1>First part\r\n\r\nsecond part\r\n\r\n00:00:03.000 --> 00:00:04.000\r\n<v Teacher 2>Reply\r\n';
     const r = await readTranscript('stray.vtt', utf8(vtt));
     expect(sliced(r)).toEqual([
       ['Teacher 1', 'Teacher 1: First part second part', 1, 2],
@@ -88,7 +89,10 @@ describe('WebVTT', () => {
   });
 
   it('every speaker change is a new line, consecutive cues of a speaker are one line', async () => {
-    const cue = fc.record({ speaker: fc.constantFrom('Facilitator', 'Teacher 1', 'Mwalimu Achieng'), words: fc.constantFrom('Ndiyo.', 'We planted trees —', 'letters & photos', 'café') });
+    const cue = fc.record({
+      speaker: fc.constantFrom('Facilitator', 'Teacher 1', 'Mwalimu Achieng'),
+      words: fc.constantFrom('Ndiyo.', 'We planted trees —', 'letters & photos', 'café'),
+    });
     await fc.assert(
       fc.asyncProperty(fc.array(cue, { minLength: 1, maxLength: 12 }), async (cues) => {
         const vtt = `WEBVTT\n\n${cues.map((c, i) => `00:00:${String(i).padStart(2, '0')}.000 --> 00:00:${String(i + 1).padStart(2, '0')}.000\n<v ${c.speaker}>${c.words.replace('&', '&amp;')}</v>\n`).join('\n')}`;
@@ -136,7 +140,8 @@ describe('SubRip', () => {
   });
 
   it('tolerates the timing variants real tools write, font tags and {\\an8} overrides, and cues without blank lines between them', async () => {
-    const srt = '1\n0:00:01.5 --> 0:00:03,000 X1:0 X2:0\n{\\an8}<font color="#ffff00">Teacher:</font> Habari\n2\n00:00:03,000 --> 00:00:04,000\nStudent 1: Nzuri!\n';
+    const srt =
+      '1\n0:00:01.5 --> 0:00:03,000 X1:0 X2:0\n{\\an8}<font color="#ffff00">Teacher:</font> Habari\n2\n00:00:03,000 --> 00:00:04,000\nStudent 1: Nzuri!\n';
     const r = await readTranscript('variants.srt', utf8(srt));
     expect(sliced(r)).toEqual([
       ['Teacher', 'Teacher: Habari', 1.5, 3],
@@ -145,15 +150,26 @@ describe('SubRip', () => {
   });
 
   it('parses SubRip times', () => {
-    expect(['00:00:01,000', '01:02:03,456', '1:02:03.4', '02:03,500', '00:00:0x,000', '00:99:00,000'].map(parseSrtTime)).toEqual([1, 3723.456, 3723.4, 123.5, null, null]);
+    expect(['00:00:01,000', '01:02:03,456', '1:02:03.4', '02:03,500', '00:00:0x,000', '00:99:00,000'].map(parseSrtTime)).toEqual([
+      1,
+      3723.456,
+      3723.4,
+      123.5,
+      null,
+      null,
+    ]);
   });
 
   it('refuses unreadable timestamps with the line number rather than guessing times', async () => {
-    expect(await refusal('bad-timestamps.srt')).toBe('line 6: cannot read the cue timing "00:00:0x,000 --> 00:00:08,000" (expected 00:00:01,000 --> 00:00:04,000)');
+    expect(await refusal('bad-timestamps.srt')).toBe(
+      'line 6: cannot read the cue timing "00:00:0x,000 --> 00:00:08,000" (expected 00:00:01,000 --> 00:00:04,000)',
+    );
     expect(await refusal('prose.srt', utf8('Interviewer: this is not a subtitle file\n'))).toBe(
       'not a SubRip file (line 1 should be a cue number or a timing like 00:00:01,000 --> 00:00:04,000)',
     );
-    expect(await refusal('numbers.srt', utf8('1\n\n2\n'))).toBe('not a SubRip file (line 1 should be a cue number or a timing like 00:00:01,000 --> 00:00:04,000)');
+    expect(await refusal('numbers.srt', utf8('1\n\n2\n'))).toBe(
+      'not a SubRip file (line 1 should be a cue number or a timing like 00:00:01,000 --> 00:00:04,000)',
+    );
     expect(await refusal('silent.srt', utf8('1\n00:00:01,000 --> 00:00:02,000\n\n'))).toBe('the file has no cues with words');
   });
 });

@@ -38,7 +38,10 @@ describe('Word transcripts', () => {
       const ours = (await readTranscript(name, bytes)).text;
       const theirs = (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value;
       // We write a non-breaking hyphen as "-" and drop soft hyphens, so that searching for "2018-ish" finds it.
-      const comparable = theirs.normalize('NFC').replace(/\u2011/g, '-').replace(/\u00ad/g, '');
+      const comparable = theirs
+        .normalize('NFC')
+        .replace(/\u2011/g, '-')
+        .replace(/\u00ad/g, '');
       expect(ours.replace(/\s+/g, '')).toBe(comparable.replace(/\s+/g, ''));
     }
   });
@@ -70,16 +73,24 @@ describe('Word transcripts', () => {
     // Overwrite the middle of the compressed data: the central directory is intact, inflating fails.
     damaged.fill(0xff, 1200, 1600);
     expect(await refusal('damaged.docx', damaged)).toMatch(/^not a valid Word document \(/);
-    expect(await refusal('dtd.docx', docx(`<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/passwd">]><w:document xmlns:w="${W}"><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>`))).toBe(
-      'not a valid Word document (its XML declares a DTD, which Word never writes)',
-    );
+    expect(
+      await refusal(
+        'dtd.docx',
+        docx(
+          `<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/passwd">]><w:document xmlns:w="${W}"><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>`,
+        ),
+      ),
+    ).toBe('not a valid Word document (its XML declares a DTD, which Word never writes)');
     // A DTD anywhere in the part, not only in its first 4 KB.
     const late = `<w:document xmlns:w="${W}"><w:body><w:p><w:r><w:t>${'x'.repeat(6000)}</w:t></w:r></w:p><!DOCTYPE x></w:body></w:document>`;
     expect(await refusal('late-dtd.docx', docx(late))).toBe('not a valid Word document (its XML declares a DTD, which Word never writes)');
     expect(await refusal('nobody.docx', docx('<html><p>hello</p></html>'))).toBe('not a valid Word document (word/document.xml has no document body)');
-    expect(await refusal('blank.docx', docx(`<w:document xmlns:w="${W}"><w:body><w:p/><w:p><w:r><w:t xml:space="preserve">   </w:t></w:r></w:p></w:body></w:document>`))).toBe(
-      'the document has no text',
-    );
+    expect(
+      await refusal(
+        'blank.docx',
+        docx(`<w:document xmlns:w="${W}"><w:body><w:p/><w:p><w:r><w:t xml:space="preserve">   </w:t></w:r></w:p></w:body></w:document>`),
+      ),
+    ).toBe('the document has no text');
   });
 
   it('refuses a zip bomb before inflating it', async () => {

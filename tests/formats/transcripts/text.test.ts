@@ -50,7 +50,7 @@ describe('plain-text transcripts in every encoding', () => {
       ['Interviewer', 'Interviewer: Thank you for making time this afternoon. Could you start by telling me how the link with Kisumu began?', null, null],
       [
         'Mrs Okafor',
-        'Mrs Okafor: Of course. It started at a conference in 2019, really. One of our teachers met Mr. Otieno there and they simply kept writing to each other.\nWe didn\'t plan a partnership at all at first.',
+        "Mrs Okafor: Of course. It started at a conference in 2019, really. One of our teachers met Mr. Otieno there and they simply kept writing to each other.\nWe didn't plan a partnership at all at first.",
         null,
         null,
       ],

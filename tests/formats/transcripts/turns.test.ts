@@ -157,7 +157,23 @@ describe('detectTurns', () => {
   });
 
   it('turns are always ordered, non-overlapping, trimmed and cover every non-space character', () => {
-    const piece = fc.constantFrom('Interviewer: ', 'Student 3: ', 'Mr. Banda: ', '[00:01:02] T1: ', 'Note: ', 'words', ' ', '\n', '\n\n', '\t', 'é', '🙂', ':', 'x.', '\r');
+    const piece = fc.constantFrom(
+      'Interviewer: ',
+      'Student 3: ',
+      'Mr. Banda: ',
+      '[00:01:02] T1: ',
+      'Note: ',
+      'words',
+      ' ',
+      '\n',
+      '\n\n',
+      '\t',
+      'é',
+      '🙂',
+      ':',
+      'x.',
+      '\r',
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
         const text = pieces.join('');

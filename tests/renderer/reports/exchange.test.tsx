@@ -128,7 +128,7 @@ describe('REFI-QDA project exchange', () => {
     await refused(file('', 'empty.qdpx'), /^empty\.qdpx: the file is empty$/);
     await refused(file('just some notes, not a zip', 'notes.qdpx'), /^notes\.qdpx: /);
     await refused(file(new Uint8Array([0x50, 0x4b, 3, 4, 0, 0, 1, 2]), 'truncated.qdpx'), /^truncated\.qdpx: /);
-    const slip = zipOf({ 'project.qde': '<Project xmlns="urn:QDA-XML:project:1.0" name="x"/>', 'aaaaaaaaaaaaa': 'evil' });
+    const slip = zipOf({ 'project.qde': '<Project xmlns="urn:QDA-XML:project:1.0" name="x"/>', aaaaaaaaaaaaa: 'evil' });
     const renamed = Buffer.from(slip);
     for (let at = renamed.indexOf('aaaaaaaaaaaaa'); at >= 0; at = renamed.indexOf('aaaaaaaaaaaaa', at + 1)) renamed.write('../../evil.tx', at, 'latin1');
     await refused(file(renamed, 'slip.qdpx'), /^slip\.qdpx: .*"\.\.\/" path/);
@@ -163,7 +163,10 @@ describe('codebook import', () => {
     const s = await exchangeTab();
     const taguette = await importCodebook(s, file(readFileSync(join(SAMPLES, 'taguette-1.5.2_from-tests-expected.qdc')), 'taguette.qdc'));
     expect(taguette.textContent).toMatch(/^taguette\.qdc: 3 codes added, 0 updated, 0 unchanged\./);
-    const doctype = await importCodebook(s, file('<?xml version="1.0"?><!DOCTYPE CodeBook [<!ENTITY a "b">]><CodeBook xmlns="urn:QDA-XML:codebook:1.0"/>', 'bad.qdc'));
+    const doctype = await importCodebook(
+      s,
+      file('<?xml version="1.0"?><!DOCTYPE CodeBook [<!ENTITY a "b">]><CodeBook xmlns="urn:QDA-XML:codebook:1.0"/>', 'bad.qdc'),
+    );
     expect(doctype.getAttribute('role')).toBe('alert');
     expect(doctype.textContent).toMatch(/^bad\.qdc: .*DOCTYPE/);
     const empty = await importCodebook(s, file('', 'empty.qdc'));

@@ -33,7 +33,11 @@ describe('QDPX for QualCoder in the Reports view', () => {
     fireEvent.click(within(out).getByRole('button', { name: 'Export project for QualCoder' }));
     expect((await within(out).findByRole('status')).textContent).toMatch(/^Downloaded Partnership study for QualCoder\.qdpx: 12 coded segments, /);
     const renamed = within(out).getByRole('list', { name: 'Renamed codes' });
-    expect(within(renamed).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Teachers/Knowledge → Knowledge (Teachers)', 'Students/Knowledge → Knowledge (Students)']);
+    expect(
+      within(renamed)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Teachers/Knowledge → Knowledge (Teachers)', 'Students/Knowledge → Knowledge (Students)']);
     const [qdpx] = await downloads.files();
     const qde = unzipText(qdpx.bytes)['project.qde'];
     expect(qde).toContain('origin="Fieldcode 0.1.0 (for QualCoder)"');
@@ -54,7 +58,9 @@ describe('QDPX for QualCoder in the Reports view', () => {
     fireEvent.click(within(box).getByRole('button', { name: 'Import and open' }));
     expect((await within(box).findByRole('status')).textContent).toMatch(/^Opened “fieldwork.qda” .*: 2 documents, 8 codes, 6 coded segments/);
     const read = within(box).getByRole('list', { name: 'Converted and renamed' });
-    const items = within(read).getAllByRole('listitem').map((li) => li.textContent);
+    const items = within(read)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
     expect(items[0]).toBe('positions read as UTF-16 code units, a line ending counted as 1 (origin "QualCoder 4.0 Beta")');
     expect(items).toHaveLength(7);
   });

@@ -16,7 +16,13 @@ describe('saving an export over an existing file', () => {
       return file(path!);
     };
     const asked: string[] = [];
-    const text = await saveExport('r.csv', 'segment', call, async () => '/tmp/r.csv', (p) => (asked.push(p), true));
+    const text = await saveExport(
+      'r.csv',
+      'segment',
+      call,
+      async () => '/tmp/r.csv',
+      (p) => (asked.push(p), true),
+    );
     expect(asked).toEqual(['/tmp/r.csv']);
     expect(calls).toEqual([undefined, true]);
     expect(text).toBe('Saved 2 segments to /tmp/r.csv');
@@ -28,7 +34,15 @@ describe('saving an export over an existing file', () => {
       calls.push(overwrite);
       throw exists(path!);
     };
-    await expect(saveExport('r.csv', 'segment', call, async () => '/tmp/r.csv', () => false)).rejects.toThrow(/the file already exists/);
+    await expect(
+      saveExport(
+        'r.csv',
+        'segment',
+        call,
+        async () => '/tmp/r.csv',
+        () => false,
+      ),
+    ).rejects.toThrow(/the file already exists/);
     expect(calls).toEqual([undefined]);
   });
 });

@@ -37,7 +37,14 @@ describe('Reports view', () => {
       '(no case)',
       'total',
     ]);
-    expect(texts(within(table).getAllByRole('rowheader')).map((t) => t?.trim())).toEqual(['Teachers', 'Skills', 'Pedagogy', 'Students', 'Knowledge', 'Communities']);
+    expect(texts(within(table).getAllByRole('rowheader')).map((t) => t?.trim())).toEqual([
+      'Teachers',
+      'Skills',
+      'Pedagogy',
+      'Students',
+      'Knowledge',
+      'Communities',
+    ]);
     const row = (name: string) => texts(within(table).getByRole('rowheader', { name }).closest('tr')!.querySelectorAll('td'));
     // Students includes Knowledge: Mbale 1, Hillcrest 2, Lahore 2 (Ben and Amina)
     expect(row('Students')).toEqual(['1', '0', '2', '0', '2', '0', '5']);

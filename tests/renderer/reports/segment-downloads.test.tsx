@@ -68,7 +68,10 @@ describe('coded-segment export in browser mode', () => {
     expect(csv((await exportAs('CSV (Excel, R, SPSS)')).file.bytes)).toHaveLength(5);
     fireEvent.click(within(panel).getByLabelText('focus group'));
     fireEvent.click(within(panel).getByLabelText('Ben'));
-    expect(csv((await exportAs('CSV (Excel, R, SPSS)')).file.bytes).map((r) => r.text)).toEqual(['we learnt to plan lessons together', '👩🏽‍🏫 our teacher learnt Urdu']);
+    expect(csv((await exportAs('CSV (Excel, R, SPSS)')).file.bytes).map((r) => r.text)).toEqual([
+      'we learnt to plan lessons together',
+      '👩🏽‍🏫 our teacher learnt Urdu',
+    ]);
   });
 
   it('downloads an Excel workbook with a sheet per top-level code', async () => {

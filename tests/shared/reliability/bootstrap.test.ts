@@ -30,11 +30,23 @@ describe("Krippendorff's bootstrap over documents", () => {
       fc.property(documents, fc.integer({ min: 0, max: 1000 }), (docs, seed) => {
         const alpha = alphaOf(docs, 0.5);
         const counts = resampleCounts(docs.length, 1000, seed);
-        const r = bootstrapInterval(alpha, docs.map((x) => x[0]), docs.map((x) => x[1]), counts, 1000)!;
+        const r = bootstrapInterval(
+          alpha,
+          docs.map((x) => x[0]),
+          docs.map((x) => x[1]),
+          counts,
+          1000,
+        )!;
         expect(r.ci[0]).toBeLessThanOrEqual(alpha + 1e-12);
         expect(r.ci[1]).toBeGreaterThanOrEqual(alpha - 1e-12);
         expect(r.pBelow['0.667']).toBeLessThanOrEqual(r.pBelow['0.8']);
-        const again = bootstrapInterval(alpha, docs.map((x) => x[0]), docs.map((x) => x[1]), resampleCounts(docs.length, 1000, seed), 1000)!;
+        const again = bootstrapInterval(
+          alpha,
+          docs.map((x) => x[0]),
+          docs.map((x) => x[1]),
+          resampleCounts(docs.length, 1000, seed),
+          1000,
+        )!;
         expect(again).toEqual(r);
       }),
       { numRuns: 60 },

@@ -18,13 +18,23 @@ function fromCounts(rows: [number, number, number][]): [number[], number[]] {
 
 // Cohen (1960), Educational and Psychological Measurement 20, p. 45: 200 units, three categories.
 const COHEN_1960 = fromCounts([
-  [1, 1, 88], [1, 2, 14], [1, 3, 18],
-  [2, 1, 10], [2, 2, 40], [2, 3, 10],
-  [3, 1, 2], [3, 2, 6], [3, 3, 12],
+  [1, 1, 88],
+  [1, 2, 14],
+  [1, 3, 18],
+  [2, 1, 10],
+  [2, 2, 40],
+  [2, 3, 10],
+  [3, 1, 2],
+  [3, 2, 6],
+  [3, 3, 12],
 ]);
 // Brennan & Prediger (1981), Educational and Psychological Measurement 41, p. 689: proportions × 100.
 const BRENNAN_PREDIGER_1981 = fromCounts([
-  [1, 1, 50], [2, 1, 10], [2, 2, 10], [2, 3, 10], [3, 1, 20],
+  [1, 1, 50],
+  [2, 1, 10],
+  [2, 2, 10],
+  [2, 3, 10],
+  [3, 1, 20],
 ]);
 
 describe('published examples', () => {
@@ -51,7 +61,12 @@ describe('published examples', () => {
 const binaryTable = fc.record({ both: fc.nat(50), onlyA: fc.nat(50), onlyB: fc.nat(50), neither: fc.nat(50) });
 
 function arrays(t: { both: number; onlyA: number; onlyB: number; neither: number }): [number[], number[]] {
-  return fromCounts([[1, 1, t.both], [1, 0, t.onlyA], [0, 1, t.onlyB], [0, 0, t.neither]]);
+  return fromCounts([
+    [1, 1, t.both],
+    [1, 0, t.onlyA],
+    [0, 1, t.onlyB],
+    [0, 0, t.neither],
+  ]);
 }
 
 describe('the binary tallies equal the array formulas', () => {

@@ -64,7 +64,8 @@ export function naiveCoincidences(length: number, coders: { start: number; end: 
   const out = new Map<string, number>();
   for (let x = 0; x < length; x++) {
     const values = coders.map((spans) => [...new Set(spans.filter((s) => s.start <= x && x < s.end).map((s) => s.label))].sort((a, b) => a - b).join(','));
-    for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) if (i !== j) out.set(`${values[i]}|${values[j]}`, (out.get(`${values[i]}|${values[j]}`) ?? 0) + 1 / (m - 1));
+    for (let i = 0; i < m; i++)
+      for (let j = 0; j < m; j++) if (i !== j) out.set(`${values[i]}|${values[j]}`, (out.get(`${values[i]}|${values[j]}`) ?? 0) + 1 / (m - 1));
   }
   return out;
 }

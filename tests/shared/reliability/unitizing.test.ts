@@ -9,8 +9,27 @@ import { naiveUnitizing } from './naive';
 const B = 150;
 const at = (units: [number, number][]): Units => units.map(([b, l]) => [b - B, b - B + l] as const);
 const EXAMPLE = {
-  c: { i: at([[225, 70], [370, 30]]), j: at([[220, 80], [355, 20], [400, 20]]) },
-  k: { i: at([[180, 60], [300, 50]]), j: at([[180, 60], [300, 50]]) },
+  c: {
+    i: at([
+      [225, 70],
+      [370, 30],
+    ]),
+    j: at([
+      [220, 80],
+      [355, 20],
+      [400, 20],
+    ]),
+  },
+  k: {
+    i: at([
+      [180, 60],
+      [300, 50],
+    ]),
+    j: at([
+      [180, 60],
+      [300, 50],
+    ]),
+  },
 };
 
 describe("Krippendorff's (2004) unitizing alpha against the worked example", () => {
@@ -64,7 +83,9 @@ describe('the sweep agrees with a deliberately naive implementation', () => {
   it('on random continua, two to four coders, several documents', () => {
     fc.assert(
       fc.property(documents, (docs) => {
-        const equalCoders = docs.map(([length, coders]) => [length, coders.slice(0, docs[0][1].length)] as const).filter(([, c]) => c.length === docs[0][1].length);
+        const equalCoders = docs
+          .map(([length, coders]) => [length, coders.slice(0, docs[0][1].length)] as const)
+          .filter(([, c]) => c.length === docs[0][1].length);
         const parts = equalCoders.map(([length, coders]) => unitizingPart(length, coders));
         const fast = unitizingDisagreement(parts)!;
         const slow = naiveUnitizing(equalCoders.map(([length, coders]) => ({ length, coders })));
@@ -77,14 +98,17 @@ describe('the sweep agrees with a deliberately naive implementation', () => {
 
   it('identical coders give 1 wherever αU is defined; swapping coders changes nothing', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 5, max: 120 }).chain((l) => fc.tuple(fc.constant(l), unitsOn(l), unitsOn(l))), ([length, a, b]) => {
-        const same = unitizingAlpha([unitizingPart(length, [a, a])]);
-        if (same !== null) expect(same).toBeCloseTo(1, 12);
-        const ab = unitizingAlpha([unitizingPart(length, [a, b])]);
-        const ba = unitizingAlpha([unitizingPart(length, [b, a])]);
-        if (ab === null) expect(ba).toBeNull();
-        else expect(ba).toBeCloseTo(ab, 12);
-      }),
+      fc.property(
+        fc.integer({ min: 5, max: 120 }).chain((l) => fc.tuple(fc.constant(l), unitsOn(l), unitsOn(l))),
+        ([length, a, b]) => {
+          const same = unitizingAlpha([unitizingPart(length, [a, a])]);
+          if (same !== null) expect(same).toBeCloseTo(1, 12);
+          const ab = unitizingAlpha([unitizingPart(length, [a, b])]);
+          const ba = unitizingAlpha([unitizingPart(length, [b, a])]);
+          if (ab === null) expect(ba).toBeNull();
+          else expect(ba).toBeCloseTo(ab, 12);
+        },
+      ),
     );
   });
 });

@@ -7,8 +7,12 @@ import { naiveCoincidences } from './naive';
 // sections, divided by m − 1; checked against a character-by-character count.
 
 const span = (length: number) =>
-  fc.tuple(fc.integer({ min: 0, max: length - 1 }), fc.integer({ min: 1, max: length }), fc.integer({ min: 0, max: 2 })).map(([s, l, label]): CodedSpan => ({ start: s, end: Math.min(length, s + l), label }));
-const study = fc.integer({ min: 4, max: 60 }).chain((length) => fc.tuple(fc.constant(length), fc.array(fc.array(span(length), { maxLength: 5 }), { minLength: 2, maxLength: 4 })));
+  fc
+    .tuple(fc.integer({ min: 0, max: length - 1 }), fc.integer({ min: 1, max: length }), fc.integer({ min: 0, max: 2 }))
+    .map(([s, l, label]): CodedSpan => ({ start: s, end: Math.min(length, s + l), label }));
+const study = fc
+  .integer({ min: 4, max: 60 })
+  .chain((length) => fc.tuple(fc.constant(length), fc.array(fc.array(span(length), { maxLength: 5 }), { minLength: 2, maxLength: 4 })));
 
 describe('2016 unitizing coincidences', () => {
   it('equal a naive character-by-character count, overlapping codes and more than two coders included', () => {

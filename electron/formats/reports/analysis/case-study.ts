@@ -15,7 +15,10 @@ export function quotationSource(q: Quotation): string {
 
 function quotationXml(q: Quotation): string {
   const rtl = isMostlyRtl(q.text);
-  return paragraph('Quotation', [{ text: q.text, rtl }], { bidi: rtl }) + paragraph('Source', [{ text: `— ${quotationSource(q)}${q.anchor ? ' · anchor example' : ''}` }]);
+  return (
+    paragraph('Quotation', [{ text: q.text, rtl }], { bidi: rtl }) +
+    paragraph('Source', [{ text: `— ${quotationSource(q)}${q.anchor ? ' · anchor example' : ''}` }])
+  );
 }
 
 export function quotationsXml(quotations: Quotation[]): string {
@@ -33,7 +36,8 @@ export async function caseStudyDocx(cs: CaseStudy): Promise<Uint8Array> {
   const body: string[] = [
     paragraph('Title', [{ text: cs.title }]),
     paragraph(null, [{ text: `Case-study draft · template: ${cs.template}`, color: '555555' }]),
-    tableXml(['Background', ''], [...cs.background, ...(cs.partner ? [['partner school', cs.partner] as [string, string]] : [])])];
+    tableXml(['Background', ''], [...cs.background, ...(cs.partner ? [['partner school', cs.partner] as [string, string]] : [])]),
+  ];
   for (const s of cs.sections) {
     body.push(headingParagraph(s.title, 0));
     if (s.description) body.push(paragraph(null, [{ text: s.description, italics: true, color: '555555' }]));

@@ -3,7 +3,8 @@ import { paragraph } from '../docx-body';
 // A plain Word table as WordprocessingML (spliced into a body like the quotation
 // paragraphs): a bold header row repeated on each page, single borders, autofit.
 
-const BORDER = '<w:top w:val="single" w:sz="4" w:color="999999"/><w:left w:val="single" w:sz="4" w:color="999999"/><w:bottom w:val="single" w:sz="4" w:color="999999"/><w:right w:val="single" w:sz="4" w:color="999999"/><w:insideH w:val="single" w:sz="4" w:color="999999"/><w:insideV w:val="single" w:sz="4" w:color="999999"/>';
+const BORDER =
+  '<w:top w:val="single" w:sz="4" w:color="999999"/><w:left w:val="single" w:sz="4" w:color="999999"/><w:bottom w:val="single" w:sz="4" w:color="999999"/><w:right w:val="single" w:sz="4" w:color="999999"/><w:insideH w:val="single" w:sz="4" w:color="999999"/><w:insideV w:val="single" w:sz="4" w:color="999999"/>';
 
 function cell(text: string, bold: boolean): string {
   const paras = String(text)

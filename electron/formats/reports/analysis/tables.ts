@@ -15,7 +15,11 @@ import { tableXml } from './docx-table';
 const PRESENCE_LABEL = { both: 'both', north: 'North only', south: 'South only', none: 'neither' } as const;
 
 async function docxWith(title: string, subtitle: string, body: string): Promise<Uint8Array> {
-  const front = [new Paragraph({ heading: HeadingLevel.TITLE, children: runs(title) }), new Paragraph({ children: runs(subtitle, { color: '555555' }) }), new Paragraph({ children: [new TextRun(BODY_MARKER)] })];
+  const front = [
+    new Paragraph({ heading: HeadingLevel.TITLE, children: runs(title) }),
+    new Paragraph({ children: runs(subtitle, { color: '555555' }) }),
+    new Paragraph({ children: [new TextRun(BODY_MARKER)] }),
+  ];
   return spliceBody(await pack(front, title), body);
 }
 
@@ -32,7 +36,15 @@ export function matrixDocx(m: FrameworkMatrix, title: string): Promise<Uint8Arra
   const header = [m.rowKind === 'case' ? 'Case' : 'Document', ...m.columns.map((c) => c.label)];
   for (const [group, idx] of rowGroups(m)) {
     if (group) body.push(headingParagraph(group, 0));
-    body.push(tableXml(header, idx.map((r) => [m.rows[r].label, ...m.columns.map((_, c) => `${cellText(m, r, c)}${cellText(m, r, c) ? '\n\n' : ''}(${plural(m.rows[r].segments[c], 'segment')})`)])));
+    body.push(
+      tableXml(
+        header,
+        idx.map((r) => [
+          m.rows[r].label,
+          ...m.columns.map((_, c) => `${cellText(m, r, c)}${cellText(m, r, c) ? '\n\n' : ''}(${plural(m.rows[r].segments[c], 'segment')})`),
+        ]),
+      ),
+    );
   }
   return docxWith(title, `Framework matrix · ${m.rows.length} rows × ${m.columns.length} columns`, body.join(''));
 }
@@ -65,10 +77,21 @@ export function pairMatrixXlsx(m: PairMatrix): Uint8Array {
 }
 
 export function pairMatrixDocx(m: PairMatrix): Promise<Uint8Array> {
-  const body = [headingParagraph('Totals per code', 0), tableXml(['code', 'both', 'North only', 'South only', 'neither'], m.codes.map((c, i) => [c.path, m.totals[i].both, m.totals[i].north, m.totals[i].south, m.totals[i].none]))];
+  const body = [
+    headingParagraph('Totals per code', 0),
+    tableXml(
+      ['code', 'both', 'North only', 'South only', 'neither'],
+      m.codes.map((c, i) => [c.path, m.totals[i].both, m.totals[i].north, m.totals[i].south, m.totals[i].none]),
+    ),
+  ];
   for (const pr of m.pairs) {
     body.push(headingParagraph(`${pr.north.name} – ${pr.south.name}`, 0));
-    body.push(tableXml(['code', 'presence', 'North segments', 'South segments'], m.codes.map((c, i) => [c.path, PRESENCE_LABEL[pr.presence[i]], pr.northSegments[i], pr.southSegments[i]])));
+    body.push(
+      tableXml(
+        ['code', 'presence', 'North segments', 'South segments'],
+        m.codes.map((c, i) => [c.path, PRESENCE_LABEL[pr.presence[i]], pr.northSegments[i], pr.southSegments[i]]),
+      ),
+    );
   }
   return docxWith('Pair analysis', `${m.pairs.length} pairs · North: ${m.north.attribute} = ${m.north.value}`, body.join(''));
 }
@@ -78,7 +101,12 @@ export function groupsDocx(groups: GroupSummary[], title: string): Promise<Uint8
   for (const g of groups) {
     body.push(headingParagraph(`${g.label} (${plural(g.cases, 'case')})`, 0));
     if (g.summary) body.push(paragraph(null, [{ text: g.summary }]));
-    body.push(tableXml(['code', 'cases', 'segments'], g.codes.map((c) => [c.path, `${c.cases} of ${g.cases}`, c.segments])));
+    body.push(
+      tableXml(
+        ['code', 'cases', 'segments'],
+        g.codes.map((c) => [c.path, `${c.cases} of ${g.cases}`, c.segments]),
+      ),
+    );
     for (const c of g.codes) {
       if (c.exemplars.length === 0 && !c.summary) continue;
       body.push(headingParagraph(c.path, 1));
@@ -110,7 +138,10 @@ export function matrixMarkdown(m: FrameworkMatrix, title: string): string {
   for (const [group, idx] of rowGroups(m)) {
     if (group) out.push('', `## ${mdEscape(group)}`);
     out.push('', `| ${m.rowKind} | ${m.columns.map((c) => mdEscape(c.label)).join(' | ')} |`, `|---|${m.columns.map(() => '---').join('|')}|`);
-    for (const r of idx) out.push(`| ${mdEscape(m.rows[r].label)} | ${m.columns.map((_, c) => `${mdEscape(cellText(m, r, c)).replace(/\n+/g, ' ')} (${m.rows[r].segments[c]})`).join(' | ')} |`);
+    for (const r of idx)
+      out.push(
+        `| ${mdEscape(m.rows[r].label)} | ${m.columns.map((_, c) => `${mdEscape(cellText(m, r, c)).replace(/\n+/g, ' ')} (${m.rows[r].segments[c]})`).join(' | ')} |`,
+      );
   }
   return `${out.join('\n')}\n`;
 }
