@@ -55,9 +55,9 @@ export async function renderCaseStudy(p: Project, caseId: string, templateId: st
 
 /** A file name from a case name: no path separators or characters Windows refuses. */
 export function fileSafe(name: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are what Windows refuses in a name
   return (
     name
+      // eslint-disable-next-line no-control-regex -- control characters are what Windows refuses in a name
       .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
       .replace(/[. ]+$/, '')
       .trim() || 'case'

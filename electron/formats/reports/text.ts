@@ -34,8 +34,8 @@ export function sourceReference(s: { document: string; speaker: string | null; r
 
 /** A file name's stem from a title: no path separators or characters Windows refuses. */
 export function safeFileStem(title: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
   const stem = title
+    // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
     .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()

@@ -60,8 +60,9 @@ export const TranscriptBlock = memo(function TranscriptBlock(p: BlockProps) {
     (el: HTMLDivElement | null) => {
       if (el) p.measure(p.index, el.getBoundingClientRect().height);
     },
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- p changes every render; only index and measure matter
     [p.index, p.measure],
-  ); // eslint-disable-line react-hooks/exhaustive-deps
+  );
   const span = block.end - block.start;
   return (
     <div ref={ref} className={`turn${block.speaker ? ' turn-first' : ''}`} data-testid="turn" data-block-start={block.start} data-block-end={block.end}>
