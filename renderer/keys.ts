@@ -1,6 +1,7 @@
 import { useCodebook } from './store/codebook';
 import { useCoding } from './store/coding';
 import { useNav } from './store/nav';
+import { usePanes } from './store/panes';
 import { useProject } from './store/project';
 import { useUi } from './store/ui';
 import { focusTranscript } from './views/transcript/focus';
@@ -8,7 +9,7 @@ import { focusTranscript } from './views/transcript/focus';
 // The app's keyboard: Ctrl/Cmd+K quick code, Ctrl/Cmd+Z / Shift+Z undo and redo,
 // 1–9 the codes whose key badges show those numbers, Ctrl/Cmd+I in vivo, Delete
 // removes the picked coding (asking first when several are picked), Esc clears,
-// ? the shortcut sheet. The transcript's own keys are in transcript/keyboard.ts.
+// ? the shortcut sheet, Ctrl/Cmd+[ and ] hide or show the side panes. The transcript's own keys are in transcript/keyboard.ts.
 
 function typing(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -25,6 +26,7 @@ export function onGlobalKey(e: KeyboardEvent): void {
   const coding = useCoding.getState();
   const handled = (() => {
     if (mod && key === 'k') return (ui.openPalette(coding.selection ? { kind: 'apply' } : { kind: 'goto' }), true);
+    if (mod && (e.key === '[' || e.key === ']')) return (usePanes.getState().toggle(e.key === '[' ? 'left' : 'right'), true);
     if (typing(e.target)) return false;
     if (mod && key === 'z') return (void (e.shiftKey ? useProject.getState().redo() : useProject.getState().undo()), true);
     if (mod && key === 'y') return (void useProject.getState().redo(), true);

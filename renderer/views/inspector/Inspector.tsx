@@ -29,7 +29,7 @@ export function Inspector() {
   const coderName = (id: string) => coders.find((c) => c.id === id)?.name ?? 'unknown coder';
 
   return (
-    <aside className="inspector" aria-label="Inspector">
+    <aside className="inspector" id="inspector-pane" aria-label="Inspector">
       {selection && (
         <section className="inspector-section" aria-label="Selection">
           <h3>Selection</h3>

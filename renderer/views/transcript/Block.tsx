@@ -21,6 +21,8 @@ export interface BlockProps {
 }
 
 const LANE = 7;
+/** a stripe's click target: the bar and a transparent zone beside it */
+const HIT = 24;
 const LABEL_PX = 15;
 
 /**
@@ -109,7 +111,7 @@ export const TranscriptBlock = memo(function TranscriptBlock(p: BlockProps) {
           );
         })}
       </div>
-      <div className="turn-stripes" style={{ width: p.laneCount * LANE + 2 }}>
+      <div className="turn-stripes" style={{ width: (p.laneCount - 1) * LANE + HIT }}>
         {inside.map((s) => {
           const code = codes.get(s.codeId);
           const top = s.start > block.start ? ((s.start - block.start) / span) * 100 : 0;

@@ -24,6 +24,8 @@ const KEYS: [string, string][] = [
   ['Esc', 'Clear the selection and the open coding'],
   ['Ctrl Z / Ctrl Shift Z', 'Undo / redo'],
   ['Ctrl F', 'Search'],
+  ['Ctrl [ / Ctrl ]', 'Hide or show the documents and codebook / the inspector'],
+  ['← → on a pane edge', 'Make the pane narrower or wider (Shift: faster, Enter: hide or show)'],
   ['?', 'This sheet'],
 ];
 

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useProject } from '../../store/project';
+import { PaneToggle } from './Separator';
 
 /** Counts and who is coding; the coder's name can be changed here. */
 export function StatusBar() {
@@ -10,6 +11,7 @@ export function StatusBar() {
   const { counts } = info;
   return (
     <footer className="statusbar">
+      <PaneToggle side="left" />
       <span>
         {counts.documents} documents · {counts.cases} cases · {counts.codes} codes · {counts.segments} coded segments
       </span>
@@ -34,6 +36,7 @@ export function StatusBar() {
           </button>
         )}
       </span>
+      <PaneToggle side="right" />
     </footer>
   );
 }

@@ -5,6 +5,7 @@ import { useCodebook } from '../../store/codebook';
 import { useCoding } from '../../store/coding';
 import { useDocuments } from '../../store/documents';
 import { useNav } from '../../store/nav';
+import { usePanes } from '../../store/panes';
 import { useProject } from '../../store/project';
 import { useRevision } from '../../store/revision';
 import { CodeTree } from '../codebook/CodeTree';
@@ -20,6 +21,7 @@ import { Transcript } from '../transcript/Transcript';
 import { TranscriptHeader } from '../transcript/TranscriptHeader';
 import { WhoIsCoding } from '../welcome/WhoIsCoding';
 import { DocumentList } from './DocumentList';
+import { Separator } from './Separator';
 import { StatusBar } from './StatusBar';
 import { TopBar } from './TopBar';
 
@@ -93,22 +95,49 @@ function MainView() {
   }
 }
 
-/** The three panes: documents and codebook, the transcript (or another view), the inspector. */
+/** Each coder's pane widths, read again when the project or the coder changes. */
+function usePaneLayout() {
+  const projectId = useProject((s) => s.info?.id);
+  const coder = useProject((s) => s.info?.coder.name);
+  useEffect(() => {
+    if (projectId && coder) usePanes.getState().load(projectId, coder);
+  }, [projectId, coder]);
+  return usePanes((s) => s);
+}
+
+/**
+ * The three panes: documents and codebook, the transcript (or another view), the inspector.
+ * A side pane is never wider than a share of the window, so the transcript keeps room
+ * and the page never scrolls sideways, whatever width was saved on a bigger screen.
+ */
 export function Workspace() {
   const view = useNav((s) => s.view);
+  const panes = usePaneLayout();
+  const inspector = view === 'code';
+  const columns = [
+    panes.leftOpen ? `min(${panes.left}px, 28vw)` : null,
+    'auto',
+    'minmax(0, 1fr)',
+    inspector ? 'auto' : null,
+    inspector && panes.rightOpen ? `min(${panes.right}px, 30vw)` : null,
+  ].filter(Boolean);
   return (
     <div className="workspace">
       <ProjectData />
       <TopBar />
-      <div className={`panes${view === 'code' ? '' : ' wide'}`}>
-        <nav className="left-pane" aria-label="Documents and codebook">
-          <DocumentList />
-          <CodeTree />
-        </nav>
+      <div className="panes" style={{ gridTemplateColumns: columns.join(' ') }}>
+        {panes.leftOpen && (
+          <nav className="left-pane" id="left-pane" aria-label="Documents and codebook">
+            <DocumentList />
+            <CodeTree />
+          </nav>
+        )}
+        <Separator side="left" />
         <main className="center-pane" aria-label={view === 'code' ? 'Transcript' : view}>
           <MainView />
         </main>
-        {view === 'code' && <Inspector />}
+        {inspector && <Separator side="right" />}
+        {inspector && panes.rightOpen && <Inspector />}
       </div>
       <StatusBar />
       <WhoIsCoding />
