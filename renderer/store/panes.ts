@@ -27,7 +27,7 @@ declare module './root' {
   }
 }
 
-export const PANE_LIMITS: Record<Side, [number, number]> = { left: [180, 480], right: [220, 520] };
+export const PANE_LIMITS: Record<Side, [number, number]> = { left: [220, 480], right: [220, 520] };
 const DEFAULTS: Layout = { left: 290, right: 320, leftOpen: true, rightOpen: true };
 
 const clamp = (side: Side, px: number) => Math.round(Math.max(PANE_LIMITS[side][0], Math.min(PANE_LIMITS[side][1], px)));
