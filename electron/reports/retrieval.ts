@@ -69,6 +69,20 @@ function turnAt(t: Turns, offset: number): number {
   return -1;
 }
 
+/**
+ * The text either side of a segment, stopping at the edges of the turns it lies in:
+ * context that ran on into the next speaker's words would put them in this speaker's
+ * mouth. Text outside any turn (documents without speakers) is cut by length only.
+ */
+function contextWithin(d: DocInfo, start: number, end: number, context: number, first: number): { before: string; after: string } {
+  if (context <= 0) return { before: '', after: '' };
+  const t = d.turns;
+  const last = end > start ? turnAt(t, end - 1) : first;
+  const low = first < 0 ? 0 : t.start[first];
+  const high = last < 0 ? d.text.length : t.end[last];
+  return { before: d.text.slice(Math.max(low, start - context), start), after: d.text.slice(end, Math.min(high, end + context)) };
+}
+
 function* segmentRows(p: Project, f: RetrievalFilter, ordered: boolean): Generator<SegmentRaw> {
   const where = ['deleted_at IS NULL'];
   const args: (string | number)[] = [];
@@ -195,8 +209,7 @@ export function collectSegments(p: Project, f: RetrievalFilter, codes: readonly 
       start,
       end,
       text: d.text.slice(start, end),
-      before: context > 0 ? d.text.slice(Math.max(0, start - context), start) : '',
-      after: context > 0 ? d.text.slice(end, end + context) : '',
+      ...contextWithin(d, start, end, context, turn),
       speaker,
       role,
       timeStart: Number.isNaN(timeStart) ? null : timeStart,

@@ -72,8 +72,11 @@ describe('Coded segments view', () => {
     await waitFor(() => expect(count()).toBe('3 coded segments in 2 documents · Partnership and sub-codes'));
     const row = rows().find((r) => r.textContent!.includes('joint planning'))!;
     expect(row.querySelector('mark')!.textContent).toBe('We plan lessons with our partner school in Leeds.');
-    for (const part of ['Partnership', 'Focus group Kisumu', 'Kisumu Primary', 'Mrs Achieng', 'coded by Amina', 'What changed since'])
+    for (const part of ['Partnership', 'Focus group Kisumu', 'Kisumu Primary', 'Mrs Achieng', 'coded by Amina', 'Mrs Achieng: '])
       expect(row.textContent).toContain(part);
+    // the context stays in Mrs Achieng's turn: neither the facilitator's question before it nor Mr Otieno after it
+    expect(row.textContent).not.toContain('What changed since');
+    expect(row.textContent).not.toContain('Mr Otieno');
     fireEvent.click(screen.getByRole('checkbox', { name: 'Include sub-codes' }));
     await waitFor(() => expect(count()).toBe('2 coded segments in 2 documents · Partnership'));
     expect(rows().map((r) => r.querySelector('.result-code')!.textContent)).toEqual(['Partnership', 'Partnership']);

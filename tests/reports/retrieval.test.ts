@@ -53,7 +53,14 @@ describe('coded-segment retrieval', () => {
       const t = turns.get(s.documentId, s.start, s.start) as TurnRow | undefined;
       expect([s.speaker, s.role, s.timeStart, s.timeEnd]).toEqual([t?.speaker ?? null, t?.role ?? null, t?.time_start ?? null, t?.time_end ?? null]);
       const doc = text(s.documentId);
-      expect([s.text, s.before, s.after]).toEqual([doc.slice(s.start, s.end), doc.slice(Math.max(0, s.start - 7), s.start), doc.slice(s.end, s.end + 7)]);
+      // context stops at the edges of the turns the segment starts and ends in
+      const last = turns.get(s.documentId, s.end - 1, s.end - 1) as TurnRow | undefined;
+      const [low, high] = [t?.start ?? 0, last?.end ?? doc.length];
+      expect([s.text, s.before, s.after]).toEqual([
+        doc.slice(s.start, s.end),
+        doc.slice(Math.max(low, s.start - 7), s.start),
+        doc.slice(s.end, Math.min(high, s.end + 7)),
+      ]);
     }
     expect(rows.filter((s) => s.timeStart !== null).length).toBeGreaterThan(0);
     expect(rows.filter((s) => s.speaker === null).length).toBeGreaterThan(0);

@@ -86,9 +86,12 @@ describe('coded-segment report', () => {
       const doc = p.db.prepare('SELECT id FROM documents WHERE name = ?').pluck().get(r.document) as string;
       const cell = r.text.startsWith("'") && /^'[=+\-@]/.test(r.text) ? r.text.slice(1) : r.text;
       expect(text(doc).slice(Number(r.start), Number(r.end))).toBe(cell);
-      // Context never splits an emoji's surrogate pair.
+      // Context never splits an emoji's surrogate pair, nor reaches back into the previous turn.
+      const turnStart =
+        (p.db.prepare('SELECT start FROM turns WHERE document_id = ? AND start <= ? AND end > ?').pluck().get(doc, r.start, r.start) as number | undefined) ??
+        0;
       const before = text(doc)
-        .slice(Math.max(0, Number(r.start) - 12), Number(r.start))
+        .slice(Math.max(turnStart, Number(r.start) - 12), Number(r.start))
         .replace(/^[\udc00-\udfff]/, '');
       expect(r['context before'].replace(/^'(?=[=+\-@])/, '')).toBe(before);
     }

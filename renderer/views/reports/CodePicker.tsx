@@ -1,4 +1,6 @@
+import { useMemo } from 'react';
 import type { Code } from '../../../shared/types';
+import { childrenOf, totalsOf } from '../../store/codebook';
 import { toggle } from './filters';
 
 interface CodePickerProps {
@@ -10,6 +12,9 @@ interface CodePickerProps {
 
 /** The codebook as a scrolling tick list in tree order; nothing ticked means every code. */
 export function CodePicker({ codes, value, descendants, onChange }: CodePickerProps) {
+  // the same figure the code tree shows (a parent counts its sub-codes' segments), said in words
+  const totals = useMemo(() => totalsOf(codes), [codes]);
+  const parents = useMemo(() => childrenOf(codes), [codes]);
   return (
     <fieldset className="reports-block reports-codes">
       <legend>Codes</legend>
@@ -24,7 +29,7 @@ export function CodePicker({ codes, value, descendants, onChange }: CodePickerPr
                 <span className="swatch" style={{ background: c.colour }} />
                 {c.name}
               </label>
-              <span className="count">{c.segments}</span>
+              <span className="count">{parents.get(c.id)?.length ? `${totals.get(c.id) ?? c.segments} with sub-codes` : c.segments}</span>
             </div>
           ))}
         </div>

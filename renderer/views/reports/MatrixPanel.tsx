@@ -7,6 +7,8 @@ import { heat, largest } from './heat';
 import { ExportButtons, StatusLine, useStatus } from './Status';
 import type { ChooseSavePath, ReportsClient } from './types';
 import type { ReportData } from './useReportData';
+import { MatrixRowsPicker } from './MatrixRowsPicker';
+import { visibleRows, type RowOptions } from './matrixRows';
 
 const COUNT_NAMES: Record<MatrixCount, string> = { segments: 'coded segments', cases: 'cases with the code', percent: '% of the group’s cases' };
 
@@ -17,6 +19,7 @@ export function MatrixPanel({ client, data, chooseSavePath }: { client: ReportsC
   const [aggregate, setAggregate] = useState(true);
   const [filter, setFilter] = useState<FilterState>(emptyFilter);
   const [matrix, setMatrix] = useState<CodeMatrix | null>(null);
+  const [rows, setRows] = useState<RowOptions>({ choice: { kind: 'all' }, hideEmpty: false });
   const { status, busy, track, exportFile } = useStatus(chooseSavePath);
   // attributes in the case sheet's order, whatever order they were ticked in
   const columns = data.attributes.map((a) => a.name).filter((n) => ticked.includes(n));
@@ -58,6 +61,7 @@ export function MatrixPanel({ client, data, chooseSavePath }: { client: ReportsC
             <input type="checkbox" checked={aggregate} onChange={(e) => setAggregate(e.currentTarget.checked)} /> parents include their sub-codes
           </label>
         </fieldset>
+        <MatrixRowsPicker codes={data.codes} value={rows} onChange={setRows} />
       </div>
       <details className="reports-more">
         <summary>Filters{active ? ` (${active} set)` : ''}</summary>
@@ -70,7 +74,7 @@ export function MatrixPanel({ client, data, chooseSavePath }: { client: ReportsC
         {columns.length > 4 && <span className="view-error">Choose at most four attributes.</span>}
       </div>
       <StatusLine status={status} />
-      {matrix && <MatrixResult matrix={matrix} />}
+      {matrix && <MatrixResult matrix={{ ...matrix, rows: visibleRows(matrix.rows, rows) }} before={matrix.rows.length} />}
       {matrix && (
         <ExportButtons
           label="Export matrix"
@@ -87,20 +91,23 @@ export function MatrixPanel({ client, data, chooseSavePath }: { client: ReportsC
   );
 }
 
-function MatrixResult({ matrix }: { matrix: CodeMatrix }) {
+/** `before` is how many rows the matrix had before the row choice narrowed it. */
+function MatrixResult({ matrix, before }: { matrix: CodeMatrix; before: number }) {
   const percent = matrix.count === 'percent';
   const cell = (v: number, i: number) => (percent && matrix.columns[i].cases === 0 ? '–' : plainNumber(v, percent ? '%' : ''));
   const paths = new Set(matrix.rows.map((r) => r.path));
   const roots = matrix.rows.filter((r) => !paths.has(r.path.split('/').slice(0, -1).join('/')));
   const max = largest(matrix.rows.map((r) => r.cells));
-  if (matrix.rows.length === 0) return <p className="pane-empty">No codes to show.</p>;
+  if (matrix.rows.length === 0)
+    return <p className="pane-empty">{before ? 'No rows left: every chosen code is empty or outside the rows chosen.' : 'No codes to show.'}</p>;
   return (
     <>
       <p className="view-summary">
         {matrix.cases.toLocaleString()} cases in {matrix.columns.length} columns · cells: {COUNT_NAMES[matrix.count]}
         {matrix.aggregate ? ', sub-codes counted in their parents' : ''}
+        {matrix.rows.length < before ? ` · ${matrix.rows.length} of ${before} codes shown` : ''}
       </p>
-      <div className="reports-table-wrap">
+      <div className="reports-table-wrap" role="region" aria-label="Matrix table (scrolls sideways)" tabIndex={0}>
         <table className="reports-table" aria-label={`Codes by ${matrix.attributes.join(' × ')}`}>
           <thead>
             <tr>

@@ -3,6 +3,7 @@ import { useTeam, type TeamTab } from './teamStore';
 import { AgreementPanel } from './AgreementPanel';
 import { CodersPanel } from './CodersPanel';
 import { MergeWizard } from './MergeWizard';
+import { TeamStart } from './TeamStart';
 import '../views.css';
 
 const TABS: [TeamTab, string][] = [
@@ -24,6 +25,7 @@ export function TeamView() {
       <h1 id="team-heading" className="view-title">
         Team
       </h1>
+      <TeamStart />
       <div className="view-tabs" role="tablist" aria-label="Team" onKeyDown={onKey}>
         {TABS.map(([t, label]) => (
           <button
