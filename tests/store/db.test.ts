@@ -95,17 +95,41 @@ describe('migrations', () => {
     MIGRATIONS.slice(1).forEach((m, i) => expect(m.version).toBeGreaterThan(MIGRATIONS[i].version));
   });
 
-  it('applies each migration N-1 → N on a real file, and only once', () => {
+  it('applies each migration N-1 → N on a real file holding rows, keeps every row, and applies only once', () => {
     const path = join(tempDir(), 'm.sqlite');
     const db = new Database(path);
-    for (const m of MIGRATIONS) {
+    const [first, ...rest] = MIGRATIONS;
+    migrate(db, [first]);
+    expect(db.pragma('user_version', { simple: true })).toBe(first.version);
+    // Real rows of the first schema: a coder, a document in the search index, a code, a segment, a memo.
+    db.exec(`INSERT INTO project (id, name, codebook, created_at, updated_at) VALUES ('p', 'Old study', 'empty', '2025-01-01', '2025-01-01');
+             INSERT INTO coders (id, name, created_at, updated_at) VALUES ('c', 'Amina', '2025-01-01', '2025-01-01');
+             INSERT INTO documents (id, name, kind, text, chars, sha256, format, encoding, source_name, imported_at, updated_at, coder_id)
+               VALUES ('d', 'Interview', 'interview', 'Teacher: we trade with Ghana.', 29, 'x', 'txt', 'utf-8', 'i.txt', '2025-01-01', '2025-01-01', 'c');
+             INSERT INTO document_search (document_id, text) VALUES ('d', 'Teacher: we trade with Ghana.');
+             INSERT INTO codes (id, name, colour, updated_at, coder_id) VALUES ('k', 'Trade', '#336699', '2025-01-01', 'c');
+             INSERT INTO segments (id, document_id, code_id, coder_id, start, end, created_at, updated_at) VALUES ('s', 'd', 'k', 'c', 9, 14, '2025-01-01', '2025-01-01');
+             INSERT INTO memos (id, target, target_id, title, body, coder_id, updated_at) VALUES ('m', 'code', 'k', 'Trade', 'Mentioned early.', 'c', '2025-01-01');`);
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'document_search_%' AND name NOT LIKE 'sqlite_%'")
+      .pluck()
+      .all() as string[];
+    const count = (t: string) => db.prepare(`SELECT count(*) FROM "${t}"`).pluck().get() as number;
+    const before = Object.fromEntries(tables.map((t) => [t, count(t)]));
+    expect(before.segments).toBe(1);
+    for (const m of rest) {
       migrate(
         db,
         MIGRATIONS.filter((x) => x.version <= m.version),
       );
       expect(db.pragma('user_version', { simple: true })).toBe(m.version);
+      for (const t of tables) expect(count(t), `${t} after migration ${m.version}`).toBe(before[t]);
+      expect(db.prepare("SELECT document_id FROM document_search WHERE document_search MATCH 'ghana'").pluck().all(), `search after ${m.version}`).toEqual([
+        'd',
+      ]);
     }
     expect(() => migrate(db)).not.toThrow();
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     db.close();
   });
 

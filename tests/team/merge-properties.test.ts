@@ -86,20 +86,25 @@ describe('merge properties (random projects)', () => {
         const { master, dir, copies } = await scenario(coders, lead);
         const inputs = hashFolder(join(dir, 'copies'));
 
-        // A crash half-way leaves the master exactly as it was (merge log included).
+        // A crash half-way leaves the master exactly as it was (merge log included). The merge
+        // calls onWrite before each of its `total` writes and once more before the merge log,
+        // so a crash point taken modulo total + 1 is always reached: every run crashes.
         const victim = clone(master, join(dir, 'victim.fieldcode'));
         const before = contentDump(victim, true);
-        const crash = (_kind: string, done: number) => {
-          if (done >= crashAt) throw new Error('power cut');
+        let crashedAt: number | null = null;
+        const crash = (_kind: string, done: number, total: number) => {
+          if (done < crashAt % (total + 1)) return;
+          crashedAt = done;
+          throw new Error('power cut');
         };
         const outcome = await merge(victim, copies, { onWrite: crash }).then(
           (r) => r,
           (e: Error) => e,
         );
-        if (outcome instanceof Error) {
-          expect(outcome.message).toBe('power cut');
-          expect(contentDump(victim, true)).toBe(before);
-        }
+        expect(crashedAt).not.toBeNull();
+        expect(outcome).toBeInstanceOf(Error);
+        expect((outcome as Error).message).toBe('power cut');
+        expect(contentDump(victim, true)).toBe(before);
 
         // Order: one file at a time forwards, backwards, and all at once.
         const forwards = clone(master, join(dir, 'forwards.fieldcode'));

@@ -1,32 +1,19 @@
 // A small streaming XML writer for project.qde and .qdc files: parts are pushed
 // to an array and joined once, which keeps a 50,000-segment project fast.
 
-// XML 1.0 forbids most control characters, lone surrogates and U+FFFE/U+FFFF even
-// as character references; they become U+FFFD (a text file may hold them, XML not).
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const TEXT_SPECIAL = /[&<>\r]/g;
-const ATTR_SPECIAL = /[&<>"\r\n\t]/g;
-const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\r': '&#13;', '\n': '&#10;', '\t': '&#9;' };
+import { xmlAttr, xmlText } from '../xml-escape';
 
-function legal(s: string): string {
-  ILLEGAL.lastIndex = 0;
-  return ILLEGAL.test(s) ? s.replace(ILLEGAL, '\uFFFD') : s;
-}
-
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const NEEDS_CARE = /[\u0000-\u001F&<>"\uD800-\uDFFF\uFFFE\uFFFF]/;
+// XML 1.0 forbids some characters even as references; in an exchange file they become
+// U+FFFD (a text file may hold them, XML not), so the researcher sees where one was.
 
 /** Element content: a carriage return is kept as a reference, since parsers fold a literal one into LF. */
 export function escapeText(s: string): string {
-  if (!NEEDS_CARE.test(s)) return s;
-  return legal(s).replace(TEXT_SPECIAL, (c) => ENTITY[c]);
+  return xmlText(s, 'replace');
 }
 
 /** Attribute values: line breaks and tabs as references, since parsers fold literal ones into spaces. */
 export function escapeAttr(s: string): string {
-  if (!NEEDS_CARE.test(s)) return s;
-  return legal(s).replace(ATTR_SPECIAL, (c) => ENTITY[c]);
+  return xmlAttr(s, 'replace');
 }
 
 export type Attrs = [name: string, value: string | number | boolean | null | undefined][];

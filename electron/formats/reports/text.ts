@@ -1,17 +1,17 @@
 // Small text helpers every exporter shares.
 
-// XML 1.0 forbids most C0 controls (and lone surrogates, FFFE/FFFF); a transcript
-// pasted from a PDF can carry them, and one such character makes Word or Excel
-// refuse the whole file. They are dropped from XML-based formats only.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const XML_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+import { markupText, validXml } from '../xml-escape';
 
+// A transcript pasted from a PDF can carry characters XML cannot hold, and one such
+// character makes Word or Excel refuse the whole file: reports drop them (see
+// ../xml-escape.ts for why REFI-QDA keeps a U+FFFD instead).
 export function xmlSafe(s: string): string {
-  return s.replace(XML_INVALID, '');
+  return validXml(s, 'drop');
 }
 
+/** For HTML and inline SVG, where the same string may go in text or an attribute. */
 export function escapeXml(s: string): string {
-  return xmlSafe(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return markupText(s, 'drop');
 }
 
 /** Seconds → "h:mm:ss" (with milliseconds when the source had them); '' when unknown. */

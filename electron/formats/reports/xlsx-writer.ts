@@ -1,6 +1,6 @@
 import { ByteSink } from './byte-sink';
 import { writeZip } from '../refi/zip';
-import { xmlSafe } from './text';
+import { xmlText } from '../xml-escape';
 import { MAIN, packageParts, REL, XML_HEAD } from './xlsx-package';
 
 // SpreadsheetML written directly: each sheet's rows go straight into a UTF-8
@@ -21,12 +21,9 @@ const NEEDS_WORK = /[&<>\r\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\uf
 export function cellXml(value: string): string {
   const s = value.length > CELL_LIMIT ? `${value.slice(0, CELL_LIMIT - TRUNCATED.length)}${TRUNCATED}` : value;
   if (!NEEDS_WORK.test(s)) return s;
-  return xmlSafe(s)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\r/g, '&#13;')
-    .replace(/_(x[0-9a-fA-F]{4}_)/g, '_x005F_$1');
+  // The common XML core (invalid characters dropped, as in every report), then Excel's own
+  // escape: a literal "_x0041_" would be read back as "A", so its "_" is written as _x005F_.
+  return xmlText(s, 'drop').replace(/_(x[0-9a-fA-F]{4}_)/g, '_x005F_$1');
 }
 
 /** `<t>` with xml:space="preserve" only when the text starts or ends with white space. */
