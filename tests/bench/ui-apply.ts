@@ -5,10 +5,10 @@ import type { Page } from 'playwright-core';
 // the highlight is painted; with the HTTP round trip of each segments.apply call.
 
 export async function applyTimes(page: Page, code: string, n: number): Promise<{ times: number[]; requests: number[]; before: number[]; after: number[] }> {
-  // Pin the fresh "Timing" code and read its key.
+  // Put the fresh "Timing" code on a number key and read the key.
   const row = page.locator(`[data-testid="code-item"][data-path="Timing"]`);
   await row.hover();
-  await row.getByRole('button', { name: 'Pin Timing' }).click();
+  await row.getByRole('button', { name: 'Put Timing on a number key' }).click();
   const key = (await row.locator('.pin-key').textContent())!.trim();
 
   const result = await page.evaluate(
