@@ -1,4 +1,4 @@
-import { copyFileSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { importCaseSheet } from '../../electron/cases/cases';
 import { exportQdpx } from '../../electron/refi/refi';
@@ -86,8 +86,11 @@ export async function benchReports(ctx: BenchContext): Promise<void> {
       ['docx', 10_000],
     ] as const) {
       let rows = 0;
+      const out = join(ctx.dir, `segments.${format}`);
       const t = await timed(async () => {
-        const r = await exportSegments(p, {}, format, join(ctx.dir, `segments.${format}`));
+        // Exports never replace a file unasked: each run writes afresh.
+        rmSync(out, { force: true });
+        const r = await exportSegments(p, {}, format, out);
         rows = r.rows;
         return r.bytes;
       });
@@ -97,6 +100,7 @@ export async function benchReports(ctx: BenchContext): Promise<void> {
       let rows = 0;
       const out = join(ctx.dir, `project-${target}.qdpx`);
       const t = await timed(async () => {
+        rmSync(out, { force: true });
         rows = (await exportQdpx(p, out, target)).rows;
         return statSync(out).size;
       });
