@@ -1,10 +1,12 @@
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { ProjectFileError } from '../../shared/errors';
 import { SAMPLE } from '../../shared/sample';
 import type { DocumentKind } from '../../shared/types';
 import { resolveCodePath } from '../store/codes';
 import { ensureCoder, setCurrentCoder } from '../store/coders';
 import { closeProject, openProject, type Project } from '../store/db';
+import { fsyncDir, renameIntoPlace } from '../store/files';
 import { findDocument } from '../store/documents';
 import { importCaseSheet } from '../cases/cases';
 import { applyCode } from '../coding/coding';
@@ -54,15 +56,50 @@ export async function buildSampleProject(path: string, nativeBinding?: string): 
   }
 }
 
+/**
+ * Opens the sample in `folder`, building it the first time. The sample is built
+ * in a hidden folder beside it and moved into place only when complete, so a
+ * crash mid-build never leaves a half sample that later opens as if whole. A
+ * sample that is locked by another window is refused like any project; only a
+ * damaged one is set aside (renamed, never deleted: the user may have coded in
+ * it) and built afresh.
+ */
 export async function openSampleProject(folder: string, nativeBinding?: string): Promise<Project> {
   mkdirSync(folder, { recursive: true });
-  const path = join(folder, 'Sample project.fieldcode');
+  const path = join(folder, SAMPLE_FILE);
   if (existsSync(path)) {
     try {
       return openProject(path, { nativeBinding });
-    } catch {
-      rmSync(path, { force: true });
+    } catch (e) {
+      if (!(e instanceof ProjectFileError)) throw e;
+      setAside(path);
     }
   }
-  return buildSampleProject(path, nativeBinding);
+  clearBuildLeftovers(folder);
+  const building = mkdtempSync(join(folder, BUILDING_PREFIX));
+  try {
+    const temp = join(building, SAMPLE_FILE);
+    closeProject(await buildSampleProject(temp, nativeBinding));
+    renameIntoPlace(temp, path);
+  } finally {
+    rmSync(building, { recursive: true, force: true });
+  }
+  return openProject(path, { nativeBinding });
+}
+
+const SAMPLE_FILE = 'Sample project.fieldcode';
+const BUILDING_PREFIX = '.sample-building-';
+
+/** A damaged sample moves to "Sample project (damaged <time>).fieldcode" beside it. */
+function setAside(path: string): void {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const aside = path.replace(/\.fieldcode$/, ` (damaged ${stamp}).fieldcode`);
+  renameSync(path, aside);
+  for (const side of ['-wal', '-shm']) if (existsSync(path + side)) renameSync(path + side, aside + side);
+  fsyncDir(dirname(path));
+}
+
+/** Folders left by a build that was killed: never a project, safe to remove. */
+function clearBuildLeftovers(folder: string): void {
+  for (const name of readdirSync(folder)) if (name.startsWith(BUILDING_PREFIX)) rmSync(join(folder, name), { recursive: true, force: true });
 }

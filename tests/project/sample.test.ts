@@ -1,3 +1,4 @@
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SAMPLE } from '../../shared/sample';
@@ -41,5 +42,25 @@ describe('the sample project', () => {
     first.db.close();
     const again = track(await openSampleProject(folder));
     expect(projectInfo(again).id).toBe(id);
+  });
+});
+
+describe('the sample project is never lost or half built', () => {
+  it('sets a damaged sample aside and builds a new one beside it', async () => {
+    const folder = tempDir();
+    writeFileSync(join(folder, 'Sample project.fieldcode'), 'not a database');
+    const p = track(await openSampleProject(folder));
+    expect(projectInfo(p).counts.documents).toBe(3);
+    const aside = readdirSync(folder).filter((n) => n.startsWith('Sample project (damaged '));
+    expect(aside).toHaveLength(1);
+    expect(readFileSync(join(folder, aside[0]!), 'utf8')).toBe('not a database');
+  });
+
+  it('clears a killed build and leaves only the finished sample in the folder', async () => {
+    const folder = tempDir();
+    mkdirSync(join(folder, '.sample-building-x1'));
+    writeFileSync(join(folder, '.sample-building-x1', 'Sample project.fieldcode'), 'half');
+    track(await openSampleProject(folder));
+    expect(readdirSync(folder).filter((n) => !n.endsWith('-wal') && !n.endsWith('-shm') && !n.endsWith('.lock'))).toEqual(['Sample project.fieldcode']);
   });
 });
