@@ -72,7 +72,7 @@ export function registerProjectCommands(program: Command): void {
     .description('counts: documents, cases, codes, segments, coders')
     .option('--json', 'JSON output')
     .action(async (path: string, o: { json?: boolean }) => {
-      const { projectInfo } = await import('../project/project');
+      const { projectInfo } = await import('../project/info');
       const info = await withProject(path, (p) => projectInfo(p), { readonly: true });
       if (o.json) return printJson({ id: info.id, name: info.name, schemaVersion: info.schemaVersion, coder: info.coder.name, ...info.counts });
       print(`${info.name} (schema ${info.schemaVersion}, coder ${info.coder.name})`);

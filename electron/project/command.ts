@@ -1,6 +1,6 @@
 import { basename, resolve } from 'node:path';
 import { ProjectFileError } from '../../shared/errors';
-import { closeProject, openProject, type Project } from '../store/db';
+import { closeProject, openProject, projectFileFailure, type Project } from '../store/db';
 import { acquireLock } from '../store/lock';
 
 // How a command-line command holds a project: a writing command takes the
@@ -29,7 +29,8 @@ export async function withProject<T>(path: string, fn: (p: Project) => T | Promi
           'the project is busy: another program is writing to it (the Fieldcode app or a fieldcode command); try again when it has finished',
         );
       }
-      throw e;
+      // A reading command met a bad page that the open did not read: one line, not SQLite's words.
+      throw projectFileFailure(path, e);
     } finally {
       closeProject(p);
     }

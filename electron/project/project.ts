@@ -1,11 +1,9 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { CODEBOOKS, flattenCodebook } from '../../shared/codebooks';
-import type { ProjectInfo } from '../../shared/types';
-import { listCoders, currentCoder, setCurrentCoder, ensureCoder } from '../store/coders';
+import { listCoders, setCurrentCoder, ensureCoder } from '../store/coders';
 import { buildProjectFile, openProject, closeProject, type OpenOptions, type Project } from '../store/db';
 import { InputError } from '../../shared/errors';
-import { SCHEMA_VERSION } from '../store/migrations';
 import { setSetting } from '../store/settings';
 import { insertCode } from '../store/codes';
 
@@ -52,28 +50,7 @@ export function newProject(path: string, opts: NewProjectOptions = {}): Project 
 export { openProject, closeProject };
 export type { Project };
 
-export function projectRow(p: Project): { id: string; name: string; codebook: string } {
-  return p.db.prepare('SELECT id, name, codebook FROM project LIMIT 1').get() as { id: string; name: string; codebook: string };
-}
-
-export function projectInfo(p: Project): ProjectInfo {
-  const row = projectRow(p);
-  const count = (sql: string) => p.db.prepare(sql).pluck().get() as number;
-  return {
-    id: row.id,
-    name: row.name,
-    path: p.path,
-    schemaVersion: SCHEMA_VERSION,
-    coder: currentCoder(p),
-    counts: {
-      documents: count('SELECT count(*) FROM documents WHERE deleted_at IS NULL'),
-      cases: count('SELECT count(*) FROM cases WHERE deleted_at IS NULL'),
-      codes: count('SELECT count(*) FROM codes WHERE deleted_at IS NULL'),
-      segments: count('SELECT count(*) FROM segments WHERE deleted_at IS NULL'),
-      coders: listCoders(p).length,
-    },
-  };
-}
+export { projectRow, projectInfo } from './info';
 
 export function renameProject(p: Project, name: string): void {
   if (!name.trim()) throw new InputError('a project needs a name');

@@ -72,6 +72,8 @@ function truncated(path: string): boolean {
       closeSync(fd);
     }
     const pageSize = buf.readUInt16BE(16) === 1 ? 65536 : buf.readUInt16BE(16);
+    // The header's page count holds only where "version-valid-for" matches the change counter.
+    if (buf.readUInt32BE(92) !== buf.readUInt32BE(24)) return false;
     const pages = buf.readUInt32BE(28);
     return pageSize > 0 && pages > 0 && statSync(path).size < pageSize * pages;
   } catch {
@@ -111,47 +113,81 @@ function openQuiet(path: string, nativeBinding?: string): Database.Database {
 }
 
 /**
- * Lets SQLite judge the file: opening recovers a pending WAL, quick_check reads every
- * page. Also checks identity, version, that it has Fieldcode's tables and nothing
- * Fieldcode did not create. Nothing is written.
+ * A previous writer left its journal behind (a -wal that was never folded in, or a
+ * hot rollback journal): the last session ended uncleanly, or a writer has the file
+ * open now. Only then may pages be half-written, so only then does a reader pay for
+ * a quick_check of every page.
  */
-function inspect(path: string, name: string, nativeBinding?: string): void {
+function unclean(path: string): boolean {
+  for (const side of ['-wal', '-journal']) {
+    try {
+      if (statSync(`${path}${side}`).size > 0) return true;
+    } catch {
+      // no such side file: nothing was left behind
+    }
+  }
+  return false;
+}
+
+/**
+ * Lets SQLite judge the file on an open handle: identity, version, Fieldcode's tables
+ * and nothing Fieldcode did not create; `deep` also runs quick_check, which reads
+ * every page (opening has already recovered a pending WAL). Nothing is written.
+ */
+function inspect(db: Database.Database, path: string, name: string, deep: boolean, nativeBinding?: string): void {
+  db.pragma('trusted_schema = OFF');
+  const appId = db.pragma('application_id', { simple: true }) as number;
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (appId !== APPLICATION_ID) {
+    throw new ProjectFileError(name, 'not a Fieldcode project (an SQLite database of another program)');
+  }
+  if (version > SCHEMA_VERSION) {
+    throw new ProjectFileError(
+      name,
+      `made by a newer Fieldcode (file version ${version}, this version reads up to ${SCHEMA_VERSION}); update Fieldcode to open it`,
+    );
+  }
+  // Cheap and certain without reading the pages: shorter than the header says.
+  if (truncated(path)) throw new ProjectFileError(name, 'the project file is truncated (it is shorter than its header says)');
+  if (deep) {
+    const check = db.pragma('quick_check', { simple: true }) as string;
+    if (check !== 'ok') {
+      // SQLite's report runs over lines ("*** in database main ***", then each fault): the first fault says enough.
+      const fault = check.split('\n').find((l) => l.trim() && !l.startsWith('***')) ?? 'SQLite reports it malformed';
+      throw new ProjectFileError(name, `the project file is damaged (${fault.trim()})`);
+    }
+  }
+  const hasProject =
+    version > 0 && db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'project'").get() && db.prepare('SELECT 1 FROM project').get();
+  if (!hasProject) {
+    throw new ProjectFileError(
+      name,
+      'an unfinished Fieldcode project (its creation was interrupted: it holds no work); delete it and create the project again',
+    );
+  }
+  checkSchema(db, name, nativeBinding);
+}
+
+/** Opens a quiet handle, inspects the file through it, and closes it again if the file is refused. */
+function openInspected(path: string, name: string, deep: boolean, nativeBinding?: string): Database.Database {
   let db: Database.Database | undefined;
   try {
     db = openQuiet(path, nativeBinding);
-    db.pragma('trusted_schema = OFF');
-    const appId = db.pragma('application_id', { simple: true }) as number;
-    const version = db.pragma('user_version', { simple: true }) as number;
-    if (appId !== APPLICATION_ID) {
-      throw new ProjectFileError(name, 'not a Fieldcode project (an SQLite database of another program)');
-    }
-    if (version > SCHEMA_VERSION) {
-      throw new ProjectFileError(
-        name,
-        `made by a newer Fieldcode (file version ${version}, this version reads up to ${SCHEMA_VERSION}); update Fieldcode to open it`,
-      );
-    }
-    const check = db.pragma('quick_check', { simple: true }) as string;
-    if (check !== 'ok')
-      throw new ProjectFileError(
-        name,
-        truncated(path) ? 'the project file is truncated (it is shorter than its header says)' : `the project file is damaged (${check})`,
-      );
-    const hasProject =
-      version > 0 && db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'project'").get() && db.prepare('SELECT 1 FROM project').get();
-    if (!hasProject) {
-      throw new ProjectFileError(
-        name,
-        'an unfinished Fieldcode project (its creation was interrupted: it holds no work); delete it and create the project again',
-      );
-    }
-    checkSchema(db, name, nativeBinding);
+    inspect(db, path, name, deep, nativeBinding);
+    return db;
   } catch (e) {
-    if (e instanceof ProjectFileError) throw e;
-    throw sqliteFailure(name, e, path);
-  } finally {
     db?.close();
+    throw e instanceof ProjectFileError ? e : sqliteFailure(name, e, path);
   }
+}
+
+/**
+ * SQLite found a bad page while a command read the project (a reader does not read
+ * every page on open): the same one line an open would have given. Other errors pass.
+ */
+export function projectFileFailure(path: string, e: unknown): unknown {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^SQLITE_(CORRUPT|NOTADB)/.test(code) ? sqliteFailure(basename(path), e, path) : e;
 }
 
 function configure(db: Database.Database): void {
@@ -168,18 +204,22 @@ function handle(db: Database.Database, path: string, readonly: boolean, opts: Op
   return { db, path, readonly, now: monotonicClock(opts.clock), newId: opts.newId ?? randomUUID };
 }
 
-/** Opens an existing project; refuses other files, damaged files and newer versions. */
+/**
+ * Opens an existing project; refuses other files, damaged files and newer versions.
+ * A writer always has SQLite read every page first (quick_check); a reader does so
+ * only after an unclean shutdown, and otherwise meets a bad page when it reads it
+ * (`projectFileFailure` words that in the same one line).
+ */
 export function openProject(path: string, opts: OpenOptions = {}): Project {
   const name = basename(path);
   checkHeader(path, name, opts.building);
-  inspect(path, name, opts.nativeBinding);
+  if (opts.readonly) {
+    const db = openInspected(path, name, unclean(path), opts.nativeBinding);
+    db.pragma('busy_timeout = 5000');
+    return handle(db, path, true, opts);
+  }
+  openInspected(path, name, true, opts.nativeBinding).close();
   try {
-    if (opts.readonly) {
-      const db = openQuiet(path, opts.nativeBinding);
-      db.pragma('trusted_schema = OFF');
-      db.pragma('busy_timeout = 5000');
-      return handle(db, path, true, opts);
-    }
     const db = new Database(path, { fileMustExist: true, nativeBinding: opts.nativeBinding });
     configure(db);
     migrate(db);
