@@ -28,17 +28,26 @@ function folded(text: string): { hay: string; origin: number[] } {
 }
 
 /**
- * The documents worth reading for this query. FTS5 narrows a plain phrase of
- * words; emoji, lone combining marks, boolean queries and regular expressions
- * (which FTS5's tokenizer cannot answer) read every document.
+ * The documents worth reading for this query, in the order of the document list.
+ * FTS5 narrows a plain phrase to the documents holding all its words; emoji, lone
+ * combining marks, boolean queries and regular expressions (which FTS5's tokenizer
+ * cannot answer) read every document.
  */
 function candidates(p: Project, q: Query): string[] {
   const all = () => p.db.prepare('SELECT id FROM documents WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE, imported_at').pluck().all() as string[];
   if (q.kind !== 'term') return all();
   const match = ftsQuery(q.text);
   if (!match || /[^\p{L}\p{N}\s\p{P}]/u.test(q.text)) return all();
-  const ids = [...new Set(p.db.prepare('SELECT document_id FROM document_search WHERE document_search MATCH ? ORDER BY rank').pluck().all(match) as string[])];
-  return ids.length ? ids : all();
+  let held: Set<string>;
+  try {
+    held = new Set(p.db.prepare('SELECT document_id FROM document_search WHERE document_search MATCH ?').pluck().all(match) as string[]);
+  } catch {
+    // A word SQLite's tokenizer splits in two makes a phrase, which an index without
+    // word positions cannot answer: reading every document finds the same hits.
+    return all();
+  }
+  // The index keeps no word counts to rank by: documents come in the order of the list.
+  return held.size ? all().filter((id) => held.has(id)) : all();
 }
 
 /** Every occurrence of a term: folded where folding leaves something, else the characters carrying a lone combining mark. */

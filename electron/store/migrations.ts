@@ -194,6 +194,40 @@ function searchWithoutText(db: Database.Database): void {
   db.exec(fillSearch);
 }
 
+// The search index only narrows a query to the documents holding every word; search
+// then finds the words (and phrases) in each document's text itself. So the index
+// needs no word positions: detail=column keeps which documents hold a word, a tenth
+// of the positions' size. Phrase queries of FTS5 are refused in this form; search
+// quotes each word on its own, so it never asks one. Rebuilt from the live documents.
+const v6 = `
+CREATE VIRTUAL TABLE document_search USING fts5(
+  document_id UNINDEXED,
+  text,
+  content = '',
+  contentless_delete = 1,
+  contentless_unindexed = 1,
+  detail = column,
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+`;
+
+function searchWithoutPositions(db: Database.Database): void {
+  db.exec('DROP TABLE document_search');
+  // FTS5 leaves the content table of a contentless_unindexed index behind on DROP,
+  // and defensive mode guards it as a shadow table until the schema is read again:
+  // only this one statement runs without that guard.
+  if (db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'document_search_content'").get()) {
+    db.unsafeMode(true);
+    try {
+      db.exec('DROP TABLE document_search_content');
+    } finally {
+      db.unsafeMode(false);
+    }
+  }
+  db.exec(v6);
+  db.exec(fillSearch);
+}
+
 // Reliability samples: the documents drawn for double coding, how they were drawn
 // (N documents or N %, stratified by a case attribute, the seed) so the draw can be
 // reported and repeated. Samples live in the master; they are not merged.
@@ -263,6 +297,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 2, name: 'search index without a copy of the text', up: searchWithoutText, compact: true },
   { version: 4, name: 'reliability samples', up: (db) => db.exec(v4) },
   { version: 5, name: 'analysis: summaries, templates, pairs', up: (db) => db.exec(v5) },
+  { version: 6, name: 'search index without word positions', up: searchWithoutPositions, compact: true },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
