@@ -218,7 +218,8 @@ export function openProject(path: string, opts: OpenOptions = {}): Project {
     db.pragma('busy_timeout = 5000');
     return handle(db, path, true, opts);
   }
-  openInspected(path, name, true, opts.nativeBinding).close();
+  // A file this command has just built with VACUUM INTO from an open project was written by SQLite itself, page by page.
+  openInspected(path, name, !opts.building, opts.nativeBinding).close();
   try {
     const db = new Database(path, { fileMustExist: true, nativeBinding: opts.nativeBinding });
     configure(db);
