@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { benchImport } from './import';
 import { benchStartup, benchWholeImport, sizeLine } from './startup';
 import { makeTranscripts, writeCorpus, SCALE } from './corpus';
+import { textFloorBytes } from './size';
 
 // `npm run bench`: prints each operation's time beside the floor SQLite itself sets
 // for the same rows in the same run. Figures, not assertions: budgets are in DESIGN.md.
@@ -36,7 +37,11 @@ async function main(): Promise<void> {
     writeCorpus(join(dir, 'corpus'), files);
     const master = await benchImport(dir, report);
     const textBytes = files.reduce((n, f) => n + Buffer.byteLength(f.text), 0);
-    console.log(sizeLine('project file of the corpus', statSync(master).size, textBytes, 1.4));
+    const floorBytes = textFloorBytes(
+      dir,
+      files.map((f) => f.text),
+    );
+    console.log(sizeLine('project file of the corpus', statSync(master).size, textBytes, 1.4, floorBytes));
     benchWholeImport(dir, join(dir, 'corpus'), report);
     benchStartup(master, report);
     const extras = await import('./sections');

@@ -83,9 +83,10 @@ export function benchWholeImport(dir: string, corpus: string, report: (f: Figure
   });
 }
 
-/** A file size beside the UTF-8 size of the text it holds (the floor), with its budget. */
-export function sizeLine(what: string, bytes: number, textBytes: number, budget: number): string {
+/** A file size beside the UTF-8 size of the text it holds, with its budget (and SQLite's own floor for that text, when measured). */
+export function sizeLine(what: string, bytes: number, textBytes: number, budget: number, floorBytes?: number): string {
   const ratio = bytes / textBytes;
   const mb = (n: number) => `${(n / 1048576).toFixed(1)} MB`;
-  return `${what.padEnd(44)} ${mb(bytes).padStart(9)}  ${`${ratio.toFixed(2)}× text (${mb(textBytes)})`.padEnd(26)} ${ratio <= budget ? `within ${budget}×` : `OVER ${budget}× budget`}`;
+  const floor = floorBytes ? `  floor: the text alone in SQLite ${mb(floorBytes)} (${(floorBytes / textBytes).toFixed(2)}× text)` : '';
+  return `${what.padEnd(44)} ${mb(bytes).padStart(9)}  ${`${ratio.toFixed(2)}× text (${mb(textBytes)})`.padEnd(26)} ${ratio <= budget ? `within ${budget}×` : `OVER ${budget}× budget`}${floor}`;
 }

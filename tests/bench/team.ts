@@ -8,6 +8,8 @@ import { merge } from '../../electron/team/merge/merge';
 import { closeProject, openProject, type Project } from '../../electron/store/db';
 import { rng, SCALE } from './corpus';
 import type { BenchContext } from './sections';
+import { textFloorBytes } from './size';
+import { sizeLine } from './startup';
 
 // Teamwork budgets (DESIGN.md): merge 10 coder copies of the NSSP-scale corpus
 // ≤ 3 s, merging them again ≤ 1 s, agreement for all codes ≤ 1 s — each printed
@@ -110,6 +112,10 @@ export async function benchTeam(ctx: BenchContext): Promise<void> {
   copyFileSync(ctx.master, join(ctx.dir, 'plain-copy.fieldcode'));
   const plainCopyMs = performance.now() - copyStarted;
   const size = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
+  // The copy's size beside its text and beside the text alone in SQLite (the floor).
+  const texts = master.db.prepare('SELECT text FROM documents WHERE deleted_at IS NULL').pluck().all() as string[];
+  const textBytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
+  console.log(sizeLine('coder copy (all documents, before coding)', copyBytes, textBytes, 1.4, textFloorBytes(ctx.dir, texts)));
   ctx.report({
     operation: 'coder copy of the master (median of 10)',
     ms: copyMs.sort((a, b) => a - b)[5],
