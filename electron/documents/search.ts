@@ -3,22 +3,53 @@ import type { Project } from '../store/db';
 import { parseQuery, positiveTerms, satisfies, type Query } from './query';
 import { spreader } from './spread';
 
-/** Quoted FTS5 terms: the user's words are data, never query syntax. */
+/**
+ * Quoted FTS5 prefix terms: the user's words are data, never query syntax. A hit
+ * starts at a word's beginning, so each of its words begins some word of the
+ * document: prefix terms keep every document that can hold a hit ("teach" finds
+ * "teachers" in every document, whether or not another holds "teach" alone).
+ */
 function ftsQuery(term: string): string | null {
   const words = term.match(/[\p{L}\p{N}]+/gu);
-  return words ? words.map((w) => `"${w}"`).join(' ') : null;
+  return words ? words.map((w) => `"${w}"*`).join(' ') : null;
 }
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 function fold(s: string): string {
   return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-/** A document's text folded per character (ignoring case and accents), with each folded character's offset in the text. */
-function folded(text: string): { hay: string; origin: number[] } {
+const NON_ASCII = /[^\t\n\r -~]/; // anything but printable ASCII, tab and line ends takes the per-character path
+const foldedChars = new Map<string, string>();
+
+/** One character folded; a corpus holds few distinct characters, so each is folded once. */
+function foldChar(c: string): string {
+  let f = foldedChars.get(c);
+  if (f === undefined) {
+    f = fold(c);
+    if (foldedChars.size < 65536) foldedChars.set(c, f);
+  }
+  return f;
+}
+
+/**
+ * A document's text folded per character (ignoring case and accents), with each
+ * folded character's offset in the text; `origin` is null when folding kept every
+ * offset (plain ASCII text, the common case, folded in one pass).
+ */
+function folded(text: string): { hay: string; origin: number[] | null } {
+  if (!NON_ASCII.test(text)) return { hay: text.toLowerCase(), origin: null };
   const chars: string[] = [];
   const origin: number[] = [];
   for (let i = 0; i < text.length; i++) {
-    for (const ch of fold(text[i])) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      chars.push(code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text[i]);
+      origin.push(i);
+      continue;
+    }
+    for (const ch of foldChar(text[i])) {
       chars.push(ch);
       origin.push(i);
     }
@@ -50,13 +81,24 @@ function candidates(p: Project, q: Query): string[] {
   return held.size ? all().filter((id) => held.has(id)) : all();
 }
 
-/** Every occurrence of a term: folded where folding leaves something, else the characters carrying a lone combining mark. */
-function occurrences(text: string, f: { hay: string; origin: number[] }, term: string): [number, number][] {
+/** Every occurrence of a term: folded where folding leaves something (from a word's beginning), else the characters carrying a lone combining mark. */
+function occurrences(text: string, f: { hay: string; origin: number[] | null }, term: string): [number, number][] {
   const needle = fold(term);
   const out: [number, number][] = [];
   if (needle) {
-    for (let at = f.hay.indexOf(needle); at >= 0; at = f.hay.indexOf(needle, at + needle.length))
-      out.push([f.origin[at], f.origin[at + needle.length - 1] + 1]);
+    const o = f.origin;
+    // A term that begins with a letter or digit is found at a word's beginning
+    // ("plan" in "planning", not in "explanation"), as the index narrows it.
+    const atWordStart = WORD_CHAR.test(needle[0]);
+    let at = f.hay.indexOf(needle);
+    while (at >= 0) {
+      if (atWordStart && at > 0 && WORD_CHAR.test(f.hay[at - 1])) {
+        at = f.hay.indexOf(needle, at + 1);
+        continue;
+      }
+      out.push(o ? [o[at], o[at + needle.length - 1] + 1] : [at, at + needle.length]);
+      at = f.hay.indexOf(needle, at + needle.length);
+    }
     return out;
   }
   // Marks alone: a character holds the mark when its decomposition does (ï holds U+0308).
