@@ -5,7 +5,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import { callMethod } from './handlers';
 import { closeSession, createSession, openInSession, type Session, type SessionOptions } from './project/session';
 import { isFieldcodeError, userMessage } from '../shared/errors';
-import type { Reply } from '../shared/shell';
+import { errorReply, type Reply } from '../shared/shell';
 import { CONTENT_SECURITY_POLICY } from './shell/security';
 
 // Browser mode: the same services over HTTP on 127.0.0.1 only. Every API call needs
@@ -129,7 +129,7 @@ export async function startBridge(opts: BridgeOptions = {}): Promise<Bridge> {
         send(res, 200, { ok: true, result: (await callMethod(session, method, input)) ?? null });
       } catch (e) {
         const status = /^unknown method/.test(userMessage(e)) ? 404 : isFieldcodeError(e) ? 400 : 500;
-        send(res, status, { ok: false, error: userMessage(e) });
+        send(res, status, status === 400 ? errorReply(e) : { ok: false, error: userMessage(e) });
       }
     })().catch((e) => send(res, 500, { ok: false, error: userMessage(e) }));
   });
