@@ -1,5 +1,5 @@
 import { makeClient, type Client, type MethodName } from '../shared/api';
-import type { Invoke, Reply } from '../shared/shell';
+import { UPLOAD_PATH, type Invoke, type Reply, type UploadedCopy } from '../shared/shell';
 
 // The renderer picks its transport once: the Electron preload's `window.fieldcodeInvoke`
 // (IPC), or the HTTP bridge of browser mode. Nothing else in the renderer knows which.
@@ -58,6 +58,23 @@ function httpClient(): Client {
     // The bridge marks a refusal; its status 400 says the same (an older server).
     return resultOf(!reply.ok && res.status === 400 ? { ...reply, refused: true } : reply);
   });
+}
+
+/** Browser mode: sends a coder copy chosen in a file picker to the local server, which keeps it until merged. */
+export async function uploadCopy(file: File): Promise<UploadedCopy> {
+  let res: Response;
+  try {
+    res = await fetch(`${UPLOAD_PATH.slice(1)}?name=${encodeURIComponent(file.name)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', 'x-fieldcode-token': bridgeToken() },
+      body: file,
+    });
+  } catch {
+    throw new Error('Fieldcode is not running (the local server did not answer)');
+  }
+  const reply = (await res.json().catch(() => null)) as Reply | null;
+  if (!reply) throw new Error(`the local server answered ${res.status}`);
+  return resultOf(reply) as UploadedCopy;
 }
 
 let current: Client | null = null;

@@ -26,6 +26,18 @@ export function replyError(reply: { error: string; refused?: true }): Error {
 /** What the Electron preload exposes as `window.fieldcodeInvoke`: one API call, answered by its Reply. */
 export type Invoke = (method: string, input: unknown) => Promise<Reply>;
 
+/** Browser mode: where a coder copy chosen in a file picker is sent (POST, the raw file, `?name=`). */
+export const UPLOAD_PATH = '/upload/copy';
+
+/** A coder copy the local server received and keeps until it is merged. */
+export interface UploadedCopy {
+  /** where the server keeps it: the path to merge */
+  path: string;
+  /** the file's own name, as the researcher chose it */
+  name: string;
+  bytes: number;
+}
+
 /** The IPC channel of one API method. */
 export const methodChannel = (method: string): string => `fieldcode:${method}`;
 

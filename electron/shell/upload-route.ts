@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isFieldcodeError, userMessage } from '../../shared/errors';
-import { errorReply, type Reply } from '../../shared/shell';
+import { errorReply, UPLOAD_PATH, type Reply } from '../../shared/shell';
 import { receiveCopy, UploadTooLargeError } from '../team/uploads';
 
 // Browser mode's upload of a coder copy (POST /upload/copy?name=…, the raw file as the
@@ -9,7 +9,7 @@ import { receiveCopy, UploadTooLargeError } from '../team/uploads';
 // every request), then the bytes streamed to a private temporary file. The answer is a
 // Reply whose result is the UploadedCopy, whose path the merge is then given.
 
-export const UPLOAD_PATH = '/upload/copy';
+export { UPLOAD_PATH };
 
 export interface UploadContext {
   token: string;

@@ -1,6 +1,7 @@
 import { chmodSync, closeSync, fsyncSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { FileError } from '../../shared/errors';
+import type { UploadedCopy } from '../../shared/shell';
 import { fsyncDir, renameIntoPlace } from '../store/files';
 
 // Coder copies chosen with a file picker in browser mode: the browser cannot name a
@@ -12,13 +13,7 @@ import { fsyncDir, renameIntoPlace } from '../store/files';
 /** The largest copy accepted (a project with many transcripts stays far below it). */
 export const MAX_UPLOAD = 2 * 1024 ** 3;
 
-export interface UploadedCopy {
-  /** where the server keeps it: the path to merge */
-  path: string;
-  /** the file's own name, as the researcher chose it */
-  name: string;
-  bytes: number;
-}
+export type { UploadedCopy };
 
 /** The copies this process received and has not deleted yet. */
 const received = new Set<string>();
