@@ -7,6 +7,7 @@ import { closeProject, openProject } from '../../electron/store/db';
 import { listCodes } from '../../electron/store/codes';
 import { listCases } from '../../electron/store/cases';
 import { enableHistory, historyState, redo, undo } from '../../electron/store/history';
+import { saveSummary } from '../../electron/analysis/summaries';
 import { importFocusGroup } from '../helpers/corpus';
 import { tempProject } from '../helpers/temp';
 
@@ -128,5 +129,22 @@ describe('one undo step per edit of a text field', () => {
     updateSegment(p, seg.id, { memo: 'A second thought' }); // right after the redo: not joined to it
     expect(undo(p)).toBe('Edit segment memo');
     expect(listSegments(p, { documentId })[0].memo).toBe('Planning together came up again');
+  });
+
+  it('a summary typed in many saves is one step, back to the summary before the typing', () => {
+    const p = project();
+    const code = createCode(p, { name: 'Perceived impact', parentId: null });
+    const c = createCase(p, 'Hillcrest Academy');
+    const cell = { rowKind: 'case' as const, rowKey: c.id, columnKind: 'code' as const, columnKey: code.id };
+    saveSummary(p, cell, 'First thoughts.');
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.advanceTimersByTime(10_000);
+    typeInto((v) => saveSummary(p, cell, `First thoughts. ${v}`), 'Teachers question their stereotypes.');
+    expect(undo(p)).toBe('Edit summary');
+    expect(historyState(p).undo).toBe('Edit summary'); // the first summary, its own step
+    expect(redo(p)).toBe('Edit summary');
+    expect(undo(p)).toBe('Edit summary');
+    expect(undo(p)).toBe('Edit summary');
+    expect(historyState(p).undo).toBe('Add case "Hillcrest Academy"');
   });
 });
