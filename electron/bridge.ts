@@ -1,12 +1,15 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
 import { callMethod } from './handlers';
 import { closeSession, createSession, openInSession, type Session, type SessionOptions } from './project/session';
 import { isFieldcodeError, userMessage } from '../shared/errors';
-import type { Reply } from '../shared/shell';
+import { errorReply, type Reply } from '../shared/shell';
 import { CONTENT_SECURITY_POLICY } from './shell/security';
+import { handleUpload, UPLOAD_PATH } from './shell/upload-route';
+import { discardCopiesUnder } from './team/uploads';
 
 // Browser mode: the same services over HTTP on 127.0.0.1 only. Every API call needs
 // the random per-run token; Host and Origin are checked against DNS rebinding.
@@ -18,6 +21,8 @@ export interface BridgeOptions extends SessionOptions {
   session?: Session;
   /** the largest request body accepted (base64 imports) */
   maxBody?: number;
+  /** the largest coder copy uploaded from a file picker (team/uploads.ts MAX_UPLOAD) */
+  maxUpload?: number;
 }
 
 export interface Bridge {
@@ -25,6 +30,8 @@ export interface Bridge {
   token: string;
   port: number;
   session: Session;
+  /** the private folder uploaded coder copies wait in until merged */
+  uploadFolder: string;
   close: () => Promise<void>;
 }
 
@@ -100,6 +107,8 @@ export async function startBridge(opts: BridgeOptions = {}): Promise<Bridge> {
   const staticDir = resolve(opts.staticDir ?? join(import.meta.dirname ?? '.', '..', 'build', 'renderer'));
   const maxBody = opts.maxBody ?? 512 * 1024 * 1024;
   let port = 0;
+  // Coder copies chosen in the browser's file picker wait here (0700) until merged.
+  const uploads = mkdtempSync(join(tmpdir(), 'fieldcode-uploads-'));
 
   const server = createServer((req, res) => {
     void (async () => {
@@ -110,6 +119,10 @@ export async function startBridge(opts: BridgeOptions = {}): Promise<Bridge> {
         return send(res, 403, { ok: false, error: 'requests from other sites are refused' });
       }
       const url = new URL(req.url ?? '/', `http://${host}`);
+      if (url.pathname === UPLOAD_PATH) {
+        const r = await handleUpload(req, res, url, { token, folder: uploads, limit: opts.maxUpload });
+        return send(res, r.status, r.body);
+      }
       if (!url.pathname.startsWith('/api/')) {
         if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { ok: false, error: 'method not allowed' });
         return serveStatic(res, staticDir, url.pathname);
@@ -129,7 +142,7 @@ export async function startBridge(opts: BridgeOptions = {}): Promise<Bridge> {
         send(res, 200, { ok: true, result: (await callMethod(session, method, input)) ?? null });
       } catch (e) {
         const status = /^unknown method/.test(userMessage(e)) ? 404 : isFieldcodeError(e) ? 400 : 500;
-        send(res, status, { ok: false, error: userMessage(e) });
+        send(res, status, status === 400 ? errorReply(e) : { ok: false, error: userMessage(e) });
       }
     })().catch((e) => send(res, 500, { ok: false, error: userMessage(e) }));
   });
@@ -145,10 +158,13 @@ export async function startBridge(opts: BridgeOptions = {}): Promise<Bridge> {
     token,
     port,
     session,
+    uploadFolder: uploads,
     close: () =>
       new Promise<void>((ok) => {
         server.closeAllConnections();
         server.close(() => {
+          discardCopiesUnder(uploads);
+          rmSync(uploads, { recursive: true, force: true });
           if (!opts.session) closeSession(session);
           ok();
         });

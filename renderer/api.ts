@@ -1,12 +1,12 @@
 import { makeClient, type Client, type MethodName } from '../shared/api';
-import type { Reply } from '../shared/shell';
+import { UPLOAD_PATH, type Invoke, type Reply, type UploadedCopy } from '../shared/shell';
 
-// The renderer picks its transport once: the Electron preload's `window.fieldcode`,
-// or the HTTP bridge of browser mode. Nothing else in the renderer knows which.
+// The renderer picks its transport once: the Electron preload's `window.fieldcodeInvoke`
+// (IPC), or the HTTP bridge of browser mode. Nothing else in the renderer knows which.
 
 declare global {
   interface Window {
-    fieldcode?: Client;
+    fieldcodeInvoke?: Invoke;
   }
 }
 
@@ -15,6 +15,17 @@ const TOKEN_KEY = 'fieldcode-token';
 /** The project refused the input (a rule of the data, not a failed write): the file is as it was. */
 export class Refused extends Error {
   override name = 'Refused';
+}
+
+/** A reply's result; a refused input throws Refused, anything else a plain Error. */
+export function resultOf(reply: Reply): unknown {
+  if (reply.ok) return reply.result;
+  throw reply.refused ? new Refused(reply.error || 'the input was refused') : new Error(reply.error || 'unknown error');
+}
+
+/** The client over Electron's IPC (the preload's invoke). */
+export function ipcClient(invoke: Invoke): Client {
+  return makeClient(async (method, input) => resultOf(await invoke(method, input)));
 }
 
 function bridgeToken(): string {
@@ -44,15 +55,32 @@ function httpClient(): Client {
     }
     const reply = (await res.json().catch(() => null)) as Reply | null;
     if (!reply) throw new Error(`the local server answered ${res.status}`);
-    if (!reply.ok) throw res.status === 400 ? new Refused(reply.error || 'the input was refused') : new Error(reply.error || 'unknown error');
-    return reply.result;
+    // The bridge marks a refusal; its status 400 says the same (an older server).
+    return resultOf(!reply.ok && res.status === 400 ? { ...reply, refused: true } : reply);
   });
+}
+
+/** Browser mode: sends a coder copy chosen in a file picker to the local server, which keeps it until merged. */
+export async function uploadCopy(file: File): Promise<UploadedCopy> {
+  let res: Response;
+  try {
+    res = await fetch(`${UPLOAD_PATH.slice(1)}?name=${encodeURIComponent(file.name)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', 'x-fieldcode-token': bridgeToken() },
+      body: file,
+    });
+  } catch {
+    throw new Error('Fieldcode is not running (the local server did not answer)');
+  }
+  const reply = (await res.json().catch(() => null)) as Reply | null;
+  if (!reply) throw new Error(`the local server answered ${res.status}`);
+  return resultOf(reply) as UploadedCopy;
 }
 
 let current: Client | null = null;
 
 function pick(): Client {
-  if (!current) current = typeof window !== 'undefined' && window.fieldcode ? window.fieldcode : httpClient();
+  if (!current) current = typeof window !== 'undefined' && window.fieldcodeInvoke ? ipcClient(window.fieldcodeInvoke) : httpClient();
   return current;
 }
 

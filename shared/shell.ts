@@ -3,8 +3,40 @@
 // the API (menu commands, native dialogs). The preload, the main process, the
 // worker, the HTTP bridge and the renderer all import these.
 
-/** Every API call answers this way, over IPC, the worker and HTTP: a result or one line of error. */
-export type Reply<T = unknown> = { ok: true; result: T } | { ok: false; error: string };
+import { isFieldcodeError, userMessage } from './errors';
+
+/**
+ * Every API call answers this way, over IPC, the worker and HTTP: a result or one line of
+ * error. `refused`: the project refused the input (a rule of the data; the file is as it
+ * was), which the renderer says next to the field instead of "Not saved".
+ */
+export type Reply<T = unknown> = { ok: true; result: T } | { ok: false; error: string; refused?: true };
+
+/** The reply for a thrown error. An error that crossed the worker keeps its mark in `refused`. */
+export function errorReply(e: unknown): { ok: false; error: string; refused?: true } {
+  const refused = isFieldcodeError(e) || (e instanceof Error && (e as { refused?: unknown }).refused === true);
+  return refused ? { ok: false, error: userMessage(e), refused: true } : { ok: false, error: userMessage(e) };
+}
+
+/** The error a failed reply stands for on the far side (the worker's caller), keeping the mark. */
+export function replyError(reply: { error: string; refused?: true }): Error {
+  return Object.assign(new Error(reply.error), reply.refused ? { refused: true } : {});
+}
+
+/** What the Electron preload exposes as `window.fieldcodeInvoke`: one API call, answered by its Reply. */
+export type Invoke = (method: string, input: unknown) => Promise<Reply>;
+
+/** Browser mode: where a coder copy chosen in a file picker is sent (POST, the raw file, `?name=`). */
+export const UPLOAD_PATH = '/upload/copy';
+
+/** A coder copy the local server received and keeps until it is merged. */
+export interface UploadedCopy {
+  /** where the server keeps it: the path to merge */
+  path: string;
+  /** the file's own name, as the researcher chose it */
+  name: string;
+  bytes: number;
+}
 
 /** The IPC channel of one API method. */
 export const methodChannel = (method: string): string => `fieldcode:${method}`;

@@ -54,20 +54,26 @@ export function summaryText(index: Map<string, Summary[]>, c: SummaryCell): stri
 export function saveSummary(p: Project, c: SummaryCell, body: string): Summary | null {
   const coder = currentCoder(p);
   const text = body.replace(/\s+$/, '');
-  return action(p, text ? 'Edit summary' : 'Delete summary', () => {
-    const existing = store.cellSummaries(p, c);
-    // A conflict left two texts; saving the cell resolves it into the one written now.
-    for (const extra of existing.slice(1)) store.tombstoneSummary(p, extra.id, coder.id);
-    if (!text) {
-      if (existing[0]) store.tombstoneSummary(p, existing[0].id, coder.id);
-      return null;
-    }
-    if (existing[0]) {
-      if (existing[0].body !== text || existing.length > 1) store.updateSummaryBody(p, existing[0].id, text, coder.id);
-      return toSummary(store.getSummary(p, existing[0].id)!, coderNames(p));
-    }
-    return toSummary(store.insertSummary(p, c, text, coder.id), coderNames(p));
-  });
+  // Saved while typing: the saves of one cell a few seconds apart are one undo step.
+  return action(
+    p,
+    text ? 'Edit summary' : 'Delete summary',
+    () => {
+      const existing = store.cellSummaries(p, c);
+      // A conflict left two texts; saving the cell resolves it into the one written now.
+      for (const extra of existing.slice(1)) store.tombstoneSummary(p, extra.id, coder.id);
+      if (!text) {
+        if (existing[0]) store.tombstoneSummary(p, existing[0].id, coder.id);
+        return null;
+      }
+      if (existing[0]) {
+        if (existing[0].body !== text || existing.length > 1) store.updateSummaryBody(p, existing[0].id, text, coder.id);
+        return toSummary(store.getSummary(p, existing[0].id)!, coderNames(p));
+      }
+      return toSummary(store.insertSummary(p, c, text, coder.id), coderNames(p));
+    },
+    `summary ${cellKey(c)}`,
+  );
 }
 
 /** Summaries with their row and column named, for the command line and exports. */

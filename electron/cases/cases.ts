@@ -28,7 +28,7 @@ export function createCase(p: Project, name: string): Case {
 export function renameCase(p: Project, id: string, name: string): Case {
   const coder = currentCoder(p);
   const old = cases.getCaseRow(p, id);
-  action(p, `Rename case "${old.name}"`, () => cases.renameCase(p, id, name, coder.id));
+  action(p, `Rename case "${old.name}"`, () => cases.renameCase(p, id, name, coder.id), `case ${id} name`);
   return getCase(p, id);
 }
 
@@ -41,17 +41,22 @@ export function deleteCase(p: Project, id: string): void {
 export function setCaseAttribute(p: Project, caseId: string, attribute: string, value: string): Case {
   const coder = currentCoder(p);
   cases.getCaseRow(p, caseId);
-  action(p, `Set ${attribute.trim()}`, () => {
-    const attr = cases.ensureAttribute(p, attribute, coder.id);
-    cases.setAttributeValue(p, caseId, attr.id, value, coder.id);
-  });
+  action(
+    p,
+    `Set ${attribute.trim()}`,
+    () => {
+      const attr = cases.ensureAttribute(p, attribute, coder.id);
+      cases.setAttributeValue(p, caseId, attr.id, value, coder.id);
+    },
+    `case ${caseId} ${attribute.trim()}`,
+  );
   return getCase(p, caseId);
 }
 
 export function renameAttribute(p: Project, id: string, name: string): Attribute[] {
   const coder = currentCoder(p);
   const old = cases.getAttribute(p, id);
-  action(p, `Rename attribute "${old.name}"`, () => cases.renameAttribute(p, id, name, coder.id));
+  action(p, `Rename attribute "${old.name}"`, () => cases.renameAttribute(p, id, name, coder.id), `attribute ${id} name`);
   return cases.listAttributes(p);
 }
 

@@ -95,20 +95,30 @@ export function updateCode(p: Project, id: string, edit: CodeEdit): Code {
   if (edit.colour !== undefined && !HEX.test(edit.colour)) throw new InputError(`"${edit.colour}" is not a colour like #0072B2`);
   const label =
     edit.name !== undefined ? `Rename code "${row.name}"` : edit.colour !== undefined ? `Recolour code "${row.name}"` : `Describe code "${row.name}"`;
-  action(p, label, () => {
-    codes.updateCodeRow(
-      p,
-      id,
-      {
-        name: edit.name === undefined ? undefined : checkName(p, row.parent_id, edit.name, id),
-        colour: edit.colour,
-        definition: edit.definition,
-        when_to_use: edit.whenToUse,
-        when_not_to_use: edit.whenNotToUse,
-      },
-      coder.id,
-    );
-  });
+  // Saves while typing in one field of this code are one undo step (store/history.ts).
+  const fields = Object.keys(edit)
+    .filter((k) => edit[k as keyof CodeEdit] !== undefined)
+    .sort()
+    .join(',');
+  action(
+    p,
+    label,
+    () => {
+      codes.updateCodeRow(
+        p,
+        id,
+        {
+          name: edit.name === undefined ? undefined : checkName(p, row.parent_id, edit.name, id),
+          colour: edit.colour,
+          definition: edit.definition,
+          when_to_use: edit.whenToUse,
+          when_not_to_use: edit.whenNotToUse,
+        },
+        coder.id,
+      );
+    },
+    `code ${id} ${fields}`,
+  );
   return codes.getCode(p, id);
 }
 

@@ -100,11 +100,16 @@ export interface SegmentEdit {
 export function updateSegment(p: Project, id: string, edit: SegmentEdit): Segment {
   const row = segments.getSegmentRow(p, id);
   const label = edit.codeId !== undefined ? 'Recode passage' : edit.memo !== undefined ? 'Edit segment memo' : 'Resize passage';
-  action(p, label, () => {
-    if (edit.codeId !== undefined) codes.getCodeRow(p, edit.codeId);
-    if (edit.start !== undefined || edit.end !== undefined) checkRange(p, row.document_id, edit.start ?? row.start, edit.end ?? row.end);
-    segments.updateSegmentRow(p, id, { code_id: edit.codeId, start: edit.start, end: edit.end, memo: edit.memo });
-  });
+  action(
+    p,
+    label,
+    () => {
+      if (edit.codeId !== undefined) codes.getCodeRow(p, edit.codeId);
+      if (edit.start !== undefined || edit.end !== undefined) checkRange(p, row.document_id, edit.start ?? row.start, edit.end ?? row.end);
+      segments.updateSegmentRow(p, id, { code_id: edit.codeId, start: edit.start, end: edit.end, memo: edit.memo });
+    },
+    label === 'Edit segment memo' ? `segment ${id} memo` : undefined,
+  ); // a memo saved while typing: one step
   return segments.rowToSegment(segments.getSegmentRow(p, id));
 }
 

@@ -14,8 +14,11 @@ export interface MemoInput {
 
 export function saveMemo(p: Project, m: MemoInput): Memo {
   const coder = currentCoder(p);
-  return action(p, m.id ? 'Edit memo' : 'Add memo', () =>
-    m.id ? memos.updateMemo(p, m.id, { title: m.title, body: m.body }, coder.id) : memos.insertMemo(p, { ...m, coderId: coder.id }),
+  return action(
+    p,
+    m.id ? 'Edit memo' : 'Add memo',
+    () => (m.id ? memos.updateMemo(p, m.id, { title: m.title, body: m.body }, coder.id) : memos.insertMemo(p, { ...m, coderId: coder.id })),
+    m.id ? `memo ${m.id}` : undefined, // saved while typing: one step per edit
   );
 }
 

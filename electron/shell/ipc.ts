@@ -1,7 +1,6 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { METHOD_NAMES } from '../../shared/api';
-import { userMessage } from '../../shared/errors';
-import { methodChannel, type Reply } from '../../shared/shell';
+import { errorReply, methodChannel, type Reply } from '../../shared/shell';
 import type { Call } from './worker-client';
 
 // One ipcMain.handle per method of the contract. Calls from anything but our own
@@ -20,7 +19,7 @@ export function registerHandlers(ipc: Pick<IpcMain, 'handle'>, call: Call, isTru
       try {
         return { ok: true, result: (await call(method, input)) ?? null };
       } catch (e) {
-        return { ok: false, error: userMessage(e) };
+        return errorReply(e); // marked refused as over HTTP
       }
     });
   }

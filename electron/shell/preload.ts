@@ -1,16 +1,13 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { makeClient } from '../../shared/api';
-import { MENU_CHANNEL, methodChannel, SHELL_CHANNELS, type Reply, type Shell } from '../../shared/shell';
+import { MENU_CHANNEL, methodChannel, SHELL_CHANNELS, type Invoke, type Reply, type Shell } from '../../shared/shell';
 
-// A tiny preload: the typed client over IPC, and menu commands. Nothing else.
+// A tiny preload: API calls over IPC, and menu commands. Nothing else. The calls
+// answer with the plain Reply: an error thrown across the context bridge would keep
+// only its message, and the renderer must tell a refused input from a failed write.
 
-const client = makeClient(async (method, input) => {
-  const reply = (await ipcRenderer.invoke(methodChannel(method), input)) as Reply;
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.result;
-});
+const invoke: Invoke = async (method, input) => (await ipcRenderer.invoke(methodChannel(method), input)) as Reply;
 
-contextBridge.exposeInMainWorld('fieldcode', client);
+contextBridge.exposeInMainWorld('fieldcodeInvoke', invoke);
 const shell: Shell = {
   onMenu: (cb) => {
     ipcRenderer.on(MENU_CHANNEL, (_e, command: string) => cb(command));

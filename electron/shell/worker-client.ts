@@ -1,4 +1,5 @@
 import type { Worker } from 'node:worker_threads';
+import { replyError } from '../../shared/shell';
 import type { WorkerReply, WorkerRequest } from './worker';
 
 // The main process's side of the store's worker thread (worker.ts): calls go out
@@ -33,7 +34,7 @@ export function workerClient(start: () => Worker): WorkerClient {
       pending.delete(r.id);
       if (!p) return;
       if (r.ok) p.ok(r.result);
-      else p.fail(new Error(r.error));
+      else p.fail(replyError(r)); // a refusal stays marked as one
     });
     // 'error' (an uncaught exception) is followed by 'exit'; both end in died().
     w.on('error', () => died(w));

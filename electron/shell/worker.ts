@@ -1,8 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { callMethod } from '../handlers';
 import { createSession } from '../project/session';
-import { userMessage } from '../../shared/errors';
-import type { Reply } from '../../shared/shell';
+import { errorReply, type Reply } from '../../shared/shell';
 
 // The store and services live in this one worker thread, so a long merge or
 // export never freezes the windows. The main process only forwards calls.
@@ -20,6 +19,6 @@ const session = createSession(workerData ?? {});
 parentPort?.on('message', (req: WorkerRequest) => {
   callMethod(session, req.method, req.input).then(
     (result) => parentPort?.postMessage({ id: req.id, ok: true, result: result ?? null } satisfies WorkerReply),
-    (e) => parentPort?.postMessage({ id: req.id, ok: false, error: userMessage(e) } satisfies WorkerReply),
+    (e) => parentPort?.postMessage({ id: req.id, ...errorReply(e) } satisfies WorkerReply),
   );
 });

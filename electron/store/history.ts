@@ -62,7 +62,7 @@ export function enableHistory(p: Project): void {
   db.exec(`
     CREATE TEMP TABLE IF NOT EXISTS history_state (one INTEGER PRIMARY KEY CHECK (one = 1), action INTEGER);
     INSERT OR IGNORE INTO temp.history_state (one, action) VALUES (1, NULL);
-    CREATE TEMP TABLE IF NOT EXISTS history_actions (id INTEGER PRIMARY KEY, label TEXT NOT NULL, undone INTEGER NOT NULL DEFAULT 0);
+    CREATE TEMP TABLE IF NOT EXISTS history_actions (id INTEGER PRIMARY KEY, label TEXT NOT NULL, undone INTEGER NOT NULL DEFAULT 0, joins TEXT, last_at INTEGER);
     CREATE TEMP TABLE IF NOT EXISTS history_rows (seq INTEGER PRIMARY KEY, action INTEGER NOT NULL, tbl TEXT NOT NULL, before TEXT, after TEXT);
   `);
   const when = 'WHEN (SELECT action FROM temp.history_state) IS NOT NULL';
@@ -83,31 +83,42 @@ export function enableHistory(p: Project): void {
   enabled.add(p);
 }
 
+/** Saves of one text field closer together than this are one undo step (the renderer saves every pause in typing). */
+export const JOIN_WINDOW_MS = 5000;
+
 /**
  * Runs one user action as one transaction. With history enabled, its row changes
  * become one undo step labelled `label`, and the redo list is cleared.
+ * `joins` names the field a save-while-typing writes (`code <id> definition`): when the
+ * last step wrote the same field less than JOIN_WINDOW_MS ago, this save joins that step,
+ * so undo puts back the text from before the typing began, not the last few letters.
  */
-export function action<T>(p: Project, label: string, fn: () => T): T {
+export function action<T>(p: Project, label: string, fn: () => T, joins?: string): T {
   // An action inside another (ensureCodePath while coding in vivo) joins the outer step.
   if (!enabled.has(p) || active.has(p)) return p.db.transaction(fn)();
   active.add(p);
   try {
-    return record(p, label, fn);
+    return record(p, label, fn, joins ?? null);
   } finally {
     active.delete(p);
   }
 }
 
-function record<T>(p: Project, label: string, fn: () => T): T {
+function record<T>(p: Project, label: string, fn: () => T, joins: string | null): T {
   return p.db.transaction(() => {
     p.db.exec(`DELETE FROM temp.history_rows WHERE action IN (SELECT id FROM temp.history_actions WHERE undone = 1);
                DELETE FROM temp.history_actions WHERE undone = 1;`);
-    const id = Number(p.db.prepare('INSERT INTO temp.history_actions (label) VALUES (?)').run(label).lastInsertRowid);
+    const at = Date.now();
+    const last = p.db.prepare('SELECT id, joins, last_at FROM temp.history_actions ORDER BY id DESC LIMIT 1').get() as
+      { id: number; joins: string | null; last_at: number | null } | undefined;
+    const joined = joins !== null && last?.joins === joins && last.last_at !== null && at - last.last_at >= 0 && at - last.last_at < JOIN_WINDOW_MS;
+    const id = joined ? last.id : Number(p.db.prepare('INSERT INTO temp.history_actions (label, joins) VALUES (?, ?)').run(label, joins).lastInsertRowid);
     p.db.prepare('UPDATE temp.history_state SET action = ?').run(id);
     try {
       const result = fn();
       const changed = p.db.prepare('SELECT count(*) FROM temp.history_rows WHERE action = ?').pluck().get(id) as number;
       if (changed === 0) p.db.prepare('DELETE FROM temp.history_actions WHERE id = ?').run(id);
+      else p.db.prepare('UPDATE temp.history_actions SET last_at = ? WHERE id = ?').run(at, id);
       return result;
     } finally {
       p.db.prepare('UPDATE temp.history_state SET action = NULL').run();
@@ -216,6 +227,8 @@ function replay(p: Project, direction: 'undo' | 'redo'): string | null {
       else if (other) removeImage(p, r.tbl, JSON.parse(other), now);
     }
     p.db.prepare('UPDATE temp.history_actions SET undone = ? WHERE id = ?').run(direction === 'undo' ? 1 : 0, act.id);
+    // Undo and redo end any typing in progress: the next save is a step of its own.
+    p.db.exec('UPDATE temp.history_actions SET joins = NULL');
     return act.label;
   })();
 }

@@ -6,6 +6,7 @@ import { listDisagreements } from './disagreements';
 import type { HandlerGroup } from '../project/handler';
 import { merge, mergeLog, mergePreview } from './merge/merge';
 import { projectFilePath, requireProject } from '../project/session';
+import { discardCopies } from './uploads';
 
 type TeamMethods =
   | 'team.coders'
@@ -22,7 +23,11 @@ export const teamHandlers: HandlerGroup<TeamMethods> = {
   'team.coders': (s) => listTeamCoders(requireProject(s)),
   'team.coderCopy': (s, i) => coderCopy(requireProject(s), projectFilePath(s, i.out), i.coder, { documents: i.documents, withCodings: i.withCodings }),
   'team.mergePreview': (s, i) => mergePreview(requireProject(s), i.paths, { nativeBinding: s.nativeBinding }),
-  'team.merge': (s, i) => merge(requireProject(s), i.paths, { nativeBinding: s.nativeBinding }),
+  'team.merge': async (s, i) => {
+    const report = await merge(requireProject(s), i.paths, { nativeBinding: s.nativeBinding });
+    discardCopies(i.paths); // copies uploaded from a browser's file picker, once merged
+    return report;
+  },
   'team.merges': (s) => mergeLog(requireProject(s)),
   'team.agreement': (s, i) => agreement(requireProject(s), i),
   'team.disagreements': (s, i) => listDisagreements(requireProject(s), i),

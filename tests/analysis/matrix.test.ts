@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { renderMatrix } from '../../electron/analysis/export';
 import { cellQuotations, frameworkMatrix } from '../../electron/analysis/matrix';
 import { listPairs, setPair } from '../../electron/analysis/pairs';
@@ -66,7 +66,11 @@ describe('framework matrix and summaries', () => {
     const cell = { rowKind: 'case' as const, rowKey: school.id, columnKind: 'code' as const, columnKey: code.id };
     const first = saveSummary(p, cell, 'Fair trade comes up in every workshop.')!;
     expect(first).toMatchObject({ body: 'Fair trade comes up in every workshop.', coder: 'Amina' });
+    // A later edit (saves of one editing, seconds apart, are one undo step: tests/project/undo-typing.test.ts)
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.advanceTimersByTime(10_000);
     expect(saveSummary(p, cell, 'Fair trade and climate change.')!.id).toBe(first.id);
+    vi.useRealTimers();
     expect(listSummaries(p, 'climate').map((s) => s.body)).toEqual(['Fair trade and climate change.']);
     expect(listSummaries(p, 'weather')).toEqual([]);
     undo(p);

@@ -70,7 +70,7 @@ describe('the browser-mode bridge', () => {
     const b = await setup();
     const bad = await api(b, 'segments.apply', { documentId: 'd', codeId: 'c', start: -1, end: 1 });
     expect(bad.status).toBe(400);
-    expect(JSON.parse(bad.body)).toEqual({ ok: false, error: expect.stringMatching(/^invalid input for segments\.apply: start/) });
+    expect(JSON.parse(bad.body)).toEqual({ ok: false, error: expect.stringMatching(/^invalid input for segments\.apply: start/), refused: true });
     expect((await api(b, 'nothing.here', {})).status).toBe(404);
     const notJson = await http(b.port, '/api/project.info', {
       method: 'POST',

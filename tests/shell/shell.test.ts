@@ -87,6 +87,7 @@ describe('the Electron shell, in plain Node', () => {
     expect(await create({}, { path: 'x', codebook: 'other' })).toEqual({
       ok: false,
       error: expect.stringMatching(/^invalid input for project\.create: codebook/),
+      refused: true,
     });
     expect(await create({}, { path: 'Study', codebook: 'empty' })).toMatchObject({ ok: true, result: { name: 'Study' } });
     trusted = false;
@@ -118,7 +119,7 @@ describe('the Electron shell, in plain Node', () => {
         worker.postMessage({ id, method, input });
       });
     expect(await ask(1, 'project.info', {})).toEqual({ id: 1, ok: true, result: null });
-    expect(await ask(2, 'codes.list', {})).toEqual({ id: 2, ok: false, error: 'no project is open: open or create one first' });
+    expect(await ask(2, 'codes.list', {})).toEqual({ id: 2, ok: false, error: 'no project is open: open or create one first', refused: true });
     expect(await ask(3, 'project.create', { path: 'W', codebook: 'nssp' })).toMatchObject({ id: 3, ok: true, result: { name: 'W' } });
     await worker.terminate();
   });

@@ -49,7 +49,7 @@ export function CaseStudyTab({ cases }: { cases: Case[] }) {
               </h3>
               <p className="hint">{s.description}</p>
               <SummaryBox
-                key={`${d.caseId}|${s.id}|${s.summary}`}
+                key={`${d.caseId}|${s.id}`}
                 cell={{ rowKind: 'case', rowKey: d.caseId, columnKind: 'section', columnKey: s.id }}
                 value={s.summary}
                 label={`Summary: ${s.title}`}
@@ -65,7 +65,7 @@ export function CaseStudyTab({ cases }: { cases: Case[] }) {
                 </details>
               ))}
               <SummaryBox
-                key={`${d.caseId}|${s.id}|memo|${s.memo}`}
+                key={`${d.caseId}|${s.id}|memo`}
                 cell={{ rowKind: 'case', rowKey: d.caseId, columnKind: 'memo', columnKey: s.id }}
                 value={s.memo}
                 label={`Memo: ${s.title}`}

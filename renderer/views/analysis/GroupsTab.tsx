@@ -84,7 +84,7 @@ export function GroupsTab({ attributes, tree }: { attributes: Attribute[]; tree:
             {chosen.label} · {chosenCode.path}: {chosenCode.cases} of {chosen.cases} cases, {chosenCode.segments} segments
           </h3>
           <SummaryBox
-            key={`${chosen.key}|${chosenCode.id}|${chosenCode.summary}`}
+            key={`${chosen.key}|${chosenCode.id}`}
             cell={{ rowKind: 'group', rowKey: chosen.key, columnKind: 'code', columnKey: chosenCode.id }}
             value={chosenCode.summary}
             label={`Group summary: ${chosen.label} × ${chosenCode.path}`}

@@ -5,6 +5,7 @@ import { useProject } from '../../store/project';
 import { useUi } from '../../store/ui';
 import { EditCell } from '../common/EditCell';
 import { plural } from '../common/files';
+import { useStableOrder } from '../common/stableOrder';
 import { useFetch } from '../common/useFetch';
 import { CaseSheetImport } from './CaseSheetImport';
 import { DocumentCases } from './DocumentCases';
@@ -40,7 +41,10 @@ export function CasesView() {
   );
 }
 
-function CaseTable({ cases, attributes }: { cases: Case[]; attributes: Attribute[] }) {
+function CaseTable(props: { cases: Case[]; attributes: Attribute[] }) {
+  // Cells are keyed by what they edit (never by value), in a stable order: a save while typing keeps the cell in place.
+  const cases = useStableOrder(props.cases);
+  const attributes = useStableOrder(props.attributes);
   if (!cases.length) return <p className="pane-empty">No cases yet. Add one, or import a case sheet.</p>;
   return (
     <div className="table-wrap">
@@ -52,7 +56,6 @@ function CaseTable({ cases, attributes }: { cases: Case[]; attributes: Attribute
               <th key={a.id} scope="col" className="attribute-head">
                 <span className="attribute-head-inner">
                   <EditCell
-                    key={a.name}
                     value={a.name}
                     required
                     label={`Name of attribute ${a.name}`}
@@ -83,7 +86,6 @@ function CaseTable({ cases, attributes }: { cases: Case[]; attributes: Attribute
             <tr key={c.id}>
               <th scope="row">
                 <EditCell
-                  key={c.name}
                   value={c.name}
                   required
                   label={`Name of case ${c.name}`}
@@ -95,7 +97,6 @@ function CaseTable({ cases, attributes }: { cases: Case[]; attributes: Attribute
                 return (
                   <td key={a.id}>
                     <EditCell
-                      key={value}
                       value={value}
                       label={`${a.name} of ${c.name}`}
                       onCommit={async (v) => !!(await write(() => api['cases.setAttribute']({ caseId: c.id, attribute: a.name, value: v })))}

@@ -1,16 +1,14 @@
 import { useCallback, useEffect, useId, useRef } from 'react';
 import { useProject } from '../../store/project';
 
-// Typed text is saved after a pause (DELAY ms; unless afterPause is false, for cells
-// whose table re-creates them on every saved value), and at once when the page hides
+// Typed text is saved after a pause (DELAY ms), and at once when the page hides
 // or unloads (reload, close) or the field goes away. While a save waits, the saved
 // indicator says "Saving…".
 
 export const DELAY = 400;
 
 /** Returns [call on every change, save now if anything waits]. */
-export function useSaveWhileTyping(save: () => unknown, opts: { afterPause?: boolean } = {}): [() => void, () => void] {
-  const afterPause = opts.afterPause ?? true;
+export function useSaveWhileTyping(save: () => unknown): [() => void, () => void] {
   const field = useId();
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const pending = useRef(false);
@@ -42,7 +40,7 @@ export function useSaveWhileTyping(save: () => unknown, opts: { afterPause?: boo
     if (timer.current) clearTimeout(timer.current);
     pending.current = true;
     useProject.getState().setUnsent(field, true);
-    if (afterPause) timer.current = setTimeout(flush, DELAY);
-  }, [field, flush, afterPause]);
+    timer.current = setTimeout(flush, DELAY);
+  }, [field, flush]);
   return [typed, flush];
 }

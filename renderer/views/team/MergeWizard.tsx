@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import type { MergeReport } from '../../../shared/api/team';
+import type { UploadedCopy } from '../../../shared/shell';
 import { api } from '../../api';
 import { attempt, tryCall } from '../common/attempt';
 import { plural } from '../common/files';
+import { CopyUpload } from './CopyUpload';
 import { MergeReportView } from './MergeReport';
 import { shell } from '../../shell';
 
@@ -26,7 +28,9 @@ export function MergeWizard() {
   const [step, setStep] = useState<Step>({ kind: 'paths' });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const paths = pathsOf(text);
+  // Browser mode: copies chosen in the file picker, kept by the local server until merged.
+  const [uploaded, setUploaded] = useState<UploadedCopy[]>([]);
+  const paths = [...pathsOf(text), ...uploaded.map((u) => u.path)];
   const run = async (kind: 'checked' | 'merged') => {
     setBusy(true);
     setError(null);
@@ -34,16 +38,28 @@ export function MergeWizard() {
     const r = kind === 'checked' ? await tryCall(() => api['team.mergePreview']({ paths })) : await attempt(() => api['team.merge']({ paths }));
     setBusy(false);
     if (r.ok) setStep({ kind, report: r.ok });
+    // The server deleted the uploaded copies once merged: they are no longer to choose.
+    if (r.ok && kind === 'merged') setUploaded([]);
     else setError(r.error ?? 'the merge did not finish');
   };
   return (
     <section className="view-section merge-wizard" aria-labelledby="merge-heading">
       <h3 id="merge-heading">Merge coders’ copies</h3>
       <ol className="wizard-steps" aria-label="Steps">
-        <li aria-current={step.kind === 'paths' ? 'step' : undefined}>Name the files</li>
+        <li aria-current={step.kind === 'paths' ? 'step' : undefined}>Choose the files</li>
         <li aria-current={step.kind === 'checked' ? 'step' : undefined}>Check what would change</li>
         <li aria-current={step.kind === 'merged' ? 'step' : undefined}>Merge</li>
       </ol>
+      {!shell() && (
+        <CopyUpload
+          copies={uploaded}
+          disabled={busy}
+          onChange={(copies) => {
+            setUploaded(copies);
+            setStep({ kind: 'paths' });
+          }}
+        />
+      )}
       <label className="field">
         <span>Project files to merge, one path per line</span>
         <textarea
@@ -84,7 +100,7 @@ export function MergeWizard() {
           </button>
         )}
         {step.kind === 'merged' && (
-          <button type="button" onClick={() => (setText(''), setStep({ kind: 'paths' }))}>
+          <button type="button" onClick={() => (setText(''), setUploaded([]), setStep({ kind: 'paths' }))}>
             Merge more files
           </button>
         )}
