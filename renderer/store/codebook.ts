@@ -3,6 +3,7 @@ import type { KeyBindings } from '../../shared/api/workspace';
 import { shownColours } from '../../shared/codebooks/palette';
 import type { Code } from '../../shared/types';
 import { api } from '../api';
+import { isProvisional } from './provisional';
 import './project'; // the slice whose write this one uses
 import { app, slice, type AppState } from './root';
 
@@ -57,7 +58,9 @@ export const useCodebook = slice('codebook', (set, get) => {
         const [stored, keys] = await Promise.all([api['codes.list']({}), api['workspace.keys']({})]);
         // Each code shown in its own colour (a shade of its branch's when it kept its parent's).
         const shown = shownColours(stored);
-        const codes = stored.map((c) => ({ ...c, colour: shown.get(c.id) ?? c.colour }));
+        // A code just named by in-vivo coding stays (grey) until its own write answers.
+        const waiting = get().codes.filter((c) => isProvisional(c.id));
+        const codes = [...stored.map((c) => ({ ...c, colour: shown.get(c.id) ?? c.colour })), ...waiting];
         const live = new Set(codes.map((c) => c.id));
         const selectedId = get().selectedId;
         set({ codes, keys, selectedId: selectedId && live.has(selectedId) ? selectedId : null });

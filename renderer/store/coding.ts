@@ -1,8 +1,9 @@
-import type { Coder, Segment } from '../../shared/types';
+import type { Code, Coder, Segment } from '../../shared/types';
 import { api } from '../api';
-import './codebook'; // the slices this one reads and writes through
+import { useCodebook } from './codebook'; // the slices this one reads and writes through
 import './documents';
 import './project';
+import { afterNextPaint, isProvisional, provisionalCode, provisionalSegment } from './provisional';
 import { slice, type AppState } from './root';
 
 // Coding the open transcript: the passage selected, the segments shown (mine,
@@ -52,6 +53,38 @@ declare module './root' {
 
 export const useCoding = slice('coding', (set, get, app) => {
   const write: AppState['project']['write'] = (fn, scope) => app().project.write(fn, scope);
+  /** provisional id → the stored segment's id, once its write answers (undefined when it failed) */
+  const waiting = new Map<string, Promise<string | undefined>>();
+  /** The id the project file knows a segment by: removing or recoding a coding still on its way waits for it. */
+  const stored = async (id: string) => (isProvisional(id) ? waiting.get(id) : id);
+  /**
+   * Codes the selection: the segment shows in the next frame under a provisional id,
+   * the stored one replaces it when the write answers, and a failed write takes it
+   * away again (the problem bar says why). The selection stays, so a second and third
+   * code go on the same passage (Esc clears).
+   */
+  const codeAtOnce = async (codeId: string, send: (passage: Passage & { documentId: string }) => Promise<Segment | undefined>): Promise<boolean> => {
+    const { documentId, selection } = get();
+    if (!documentId || !selection) return false;
+    const shown = provisionalSegment({ documentId, codeId, coderId: app().project.info?.coder.id ?? '', start: selection.start, end: selection.end });
+    set({ active: [shown.id], segments: [...get().segments, shown] });
+    const answer = send({ documentId, start: selection.start, end: selection.end });
+    waiting.set(
+      shown.id,
+      answer.then((s) => s?.id),
+    );
+    const made = await answer;
+    waiting.delete(shown.id);
+    const now = get();
+    if (now.documentId !== documentId) return !!made;
+    const others = now.segments.filter((s) => s.id !== shown.id);
+    if (!made) {
+      set({ segments: others, active: now.active.filter((a) => a !== shown.id) });
+      return false;
+    }
+    set({ segments: withSegment(others, made), active: [...new Set(now.active.map((a) => (a === shown.id ? made.id : a)))] });
+    return true;
+  };
   return {
     documentId: null,
     segments: [],
@@ -72,8 +105,10 @@ export const useCoding = slice('coding', (set, get, app) => {
       try {
         const [segments, coders] = await Promise.all([api['segments.list']({ documentId }), api['coders.list']({})]);
         if (get().documentId !== documentId) return;
-        const live = new Set(segments.map((s) => s.id));
-        set({ segments, coders, active: get().active.filter((id) => live.has(id)) });
+        // Codings still on their way stay shown: their write's answer replaces them.
+        const waiting = get().segments.filter((s) => isProvisional(s.id));
+        const live = new Set([...segments, ...waiting].map((s) => s.id));
+        set({ segments: waiting.length ? [...segments, ...waiting] : segments, coders, active: get().active.filter((id) => live.has(id)) });
       } catch (e) {
         app().project.report(e);
       }
@@ -88,23 +123,27 @@ export const useCoding = slice('coding', (set, get, app) => {
     activate: (active) => set({ active }),
     setViewAs: (viewAs) => set({ viewAs }),
     setBlind: (blind) => set({ blind }),
-    apply: async (codeId) => {
-      const { documentId, selection } = get();
-      if (!documentId || !selection) return false;
-      const segment = await write(() => api['segments.apply']({ documentId, codeId, ...selection }), 'counts');
-      if (!segment) return false;
-      // Shown at once; the refresh that every write triggers brings the counts. The
-      // selection stays, so a second and third code go on the same passage (Esc clears).
-      set({ active: [segment.id], segments: withSegment(get().segments, segment) });
-      return true;
-    },
+    apply: (codeId) => codeAtOnce(codeId, (passage) => write(() => afterNextPaint().then(() => api['segments.apply']({ ...passage, codeId })), 'counts')),
     applyNew: async (name, parentId = null, group) => {
-      const { documentId, selection } = get();
-      if (!documentId || !selection) return false;
-      const made = await write(() => api['segments.applyNewCode']({ documentId, name, parentId, group, ...selection }), 'counts');
-      if (!made) return false;
-      set({ active: [made.segment.id], segments: withSegment(get().segments, made.segment) });
-      return true;
+      // The new code shows grey in the codebook and the transcript until the write answers.
+      const codes = app().codebook.codes;
+      const parent = group
+        ? { id: codes.find((c) => c.parentId === null && c.name === group)?.id ?? null, path: group }
+        : (codes.find((c) => c.id === parentId) ?? null);
+      const code = provisionalCode(name.trim(), parent);
+      useCodebook.setState((s) => ({ codes: [...s.codes, code] }));
+      let stored: Code | undefined;
+      const done = await codeAtOnce(code.id, async (passage) => {
+        const made = await write(() => afterNextPaint().then(() => api['segments.applyNewCode']({ ...passage, name, parentId, group })), 'counts');
+        stored = made?.code;
+        return made?.segment;
+      });
+      // The stored code takes the grey one's place at once; the codebook's refresh brings its shown colour.
+      useCodebook.setState((s) => ({
+        codes:
+          stored && !s.codes.some((c) => c.id === stored!.id) ? s.codes.map((c) => (c.id === code.id ? stored! : c)) : s.codes.filter((c) => c.id !== code.id),
+      }));
+      return done;
     },
     inVivo: async () => {
       const { selection } = get();
@@ -116,13 +155,15 @@ export const useCoding = slice('coding', (set, get, app) => {
       // same undo step), never under whatever code was looked at last.
       return get().applyNew(name, null, IN_VIVO);
     },
-    remove: async (id) => {
-      if ((await write(() => api['segments.remove']({ id }), 'counts')) !== undefined) {
+    remove: async (shownId) => {
+      const id = await stored(shownId);
+      if (id && (await write(() => api['segments.remove']({ id }), 'counts')) !== undefined) {
         set({ active: get().active.filter((a) => a !== id), segments: get().segments.filter((s) => s.id !== id) });
       }
     },
-    recode: async (id, codeId) => {
-      const segment = await write(() => api['segments.update']({ id, codeId }), 'counts');
+    recode: async (shownId, codeId) => {
+      const id = await stored(shownId);
+      const segment = id && (await write(() => api['segments.update']({ id, codeId }), 'counts'));
       if (segment)
         set({
           segments: withSegment(
@@ -131,8 +172,9 @@ export const useCoding = slice('coding', (set, get, app) => {
           ),
         });
     },
-    setMemo: async (id, memo) => {
-      const segment = await write(() => api['segments.update']({ id, memo }), 'counts');
+    setMemo: async (shownId, memo) => {
+      const id = await stored(shownId);
+      const segment = id && (await write(() => api['segments.update']({ id, memo }), 'counts'));
       if (segment) set({ segments: get().segments.map((s) => (s.id === id ? segment : s)) });
     },
   };
@@ -165,8 +207,8 @@ export function inVivoName(quote: string): string {
 }
 
 /** The segments the transcript shows under "view as" and blind mode. */
-export function visibleSegments(segments: readonly Segment[], viewAs: ViewAs, blind: boolean, me: string | undefined): Segment[] {
+export function visibleSegments(segments: readonly Segment[], viewAs: ViewAs, blind: boolean, me: string | undefined): readonly Segment[] {
   if (blind || viewAs === 'mine') return segments.filter((s) => s.coderId === me);
-  if (viewAs === 'all') return [...segments];
+  if (viewAs === 'all') return segments;
   return segments.filter((s) => s.coderId === viewAs.coderId);
 }

@@ -53,6 +53,9 @@ const NO_HISTORY: HistoryState = { undo: null, redo: null };
 export const useProject = slice('project', (set, get, app) => {
   // Writes still on their way: the indicator says "All changes saved" only when none is.
   let inFlight = 0;
+  // Undo and redo wait for them, so Ctrl+Z right after coding undoes that coding (the
+  // highlight shows before its write answers; two requests may arrive in either order).
+  let last: Promise<unknown> = Promise.resolve();
   const opened = async (info: ProjectInfo) => {
     set({ info, problem: null, status: 'saved', history: await api['history.state']({}) });
     app().revision.bump();
@@ -67,6 +70,7 @@ export const useProject = slice('project', (set, get, app) => {
   const step = async (which: 'history.undo' | 'history.redo') => {
     if (!get().info) return;
     set({ status: 'saving' });
+    await last;
     try {
       const r = await api[which]({});
       set({ history: { undo: r.undo, redo: r.redo }, status: 'saved', notice: r.done ? `${which === 'history.undo' ? 'Undid' : 'Redid'}: ${r.done}` : null });
@@ -117,7 +121,9 @@ export const useProject = slice('project', (set, get, app) => {
       inFlight++;
       set({ status: 'saving' });
       try {
-        const result = await fn();
+        const sent = fn();
+        last = Promise.allSettled([last, sent]).then(() => undefined);
+        const result = await sent;
         if (--inFlight === 0) set({ status: get().status === 'failed' ? 'failed' : 'saved', notice: null });
         void api['history.state']({}).then(
           (history) => set({ history }),

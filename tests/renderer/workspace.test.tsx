@@ -1,6 +1,8 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../renderer/App';
+import { useCoding } from '../../renderer/store/coding';
+import { isProvisional } from '../../renderer/store/provisional';
 import { FOCUS_GROUP } from '../helpers/corpus';
 import { importTexts, openProject } from './views-session';
 
@@ -33,6 +35,9 @@ function clickAt(quote: string): void {
   window.getSelection()!.addRange(range);
   fireEvent.mouseUp(run);
 }
+
+/** The coding shows before its write answers: wait until every segment shown is the stored one. */
+const confirmed = () => waitFor(() => expect(useCoding.getState().segments.filter((s) => isProvisional(s.id))).toEqual([]));
 
 const highlighted = () =>
   screen
@@ -89,6 +94,7 @@ describe('coding workspace (jsdom, real services)', () => {
     selectQuote('fewer resources');
     fireEvent.click(screen.getByText('Skills', { selector: '.code-name' }));
     await waitFor(() => expect(highlighted()).toBe('fewer resources'));
+    await confirmed();
     clickAt('fewer resources');
     const card = await screen.findByTestId('segment-card');
     expect(card.textContent).toContain('Skills');
@@ -106,6 +112,7 @@ describe('coding workspace (jsdom, real services)', () => {
     selectQuote('write letters to their friends');
     fireEvent.keyDown(window, { key: 'i', ctrlKey: true });
     await waitFor(() => expect(screen.getByText('write letters to their friends', { selector: '.code-name' })).toBeTruthy());
+    await confirmed();
     expect((await fx.client['codes.list']({})).find((c) => c.name === 'write letters to their friends')?.path).toBe('In vivo/write letters to their friends');
     expect(highlighted()).toBe('write letters to their friends');
     fireEvent.keyDown(window, { key: 'z', ctrlKey: true });

@@ -1,17 +1,18 @@
 import { memo, useCallback } from 'react';
 import type { Code, Segment } from '../../../shared/types';
+import type { BlockCoding } from './blockCoding';
 import { clock, runsOf, type Block } from './layout';
 
 export interface BlockProps {
   index: number;
   block: Block;
   text: string;
-  segments: readonly Segment[];
+  /** the segments over this block and their lanes (the same object while they do not change) */
+  coding: BlockCoding;
   selection: { start: number; end: number } | null;
   /** the keyboard caret, when it is in this block */
   caret: number | null;
   codes: ReadonlyMap<string, Code>;
-  lanes: ReadonlyMap<string, number>;
   laneCount: number;
   active: readonly string[];
   /** the block's height in pixels (measured, or estimated until it is) */
@@ -56,7 +57,7 @@ function tint(hex: string, alpha: number): string {
 /** One paragraph of a turn: speaker and time, the text with its highlights, the coding stripes. */
 export const TranscriptBlock = memo(function TranscriptBlock(p: BlockProps) {
   const { block, text, codes } = p;
-  const inside = p.segments.filter((s) => s.start < block.end && s.end > block.start);
+  const inside = p.coding.segments;
   const runs = runsOf(block, inside, p.selection, p.caret);
   const ref = useCallback(
     (el: HTMLDivElement | null) => {
@@ -112,7 +113,7 @@ export const TranscriptBlock = memo(function TranscriptBlock(p: BlockProps) {
         })}
       </div>
       <div className="turn-stripes" style={{ width: (p.laneCount - 1) * LANE + HIT }}>
-        {inside.map((s) => {
+        {inside.map((s, i) => {
           const code = codes.get(s.codeId);
           const top = s.start > block.start ? ((s.start - block.start) / span) * 100 : 0;
           const bottom = s.end < block.end ? ((block.end - s.end) / span) * 100 : 0;
@@ -124,7 +125,7 @@ export const TranscriptBlock = memo(function TranscriptBlock(p: BlockProps) {
               data-testid="stripe"
               data-code={code?.path}
               className={`stripe${p.active.includes(s.id) ? ' active' : ''}`}
-              style={{ left: (p.lanes.get(s.id) ?? 0) * LANE, top: `${top}%`, bottom: `${bottom}%`, borderColor: code?.colour }}
+              style={{ left: p.coding.lanes[i] * LANE, top: `${top}%`, bottom: `${bottom}%`, borderColor: code?.colour }}
               title={code?.path}
               aria-label={`Segment coded ${code?.path ?? 'with a deleted code'}`}
               onClick={() => p.onStripe(s.id)}
@@ -156,30 +157,17 @@ export const TranscriptBlock = memo(function TranscriptBlock(p: BlockProps) {
   );
 }, sameBlock);
 
-function insideOf(p: BlockProps): Segment[] {
-  return p.segments.filter((s) => s.start < p.block.end && s.end > p.block.start);
-}
-
 /**
  * Whether a block would render the same: coding one passage re-renders only the
- * paragraphs it touches, not every paragraph on screen.
+ * paragraphs it touches, not every paragraph on screen (a block's coding keeps its
+ * object while it does not change; only its own segments are looked at here).
  */
 function sameBlock(a: BlockProps, b: BlockProps): boolean {
   if (a.index !== b.index || a.block !== b.block || a.text !== b.text || a.laneCount !== b.laneCount || a.height !== b.height) return false;
-  if (a.measure !== b.measure || a.onStripe !== b.onStripe) return false;
+  if (a.measure !== b.measure || a.onStripe !== b.onStripe || a.coding !== b.coding) return false;
   if (a.selection?.start !== b.selection?.start || a.selection?.end !== b.selection?.end || a.caret !== b.caret) return false;
-  const x = a.segments === b.segments ? null : insideOf(a);
-  const y = x ? insideOf(b) : null;
-  const segs = y ?? insideOf(b);
-  if (x && y) {
-    if (x.length !== y.length) return false;
-    for (let i = 0; i < x.length; i++) {
-      const [s, t] = [x[i], y[i]];
-      if (s.id !== t.id || s.start !== t.start || s.end !== t.end || s.codeId !== t.codeId) return false;
-    }
-  }
-  for (const s of segs) {
-    if (a.lanes.get(s.id) !== b.lanes.get(s.id) || a.active.includes(s.id) !== b.active.includes(s.id)) return false;
+  for (const s of b.coding.segments) {
+    if (a.active !== b.active && a.active.includes(s.id) !== b.active.includes(s.id)) return false;
     const [c, d] = [a.codes.get(s.codeId), b.codes.get(s.codeId)];
     if (c !== d && (c?.colour !== d?.colour || c?.path !== d?.path || c?.name !== d?.name)) return false;
   }

@@ -1,4 +1,15 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type CSSProperties, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import {
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  type CSSProperties,
+  type FocusEvent,
+  type KeyboardEvent,
+  type MouseEvent,
+} from 'react';
 import { api } from '../../api';
 import type { Code } from '../../../shared/types';
 import { useCodebook } from '../../store/codebook';
@@ -7,7 +18,8 @@ import { useDocuments } from '../../store/documents';
 import { useNav } from '../../store/nav';
 import { useProject } from '../../store/project';
 import { TranscriptBlock } from './Block';
-import { blocksOf, lanesOf, snapToWords } from './layout';
+import { blockCoding } from './blockCoding';
+import { blocksOf, snapToWords } from './layout';
 import { useUi } from '../../store/ui';
 import { DensityStrip } from './DensityStrip';
 import { TRANSCRIPT_ID } from './focus';
@@ -47,8 +59,11 @@ export function Transcript() {
   const blocks = useMemo(() => (doc ? blocksOf(doc) : []), [doc]);
   const shown = useMemo(() => visibleSegments(segments, viewAs, blind, me), [segments, viewAs, blind, me]);
   const codes = useMemo(() => new Map<string, Code>(codeList.map((c) => [c.id, c])), [codeList]);
-  const lanes = useMemo(() => lanesOf(shown), [shown]);
-  const laneCount = Math.min(MAX_LANES, Math.max(1, ...lanes.values()) + 1);
+  // Each block's segments and lanes; coding a passage changes only the blocks it covers.
+  const coding = useMemo(() => blockCoding(blocks, shown), [blocks, shown]);
+  const laneCount = Math.min(MAX_LANES, Math.max(1, coding.laneCount));
+  // The strip beside the scrollbar may follow a frame later than the highlight.
+  const stripSegments = useDeferredValue(shown);
   const estimate = useCallback(
     (i: number, width: number) => {
       const b = blocks[i];
@@ -155,11 +170,10 @@ export function Transcript() {
             index={v.first + k}
             block={b}
             text={doc.text}
-            segments={shown}
+            coding={coding.byBlock[v.first + k]}
             selection={selection && selection.start < b.end && selection.end > b.start ? selection : null}
             caret={caret !== null && caret >= b.start && caret <= b.end ? caret : null}
             codes={codes}
-            lanes={lanes}
             laneCount={laneCount}
             active={active}
             height={v.topOf(v.first + k + 1) - v.topOf(v.first + k)}
@@ -169,7 +183,7 @@ export function Transcript() {
         ))}
         <div style={{ height: v.padBottom }} aria-hidden />
       </div>
-      <DensityStrip length={doc.text.length} segments={shown} codes={codes} onJump={(at) => jumpTo(at)} />
+      <DensityStrip length={doc.text.length} segments={stripSegments} codes={codes} onJump={(at) => jumpTo(at)} />
     </div>
   );
 }
