@@ -1,11 +1,11 @@
 import { emptyTally } from '../../shared/agreement';
 import type { AgreementReport, AgreementUnit, DocumentAgreement, PairAgreement } from '../../shared/api/team';
 import { unitizingDisagreement } from '../../shared/reliability/unitizing';
-import { emptyCoincidences, type CodedSpan } from '../../shared/reliability/unitizing2016';
+import { emptyCoincidences, mergeCoincidences, type CodedSpan } from '../../shared/reliability/unitizing2016';
 import type { Project } from '../store/db';
 import { DEFAULT_DRAWS, DEFAULT_SEED, resampling, withInterval, type Resampling } from './agreement-ci';
 import { loadAgreementData, type AgreementData, type AgreementFilter, type ComparedDocument } from './agreement-data';
-import { codeRow, codeWork, documentCoincidences, mergeCoincidences, pooledRow, type Cell, type CodeWork, type PooledCoincidences } from './agreement-rows';
+import { codeRow, codeWork, documentCoincidences, pooledRow, type Cell, type CodeWork, type PooledCoincidences } from './agreement-rows';
 import { tallyDocument, unitCount } from './agreement-tally';
 
 // Project agreement per code and pooled. Each unit — a character (UTF-16 code
