@@ -10,10 +10,13 @@
 // Coefficients (nominal):
 //   uα   every value, gaps included: 1 − Σ_{c≠k} l_ck / Σ_{c≠k} e_ck
 //   |uα  relevant (any code) against irrelevant (gap): the same on two values
-//   cuα  coding of the relevant matter: alpha of the coincidences between codes only
-//   Cuα  cuα with codes collapsed to coarser categories C (in Fieldcode: the code's
-//        top-level family), so a lead sees whether coders agree on the family when
-//        they part on the sub-code
+//   cuα  coding of the relevant matter: alpha of the coincidences between codes only,
+//        where two coders' coded sections intersect (unitizing disagreement ignored);
+//        an intersection is indivisible, so expected coincidences subtract its
+//        squared length I as uα's subtract a unit's (codingAlpha below)
+//   Cuα  not a member of the 2016 family (uα, |uα, cuα, (k)uα): Fieldcode's name for
+//        cuα with codes collapsed to their top-level family, so a lead sees whether
+//        coders agree on the family when they part on the sub-code
 // Where a coder applied several codes to the same characters, the value there is
 // the set of codes (one section per run of the same set), so the sections of each
 // coder still divide the continuum, as the coefficients require. Documents add
@@ -42,6 +45,8 @@ export interface ValueSums {
   same: number;
   /** S_c: Σ l² over the sections valued c (units), Σ l for the gap */
   squares: number;
+  /** cuα's indivisible matter: 1/(m − 1) Σ_{i≠j} Σ_{g of i valued c} |g ∩ coded matter of j|² (0 for the gap) */
+  intersections: number;
 }
 
 /** Coincidence margins per value, accumulated over documents. Keys: the sorted labels joined by "," ("" is the gap). */
@@ -53,18 +58,19 @@ export function emptyCoincidences(): Coincidences {
   return { values: new Map() };
 }
 
-export function addValue(into: Coincidences, key: string, total: number, coded: number, same: number, squares: number): void {
+export function addValue(into: Coincidences, key: string, total: number, coded: number, same: number, squares: number, intersections = 0): void {
   const v = into.values.get(key);
   if (v) {
     v.total += total;
     v.coded += coded;
     v.same += same;
     v.squares += squares;
-  } else into.values.set(key, { total, coded, same, squares });
+    v.intersections += intersections;
+  } else into.values.set(key, { total, coded, same, squares, intersections });
 }
 
 export function mergeCoincidences(into: Coincidences, from: Coincidences): void {
-  for (const [k, v] of from.values) addValue(into, k, v.total, v.coded, v.same, v.squares);
+  for (const [k, v] of from.values) addValue(into, k, v.total, v.coded, v.same, v.squares, v.intersections);
 }
 
 /** Value ids of one document: 0 is the gap; others are interned by key (a single label without building its key). */
@@ -185,29 +191,49 @@ export function addDocument(
       start = ends[k];
     }
   }
-  // k-way sweep: between consecutive section ends of any coder every coder's value is constant
+  // k-way sweep: between consecutive section ends of any coder every coder's value is constant.
+  // meet[i·m + j]: how much of coder i's current coded section coder j has coded too.
   const at = first.slice(0, m);
   const count = new Int32Array(n);
+  const intersections = new Float64Array(n);
+  const meet = new Float64Array(m * m);
+  const codedNow = new Int32Array(m);
   let from = 0;
   while (from < length) {
     let to = length;
     for (let i = 0; i < m; i++) if (ends[at[i]] < to) to = ends[at[i]];
     const len = to - from;
-    for (let i = 0; i < m; i++) count[valueOf[at[i]]]++;
+    let k = 0;
+    for (let i = 0; i < m; i++) {
+      count[valueOf[at[i]]]++;
+      if (valueOf[at[i]] !== 0) codedNow[k++] = i;
+    }
     const others = m - 1 - count[0];
     for (let i = 0; i < m; i++) {
       const id = valueOf[at[i]];
       same[id] += len * (count[id] - 1);
       if (id !== 0) coded[id] += len * others;
     }
+    for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) if (a !== b) meet[codedNow[a] * m + codedNow[b]] += len;
     for (let i = 0; i < m; i++) {
-      count[valueOf[at[i]]] = 0;
-      if (ends[at[i]] === to) at[i]++;
+      const id = valueOf[at[i]];
+      count[id] = 0;
+      if (ends[at[i]] !== to) continue;
+      // coder i's section ends here: its intersections with each other coder's coded matter are complete
+      if (id !== 0) {
+        for (let j = 0; j < m; j++) {
+          intersections[id] += meet[i * m + j] * meet[i * m + j];
+          meet[i * m + j] = 0;
+        }
+      }
+      at[i]++;
     }
     from = to;
   }
   const w = 1 / (m - 1);
-  for (let id = 0; id < n; id++) if (total[id] > 0) addValue(into, ids.keys[id], total[id], coded[id] * w, same[id] * w, squares[id]);
+  for (let id = 0; id < n; id++) {
+    if (total[id] > 0) addValue(into, ids.keys[id], total[id], coded[id] * w, same[id] * w, squares[id], intersections[id] * w);
+  }
 }
 
 /** uα (or |uα when the coincidences were collapsed): every value, gaps included, units indivisible. */
@@ -229,18 +255,28 @@ export function unitizedAlpha(c: Coincidences): number | null {
   return expected <= 0 ? null : 1 - observed / expected;
 }
 
-/** cuα (or Cuα on relabelled coincidences): alpha of the coincidences between codes, gaps left out. */
+/**
+ * cuα (or Cuα on relabelled coincidences): alpha of the coincidences between codes,
+ * gaps left out, the intersections of coded sections indivisible (the 2016 paper's
+ * expected coincidences for cuα, as uα's treat units):
+ *   e_cc = (l_c·² − I_c) / (l·· − Σ I / l··),  cuα = 1 − (l·· − Σ l_cc) / (l·· − Σ e_cc)
+ * with l over the coded values only and I_c their squared intersections.
+ */
 export function codingAlpha(c: Coincidences): number | null {
   let total = 0;
   let diagonal = 0;
-  let squares = 0;
+  let I = 0;
   for (const [k, v] of c.values) {
     if (k === '') continue;
     total += v.coded;
     diagonal += v.same;
-    squares += v.coded * v.coded;
+    I += v.intersections;
   }
-  const expected = total * total - squares;
-  if (total <= 1 || expected <= 0) return null;
-  return 1 - ((total - 1) * (total - diagonal)) / expected;
+  if (total <= 0) return null;
+  const denominator = total - I / total;
+  if (denominator <= 0) return null;
+  let expectedDiagonal = 0;
+  for (const [k, v] of c.values) if (k !== '') expectedDiagonal += (v.coded * v.coded - v.intersections) / denominator;
+  const expected = total - expectedDiagonal;
+  return expected <= 0 ? null : 1 - (total - diagonal) / expected;
 }

@@ -81,8 +81,36 @@ function naiveUAlpha(pairs: Map<string, number>, squares: Map<string, number>): 
   return expected > 0 ? 1 - observed / expected : null;
 }
 
-/** cuα as implemented: nominal alpha of the coincidences between coded values (gaps left out), over pairable characters. */
-function naiveCuAlpha(pairs: Map<string, number>): number | null {
+/**
+ * Each coded section g of each coder i, against each other coder j: |g ∩ coded matter of j|²,
+ * divided by m − 1 and summed per value — cuα's indivisible intersections.
+ */
+function intersectionSquares(length: number, coders: Span[][], into: Map<string, number>): void {
+  const m = coders.length;
+  const value = (spans: Span[], x: number) => [...new Set(spans.filter((s) => s.start <= x && x < s.end).map((s) => s.label))].sort((a, b) => a - b).join(',');
+  coders.forEach((spans, i) => {
+    let start = 0;
+    for (let x = 1; x <= length; x++) {
+      if (x < length && value(spans, x) === value(spans, start)) continue;
+      const key = value(spans, start);
+      if (key !== '') {
+        coders.forEach((other, j) => {
+          if (j === i) return;
+          let meet = 0;
+          for (let y = start; y < x; y++) if (value(other, y) !== '') meet++;
+          into.set(key, (into.get(key) ?? 0) + (meet * meet) / (m - 1));
+        });
+      }
+      start = x;
+    }
+  });
+}
+
+/**
+ * cuα from the full matrix of the coded values (gaps left out), Krippendorff et al. (2016)
+ * as implemented independently: e_ck = (l_c· l_·k − [c=k] I_c) / (l·· − Σ I / l··), cuα = 1 − Σ_{c≠k} l_ck / Σ_{c≠k} e_ck.
+ */
+function naiveCuAlpha(pairs: Map<string, number>, intersections: Map<string, number>): number | null {
   const row = new Map<string, number>();
   let total = 0;
   for (const [k, v] of pairs) {
@@ -91,16 +119,17 @@ function naiveCuAlpha(pairs: Map<string, number>): number | null {
     row.set(c, (row.get(c) ?? 0) + v);
     total += v;
   }
+  const I = [...intersections.values()].reduce((s, x) => s + x, 0);
   let observed = 0;
   let expected = 0;
   for (const [c, rc] of row) {
     for (const [k, rk] of row) {
       if (c === k) continue;
       observed += pairs.get(`${c}|${k}`) ?? 0;
-      expected += (rc * rk) / (total - 1);
+      expected += (rc * rk) / (total - I / total);
     }
   }
-  return total > 1 && expected > 0 ? 1 - observed / expected : null;
+  return total > 0 && expected > 0 ? 1 - observed / expected : null;
 }
 
 const addAll = (into: Map<string, number>, from: Map<string, number>) => from.forEach((v, k) => into.set(k, (into.get(k) ?? 0) + v));
@@ -154,17 +183,20 @@ describe('agreement against a character-by-character reference (property)', () =
         const pooled = (relabel: (l: number) => number) => {
           const pairs = new Map<string, number>();
           const squares = new Map<string, number>();
+          const intersections = new Map<string, number>();
           docs.forEach((d, k) => {
             const relabelled = spans[k].map((list) => list.map((s) => ({ ...s, label: relabel(s.label) })));
             addAll(pairs, naiveCoincidences(d.length, relabelled));
             sectionSquares(d.length, relabelled, squares);
+            intersectionSquares(d.length, relabelled, intersections);
           });
-          return { pairs, squares };
+          return { pairs, squares, intersections };
         };
         const all = pooled((l) => l);
         close(r.pooled.uAlpha2016, naiveUAlpha(all.pairs, all.squares));
-        close(r.pooled.cuAlpha, naiveCuAlpha(all.pairs));
-        close(r.pooled.CuAlpha, naiveCuAlpha(pooled((l) => family[l]).pairs));
+        close(r.pooled.cuAlpha, naiveCuAlpha(all.pairs, all.intersections));
+        const families = pooled((l) => family[l]);
+        close(r.pooled.CuAlpha, naiveCuAlpha(families.pairs, families.intersections));
         const any = pooled(() => 0);
         close(r.pooled.binaryUAlpha, naiveUAlpha(any.pairs, any.squares));
         // per pair: the data read once and restricted equals agreement computed for the two coders alone

@@ -77,3 +77,21 @@ describe('2016 unitizing coincidences', () => {
     );
   });
 });
+
+describe('cuα: intersections of coded sections are indivisible', () => {
+  it('one stretch both coders coded, with different codes, is one unit in disagreement: cuα = 0 (per-character alpha would say −0.9)', () => {
+    const c = emptyCoincidences();
+    addDocument(c, 30, [[{ start: 0, end: 10, label: 1 }], [{ start: 0, end: 10, label: 2 }]]);
+    // l_12 = l_21 = 10; I_1 = I_2 = 10² → e_11 = e_22 = (100 − 100) / (20 − 200/20) = 0
+    expect(c.values.get('1')!.intersections).toBe(100);
+    expect(codingAlpha(c)).toBe(0);
+  });
+
+  it('counts only the part of a section the other coder coded too', () => {
+    const c = emptyCoincidences();
+    addDocument(c, 30, [[{ start: 0, end: 20, label: 1 }], [{ start: 5, end: 10, label: 1 }]]);
+    // coder 1's 20 characters meet 5 coded by coder 2, and coder 2's 5 meet 5: I_1 = 5² + 5²
+    expect(c.values.get('1')!.intersections).toBe(50);
+    expect(c.values.get('1')!.coded).toBe(10);
+  });
+});
