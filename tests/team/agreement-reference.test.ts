@@ -207,4 +207,60 @@ describe('agreement against a character-by-character reference (property)', () =
       { numRuns: 40 },
     );
   });
+
+  it('swapping coders changes no coefficient or interval, the same seed gives the same report, identical coders give 1 wherever defined', async () => {
+    const { p, doc, x, y, coders } = await handMade({ 'Plain.txt': PLAIN, 'Turns.txt': TURNS });
+    const sub = createCode(p, { name: 'Sub', parentId: x }).id;
+    const docs = [
+      { id: doc.Plain, length: PLAIN.length },
+      { id: doc.Turns, length: TURNS.length },
+    ];
+    const codes = [x, sub, y];
+    const span = fc.record({
+      doc: fc.integer({ min: 0, max: 1 }),
+      code: fc.integer({ min: 0, max: 2 }),
+      start: fc.integer({ min: 0, max: 99 }),
+      length: fc.integer({ min: 1, max: 40 }),
+    });
+    const numbers = (r: ReturnType<typeof agreement>) => JSON.stringify([r.codes, r.pooled]);
+    await fc.assert(
+      fc.asyncProperty(fc.array(span, { minLength: 1, maxLength: 6 }), fc.array(span, { minLength: 1, maxLength: 6 }), fc.nat(1000), async (a, b, seed) => {
+        p.db.prepare('DELETE FROM segments').run();
+        const put = (list: typeof a, coder: string) => {
+          for (const s of list) {
+            const length = docs[s.doc].length;
+            code(p, docs[s.doc].id, codes[s.code], coder, Math.min(s.start, length - 1), Math.min(length, s.start + s.length));
+          }
+        };
+        put(a, coders.A);
+        put(b, coders.B);
+        const ab = agreement(p, { coderIds: [coders.A, coders.B], ci: 100, seed });
+        const ba = agreement(p, { coderIds: [coders.B, coders.A], ci: 100, seed });
+        expect(numbers(agreement(p, { coderIds: [coders.A, coders.B], ci: 100, seed }))).toBe(numbers(ab));
+        for (const [one, two] of [...ab.codes.map((c, i) => [c, ba.codes[i]] as const), [ab.pooled, ba.pooled] as const]) {
+          for (const [key, v] of Object.entries(one)) {
+            const w = (two as Record<string, unknown>)[key];
+            if (typeof v === 'number') expect(w).toBeCloseTo(v, 9);
+            else if (key === 'ci') {
+              for (const k of ['alpha', 'uAlpha'] as const) {
+                const [lo, hi] = (v as typeof one.ci)?.[k] ?? [null, null];
+                if (lo === null) expect((w as typeof one.ci)?.[k] ?? null).toBeNull();
+                else expect((w as typeof one.ci)![k]).toEqual([expect.closeTo(lo, 9), expect.closeTo(hi!, 9)]);
+              }
+            } else if (typeof v !== 'object' || v === null) expect(w).toEqual(v);
+          }
+        }
+        // B becomes a copy of A
+        p.db.prepare('DELETE FROM segments WHERE coder_id = ?').run(coders.B);
+        put(a, coders.B);
+        const same = agreement(p, { coderIds: [coders.A, coders.B] });
+        for (const row of [...same.codes, same.pooled]) {
+          for (const v of [row.percentAgreement, row.kappa, row.alpha, row.ac1, row.bp, row.uAlpha, row.binaryUAlpha])
+            if (v !== null) expect(v).toBeCloseTo(1, 9);
+        }
+        for (const v of [same.pooled.uAlpha2016, same.pooled.cuAlpha, same.pooled.CuAlpha]) if (v !== null) expect(v).toBeCloseTo(1, 9);
+      }),
+      { numRuns: 30 },
+    );
+  });
 });
