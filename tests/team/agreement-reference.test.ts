@@ -239,7 +239,7 @@ describe('agreement against a character-by-character reference (property)', () =
         expect(numbers(agreement(p, { coderIds: [coders.A, coders.B], ci: 100, seed }))).toBe(numbers(ab));
         for (const [one, two] of [...ab.codes.map((c, i) => [c, ba.codes[i]] as const), [ab.pooled, ba.pooled] as const]) {
           for (const [key, v] of Object.entries(one)) {
-            const w = (two as Record<string, unknown>)[key];
+            const w = (two as unknown as Record<string, unknown>)[key];
             if (typeof v === 'number') expect(w).toBeCloseTo(v, 9);
             else if (key === 'ci') {
               for (const k of ['alpha', 'uAlpha'] as const) {
