@@ -248,10 +248,11 @@ export function unitizedAlpha(c: Coincidences): number | null {
   }
   const denominator = total * total - S;
   if (total === 0 || denominator <= 0) return null;
-  let expectedDiagonal = 0;
-  for (const v of c.values.values()) expectedDiagonal += (total * (v.total * v.total - v.squares)) / denominator;
+  // Σ_{c≠k} e_ck = l·· (l··² − Σ l_c·²) / (l··² − Σ S): the off-diagonal sum, exactly 0 with one value
+  let rowSquares = 0;
+  for (const v of c.values.values()) rowSquares += v.total * v.total;
+  const expected = (total * (total * total - rowSquares)) / denominator;
   const observed = total - diagonal;
-  const expected = total - expectedDiagonal;
   return expected <= 0 ? null : 1 - observed / expected;
 }
 
@@ -275,8 +276,9 @@ export function codingAlpha(c: Coincidences): number | null {
   if (total <= 0) return null;
   const denominator = total - I / total;
   if (denominator <= 0) return null;
-  let expectedDiagonal = 0;
-  for (const [k, v] of c.values) if (k !== '') expectedDiagonal += (v.coded * v.coded - v.intersections) / denominator;
-  const expected = total - expectedDiagonal;
+  // Σ_{c≠k} e_ck = (l··² − Σ l_c·²) / (l·· − Σ I / l··): the off-diagonal sum, exactly 0 with one code
+  let rowSquares = 0;
+  for (const [k, v] of c.values) if (k !== '') rowSquares += v.coded * v.coded;
+  const expected = (total * total - rowSquares) / denominator;
   return expected <= 0 ? null : 1 - (total - diagonal) / expected;
 }

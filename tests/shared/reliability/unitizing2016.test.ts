@@ -94,4 +94,10 @@ describe('cuα: intersections of coded sections are indivisible', () => {
     expect(c.values.get('1')!.intersections).toBe(50);
     expect(c.values.get('1')!.coded).toBe(10);
   });
+
+  it('is undefined where every coded stretch carries the same code (no variation to agree on), however the stretches differ', () => {
+    const c = emptyCoincidences();
+    addDocument(c, 60, [[{ start: 2, end: 22, label: 2 }], [], [{ start: 0, end: 22, label: 2 }]]);
+    expect(codingAlpha(c)).toBeNull();
+  });
 });
