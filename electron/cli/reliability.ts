@@ -90,7 +90,7 @@ function printReport(r: AgreementReport): void {
   printRows(r, [...r.codes, { ...r.pooled, code: '(pooled)' }]);
   const p = r.pooled;
   print(
-    `Unitizing, all codes (Krippendorff et al. 2016): u-alpha ${f(p.uAlpha2016)}, |u-alpha ${f(p.binaryUAlpha)}, cu-alpha ${f(p.cuAlpha)}, Cu-alpha (code families) ${f(p.CuAlpha)}`,
+    `Unitizing, all codes (Krippendorff et al. 2016): u-alpha ${f(p.uAlpha2016)}, |u-alpha ${f(p.binaryUAlpha)}, cu-alpha ${f(p.cuAlpha)}; Cu-alpha (cu-alpha over code families) ${f(p.CuAlpha)}`,
   );
   for (const d of r.byDocument ?? []) {
     print();

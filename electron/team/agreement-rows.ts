@@ -3,9 +3,18 @@ import type { AgreementRow, PooledAgreementRow } from '../../shared/api/team';
 import { tallyDisagreement } from '../../shared/reliability/binary';
 import { tallyAC1, tallyBP } from '../../shared/reliability/chance';
 import { unitizingDisagreement, unitizingPart, type UnitizingPart } from '../../shared/reliability/unitizing';
-import { addDocument, codingAlpha, emptyCoincidences, unitizedAlpha, type CodedSpan, type Coincidences } from '../../shared/reliability/unitizing2016';
+import {
+  addDocument,
+  addValue,
+  codingAlpha,
+  emptyCoincidences,
+  mergeCoincidences,
+  unitizedAlpha,
+  type CodedSpan,
+  type Coincidences,
+} from '../../shared/reliability/unitizing2016';
 import type { AgreementData, ComparedDocument, Span } from './agreement-data';
-import { coverage, tallyDocument } from './agreement-tally';
+import { coverage, coverageHistogram, tallyDocument } from './agreement-tally';
 
 // What one code contributes in one document where it was applied ("cell"), what
 // it contributes where nobody applied it (added up without a cell per document:
@@ -19,27 +28,37 @@ export interface Cell {
   binary: Coincidences;
 }
 
-export function mergeCoincidences(into: Coincidences, from: Coincidences): void {
-  for (const [k, v] of from.pairs) into.pairs.set(k, (into.pairs.get(k) ?? 0) + v);
-  for (const [k, v] of from.squares) into.squares.set(k, (into.squares.get(k) ?? 0) + v);
+/**
+ * |uα's coincidences of one code in one document (code against gap), from the
+ * characters by how many coders coded them: over hist[h] characters h coders hold
+ * the code and m − h the gap (ValueSums in shared/reliability/unitizing2016.ts).
+ */
+function binaryCoincidences(covered: [number, number][][], hist: number[], chars: number): Coincidences {
+  const m = covered.length;
+  let coded = 0;
+  let codedSame = 0;
+  let gapSame = 0;
+  hist.forEach((len, h) => {
+    coded += h * len;
+    codedSame += len * h * (h - 1);
+    gapSame += len * (m - h) * (m - h - 1);
+  });
+  let squares = 0;
+  for (const spans of covered) for (const [s, e] of spans) squares += (e - s) * (e - s);
+  const binary = emptyCoincidences();
+  if (m < 2 || chars <= 0) return binary;
+  if (coded > 0) addValue(binary, '*', coded, codedSame / (m - 1), codedSame / (m - 1), squares);
+  if (m * chars - coded > 0) addValue(binary, '', m * chars - coded, 0, gapSame / (m - 1), m * chars - coded);
+  return binary;
 }
-
-const add = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k) ?? 0) + v);
 
 /** A code in a document where one or more compared coders applied it. */
 export function cell(d: ComparedDocument, byCoder: Map<string, Span[]>, data: AgreementData): Cell {
   const tally = emptyTally(data.coders.length === 2);
   const covered = coverage(d, byCoder);
-  tallyDocument(tally, d, covered, data.unit);
-  const binary = emptyCoincidences();
-  addDocument(
-    binary,
-    d.chars,
-    covered.map((spans) => spans.map(([start, end]): CodedSpan => ({ start, end, label: 0 }))),
-    (l) => l,
-    true,
-  );
-  return { tally, part: unitizingPart(d.chars, covered), binary };
+  const hist = coverageHistogram(covered, d.chars);
+  tallyDocument(tally, d, covered, data.unit, hist);
+  return { tally, part: unitizingPart(d.chars, covered), binary: binaryCoincidences(covered, hist, d.chars) };
 }
 
 /** One code over the documents: its cells where applied, the rest added up as "not coded". */
@@ -57,9 +76,9 @@ export function codeWork(docs: ComparedDocument[], byDoc: Map<string, Map<string
   const tally = emptyTally(data.coders.length === 2);
   const binary = emptyCoincidences();
   const parts: UnitizingPart[] = [];
-  // the documents where nobody applied the code, as one part: only gaps, one per coder and document
-  const rest: UnitizingPart = { length: 0, coders: 0, observed: 0, units: [], gaps: [] };
-  let restMl = 0;
+  // the documents where nobody applied the code: only gaps, one per coder and document —
+  // one part per number of coders, each document's length a gap counted m times
+  const rest = new Map<number, UnitizingPart>();
   docs.forEach((d, k) => {
     const spans = byDoc.get(d.id);
     if (spans) {
@@ -72,17 +91,13 @@ export function codeWork(docs: ComparedDocument[], byDoc: Map<string, Map<string
     }
     tallyDocument(tally, d, null, data.unit);
     const m = d.coders.length;
-    add(binary.pairs, '|', m * d.chars);
-    add(binary.squares, '', m * d.chars);
-    rest.length += d.chars;
-    restMl += m * d.chars;
-    for (let i = 0; i < m; i++) rest.gaps.push(d.chars);
+    if (d.chars > 0) addValue(binary, '', m * d.chars, 0, m * d.chars, m * d.chars);
+    let part = rest.get(m);
+    if (!part) rest.set(m, (part = { length: 0, coders: m, observed: 0, units: [], gaps: [], gapCopies: m }));
+    part.length += d.chars;
+    part.gaps.push(d.chars);
   });
-  if (rest.length > 0) {
-    // m·L of the part must be Σ m_d·L_d over its documents
-    rest.coders = restMl / rest.length;
-    parts.push(rest);
-  }
+  for (const part of rest.values()) if (part.length > 0) parts.push(part);
   return { cells, tally, binary, unitizing: unitizingDisagreement(parts) };
 }
 

@@ -10,7 +10,13 @@ export function unitCount(d: ComparedDocument, unit: AgreementData['unit']): num
 }
 
 /** Adds one document's units for one code to the tally; `covered` is each coder's union of spans there. */
-export function tallyDocument(t: BinaryTally, d: ComparedDocument, covered: [number, number][][] | null, unit: AgreementData['unit']): void {
+export function tallyDocument(
+  t: BinaryTally,
+  d: ComparedDocument,
+  covered: [number, number][][] | null,
+  unit: AgreementData['unit'],
+  charHistogram?: number[],
+): void {
   const n = unitCount(d, unit);
   const k = d.coders.length;
   if (n === 0) return;
@@ -33,25 +39,55 @@ export function tallyDocument(t: BinaryTally, d: ComparedDocument, covered: [num
     hist.forEach((count, j) => addUnits(t, k, j, count));
     return;
   }
-  // Characters: sweep the coders' coverage boundaries; between two boundaries the number of coders coding is constant.
-  const events: [number, number][] = [];
-  for (const spans of covered) for (const [s, e] of spans) events.push([s, 1], [e, -1]);
-  events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const hist = new Array<number>(k + 1).fill(0);
-  let active = 0;
-  let at = 0;
-  for (const [pos, delta] of events) {
-    if (pos > at && active > 0) hist[active] += pos - at;
-    at = pos;
-    active += delta;
-  }
-  hist[0] = n - hist.reduce((s, x, j) => (j === 0 ? s : s + x), 0);
+  const hist = charHistogram ?? coverageHistogram(covered, d.chars);
   if (k === 2) {
     const a = covered[0].reduce((s, [x, y]) => s + y - x, 0);
     const b = covered[1].reduce((s, [x, y]) => s + y - x, 0);
     return addPair(t, { both: hist[2], onlyA: a - hist[2], onlyB: b - hist[2], neither: hist[0] });
   }
   hist.forEach((count, j) => addUnits(t, k, j, count));
+}
+
+/**
+ * Characters of a document by how many coders coded them: hist[j] characters were
+ * coded by exactly j of the coders (`covered`: each coder's union of spans). One
+ * sweep over the coverage boundaries; between two boundaries the count is constant.
+ */
+export function coverageHistogram(covered: [number, number][][], chars: number): number[] {
+  const k = covered.length;
+  const hist = new Array<number>(k + 1).fill(0);
+  // starts and ends apart, each sorted: a merge of the two is the sweep (ends first at a tie)
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const spans of covered) {
+    for (const [s, e] of spans) {
+      starts.push(s);
+      ends.push(e);
+    }
+  }
+  starts.sort((a, b) => a - b);
+  ends.sort((a, b) => a - b);
+  let active = 0;
+  let at = 0;
+  let i = 0;
+  let j = 0;
+  while (i < starts.length || j < ends.length) {
+    const isEnd = j < ends.length && (i >= starts.length || ends[j] <= starts[i]);
+    const pos = isEnd ? ends[j] : starts[i];
+    if (pos > at && active > 0) hist[active] += pos - at;
+    at = pos;
+    if (isEnd) {
+      active--;
+      j++;
+    } else {
+      active++;
+      i++;
+    }
+  }
+  let coded = 0;
+  for (let c = 1; c <= k; c++) coded += hist[c];
+  hist[0] = chars - coded;
+  return hist;
 }
 
 /** Each compared coder's union of spans in the document (empty for a coder who did not apply the code). */

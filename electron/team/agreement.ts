@@ -1,11 +1,11 @@
 import { emptyTally } from '../../shared/agreement';
 import type { AgreementReport, AgreementUnit, DocumentAgreement, PairAgreement } from '../../shared/api/team';
 import { unitizingDisagreement } from '../../shared/reliability/unitizing';
-import { emptyCoincidences, type CodedSpan } from '../../shared/reliability/unitizing2016';
+import { emptyCoincidences, mergeCoincidences, type CodedSpan } from '../../shared/reliability/unitizing2016';
 import type { Project } from '../store/db';
 import { DEFAULT_DRAWS, DEFAULT_SEED, resampling, withInterval, type Resampling } from './agreement-ci';
 import { loadAgreementData, type AgreementData, type AgreementFilter, type ComparedDocument } from './agreement-data';
-import { codeRow, codeWork, documentCoincidences, mergeCoincidences, pooledRow, type Cell, type CodeWork, type PooledCoincidences } from './agreement-rows';
+import { codeRow, codeWork, documentCoincidences, pooledRow, type Cell, type CodeWork, type PooledCoincidences } from './agreement-rows';
 import { tallyDocument, unitCount } from './agreement-tally';
 
 // Project agreement per code and pooled. Each unit — a character (UTF-16 code
@@ -61,10 +61,14 @@ function codesInOrder(p: Project): { id: string; path: string }[] {
  * in a compared document (or the codes asked for), in codebook order.
  */
 export function agreement(p: Project, f: AgreementOptions = {}): AgreementReport {
-  const data = loadAgreementData(p, f);
+  return agreementOf(codesInOrder(p), loadAgreementData(p, f), f);
+}
+
+/** The report from data already loaded (`allCodes`: every live code in codebook order). */
+function agreementOf(allCodes: { id: string; path: string }[], data: AgreementData, f: AgreementOptions): AgreementReport {
   const docs = data.documents;
   const units = docs.reduce((s, d) => s + unitCount(d, data.unit), 0);
-  const codes = codesInOrder(p).filter((c) => data.spans.has(c.id));
+  const codes = allCodes.filter((c) => data.spans.has(c.id));
   const familyOf = new Map<string, number>();
   const family = codes.map((c) => {
     const top = c.path.split('/')[0];
@@ -109,7 +113,7 @@ export function agreement(p: Project, f: AgreementOptions = {}): AgreementReport
     bootstrap: r ? { draws, seed } : null,
   };
   if (f.byDocument) report.byDocument = docs.map((d, k) => documentRow(d, k, codes, work, perDoc[k], data.unit, names, data.coders.length === 2));
-  if (f.byPair && data.coders.length > 2) report.byPair = pairs(p, f, data.coders);
+  if (f.byPair && data.coders.length > 2) report.byPair = pairs(allCodes, data, f);
   return report;
 }
 
@@ -166,16 +170,40 @@ function documentRow(
   };
 }
 
-/** The pooled figures of every pair of the chosen coders. */
-function pairs(p: Project, f: AgreementOptions, coders: { id: string; name: string }[]): PairAgreement[] {
+/** The pooled figures of every pair of the chosen coders, from the data loaded once (no query per pair). */
+function pairs(allCodes: { id: string; path: string }[], data: AgreementData, f: AgreementOptions): PairAgreement[] {
   const out: PairAgreement[] = [];
+  const { coders } = data;
   for (let i = 0; i < coders.length; i++) {
     for (let j = i + 1; j < coders.length; j++) {
-      const r = agreement(p, { ...f, coderIds: [coders[i].id, coders[j].id], byPair: false, byDocument: false });
+      const r = agreementOf(allCodes, pairData(data, coders[i].id, coders[j].id, f.codeIds), { ...f, byPair: false, byDocument: false });
       out.push({ coders: [coders[i].name, coders[j].name], documents: r.documents.length, pooled: r.pooled });
     }
   }
   return out;
+}
+
+/** The data as loadAgreementData would give it for two of its coders: the documents both coded, their spans there. */
+function pairData(data: AgreementData, a: string, b: string, codeIds?: string[]): AgreementData {
+  const pair = new Set([a, b]);
+  const documents = data.documents
+    .filter((d) => d.coders.includes(a) && d.coders.includes(b))
+    .map((d) => ({ ...d, coders: d.coders.filter((c) => pair.has(c)) }));
+  const included = new Set(documents.map((d) => d.id));
+  const spans: AgreementData['spans'] = new Map();
+  // codes asked for are listed even where nobody applied them, as loadAgreementData lists them
+  if (codeIds && codeIds.length > 0) for (const id of codeIds) spans.set(id, new Map());
+  for (const [code, byDoc] of data.spans) {
+    for (const [doc, byCoder] of byDoc) {
+      if (!included.has(doc)) continue;
+      const kept = new Map([...byCoder].filter(([c]) => pair.has(c)));
+      if (kept.size === 0) continue;
+      let docs = spans.get(code);
+      if (!docs) spans.set(code, (docs = new Map()));
+      docs.set(doc, kept);
+    }
+  }
+  return { ...data, coders: data.coders.filter((c) => pair.has(c.id)), documents, spans };
 }
 
 export { DEFAULT_DRAWS };

@@ -114,9 +114,9 @@ export interface AgreementRow {
 export interface PooledAgreementRow extends AgreementRow {
   /** uα: all codes and the gaps between them */
   uAlpha2016: number | null;
-  /** cuα: which code, where the coders both coded something */
+  /** cuα (Krippendorff et al. 2016): which code, only where coders' coded sections intersect */
   cuAlpha: number | null;
-  /** Cuα: cuα with codes collapsed to their top-level family */
+  /** Cuα: cuα with codes collapsed to their top-level family (Fieldcode's own; not in the 2016 family) */
   CuAlpha: number | null;
 }
 

@@ -13,13 +13,18 @@ import type { BinaryTally } from '../agreement-binary';
 //   pe = 1 / Q.
 // Both take pa as the share of agreeing coder pairs per unit, averaged over the
 // units two or more coders judged (Gwet's multi-rater form; for two coders the
-// ordinary percent agreement). Null where undefined.
+// ordinary percent agreement). AC1's π_q, with missing ratings, averages over
+// every unit at least one coder judged the share of its coders choosing q — Gwet's
+// general formula (Handbook of Inter-Rater Reliability; irrCAC's gwet.ac1.raw).
+// Null where undefined.
 
 type Value = string | number;
 
 interface Counted {
   /** per pairable unit: value → how many coders gave it */
   units: Map<string, number>[];
+  /** per unit any coder judged (pairable or not): value → how many coders gave it */
+  rated: Map<string, number>[];
   categories: Set<string>;
 }
 
@@ -27,6 +32,7 @@ function count(data: readonly (readonly (Value | null)[])[]): Counted {
   const n = data.length === 0 ? 0 : data[0].length;
   for (const row of data) if (row.length !== n) throw new RangeError('every coder needs one value (or null) per unit');
   const units: Map<string, number>[] = [];
+  const rated: Map<string, number>[] = [];
   const categories = new Set<string>();
   for (let u = 0; u < n; u++) {
     const m = new Map<string, number>();
@@ -39,9 +45,10 @@ function count(data: readonly (readonly (Value | null)[])[]): Counted {
       categories.add(key);
       r++;
     }
+    if (r >= 1) rated.push(m);
     if (r >= 2) units.push(m);
   }
-  return { units, categories };
+  return { units, rated, categories };
 }
 
 function observed(units: Map<string, number>[]): number {
@@ -63,16 +70,16 @@ function observed(units: Map<string, number>[]): number {
  * is Q, the number of possible values; by default the values that occur.
  */
 export function gwetAC1(data: readonly (readonly (Value | null)[])[], categories?: number): number | null {
-  const { units, categories: seen } = count(data);
+  const { units, rated, categories: seen } = count(data);
   const q = categories ?? seen.size;
   if (units.length === 0 || q < 2) return null;
   const pa = observed(units);
-  // π_q: the average over units of the share of coders choosing q (pairable units only, as Gwet 2008 eq. 9)
+  // π_q: the average, over every unit at least one coder judged, of the share of its coders choosing q
   const pi = new Map<string, number>();
-  for (const m of units) {
+  for (const m of rated) {
     let r = 0;
     for (const k of m.values()) r += k;
-    for (const [c, k] of m) pi.set(c, (pi.get(c) ?? 0) + k / r / units.length);
+    for (const [c, k] of m) pi.set(c, (pi.get(c) ?? 0) + k / r / rated.length);
   }
   let pe = 0;
   for (const p of pi.values()) pe += p * (1 - p);

@@ -32,6 +32,8 @@ export interface UnitizingPart {
   units: number[];
   /** every coder's gap lengths */
   gaps: number[];
+  /** each gap counted this many times (default 1): documents where nobody coded the category are one gap per coder */
+  gapCopies?: number;
 }
 
 /** δ² of two overlapping sections (b, l, isUnit) of two coders. */
@@ -49,43 +51,35 @@ export function sectionDistance(b1: number, l1: number, u1: boolean, b2: number,
   return 0;
 }
 
-/** Sections of a continuum [0, length): alternating gaps and units, as flat [start, end, isUnit] triples. */
-function sections(units: Units, length: number): { starts: Float64Array; ends: Float64Array; unit: Uint8Array } {
-  const n = units.length * 2 + 1;
-  const starts = new Float64Array(n);
-  const ends = new Float64Array(n);
-  const unit = new Uint8Array(n);
-  let k = 0;
-  let at = 0;
-  for (const [s, e] of units) {
-    if (s > at) {
-      starts[k] = at;
-      ends[k] = s;
-      k++;
-    }
-    starts[k] = s;
-    ends[k] = e;
-    unit[k] = 1;
-    k++;
-    at = e;
-  }
-  if (at < length) {
-    starts[k] = at;
-    ends[k] = length;
-    k++;
-  }
-  return { starts: starts.subarray(0, k), ends: ends.subarray(0, k), unit: unit.subarray(0, k) };
-}
+// A coder's sections are read straight off their units: section s of n units is,
+// for even s, the gap before unit s/2 (after the last unit when s = 2n) and, for
+// odd s, unit (s − 1)/2; empty gaps are skipped. No section lists are built.
+const sectionStart = (u: Units, s: number) => (s & 1 ? u[s >> 1][0] : s === 0 ? 0 : u[(s >> 1) - 1][1]);
+const sectionEnd = (u: Units, s: number, length: number) => (s & 1 ? u[s >> 1][1] : s >> 1 < u.length ? u[s >> 1][0] : length);
 
 /** Σ δ² over the overlapping section pairs of two coders (each overlapping pair met once in a merge sweep). */
-function pairDisagreement(a: ReturnType<typeof sections>, b: ReturnType<typeof sections>): number {
+function pairDisagreement(a: Units, b: Units, length: number): number {
+  const na = 2 * a.length + 1;
+  const nb = 2 * b.length + 1;
   let sum = 0;
   let i = 0;
   let j = 0;
-  while (i < a.starts.length && j < b.starts.length) {
-    sum += sectionDistance(a.starts[i], a.ends[i] - a.starts[i], a.unit[i] === 1, b.starts[j], b.ends[j] - b.starts[j], b.unit[j] === 1);
-    if (a.ends[i] < b.ends[j]) i++;
-    else if (b.ends[j] < a.ends[i]) j++;
+  while (i < na && j < nb) {
+    const as = sectionStart(a, i);
+    const ae = sectionEnd(a, i, length);
+    if (ae <= as) {
+      i++;
+      continue;
+    }
+    const bs = sectionStart(b, j);
+    const be = sectionEnd(b, j, length);
+    if (be <= bs) {
+      j++;
+      continue;
+    }
+    sum += sectionDistance(as, ae - as, (i & 1) === 1, bs, be - bs, (j & 1) === 1);
+    if (ae < be) i++;
+    else if (be < ae) j++;
     else {
       i++;
       j++;
@@ -97,14 +91,23 @@ function pairDisagreement(a: ReturnType<typeof sections>, b: ReturnType<typeof s
 /** One document's part for one category: each coder's units there (sorted, non-overlapping, within [0, length)). */
 export function unitizingPart(length: number, coders: readonly Units[]): UnitizingPart {
   const m = coders.length;
-  const secs = coders.map((u) => sections(u, length));
   let observed = 0;
-  for (let i = 0; i < m; i++) for (let j = i + 1; j < m; j++) observed += 2 * pairDisagreement(secs[i], secs[j]);
+  for (let i = 0; i < m; i++) for (let j = i + 1; j < m; j++) observed += 2 * pairDisagreement(coders[i], coders[j], length);
   const units: number[] = [];
   const gaps: number[] = [];
-  for (const s of secs) for (let k = 0; k < s.starts.length; k++) (s.unit[k] ? units : gaps).push(s.ends[k] - s.starts[k]);
+  for (const u of coders) {
+    let at = 0;
+    for (const [s, e] of u) {
+      if (s > at) gaps.push(s - at);
+      units.push(e - s);
+      at = e;
+    }
+    if (at < length) gaps.push(length - at);
+  }
   return { length, coders: m, observed: m < 2 ? 0 : observed / (m * (m - 1)), units, gaps };
 }
+
+const COPIES = 65536;
 
 /** Observed and expected disagreement of one category over the parts (documents) given. */
 export function unitizingDisagreement(parts: readonly UnitizingPart[]): { observed: number; expected: number } | null {
@@ -122,13 +125,26 @@ export function unitizingDisagreement(parts: readonly UnitizingPart[]): { observ
     gapCount += p.gaps.length;
   }
   if (L === 0) return null;
-  // Gaps sorted descending with suffix sums: Σ_{g ≥ l} (g − l + 1) = G(l) − (l − 1)·C(l).
-  const gaps = new Float64Array(gapCount);
+  // Gaps sorted with suffix sums: Σ_{g ≥ l} (g − l + 1) = G(l) − (l − 1)·C(l). A gap and
+  // its copies are packed as length·2¹⁶ + copies so that one native sort orders them.
+  const packed = new Float64Array(gapCount);
   let k = 0;
-  for (const p of parts) if (p.coders >= 2 && p.length > 0) for (const g of p.gaps) gaps[k++] = g;
-  gaps.sort();
+  for (const p of parts) {
+    if (p.coders < 2 || p.length <= 0) continue;
+    const copies = p.gapCopies ?? 1;
+    if (!(copies >= 1 && copies < COPIES)) throw new RangeError('a gap is counted 1 to 65,535 times');
+    for (const g of p.gaps) packed[k++] = g * COPIES + copies;
+  }
+  packed.sort();
+  const gaps = new Float64Array(gapCount);
+  const count = new Float64Array(gapCount + 1);
   const suffix = new Float64Array(gapCount + 1);
-  for (let i = gapCount - 1; i >= 0; i--) suffix[i] = suffix[i + 1] + gaps[i];
+  for (let i = 0; i < gapCount; i++) gaps[i] = Math.floor(packed[i] / COPIES);
+  for (let i = gapCount - 1; i >= 0; i--) {
+    const copies = packed[i] - gaps[i] * COPIES;
+    count[i] = count[i + 1] + copies;
+    suffix[i] = suffix[i + 1] + copies * gaps[i];
+  }
   const N = units.length;
   let numerator = 0;
   let squares = 0;
@@ -140,7 +156,7 @@ export function unitizingDisagreement(parts: readonly UnitizingPart[]): { observ
       if (gaps[mid] < l) lo = mid + 1;
       else hi = mid;
     }
-    const placements = suffix[lo] - (l - 1) * (gapCount - lo);
+    const placements = suffix[lo] - (l - 1) * count[lo];
     numerator += ((N - 1) * (2 * l * l * l - 3 * l * l + l)) / 3 + l * l * placements;
     squares += l * (l - 1);
   }

@@ -110,8 +110,8 @@ export function AgreementPanel() {
             “—”: undefined for these data; any cell shows where the coders disagree
           </p>
           <p className="muted" data-testid="unitizing-summary">
-            Unitizing, all codes (Krippendorff et al. 2016): uα {fmt(r.pooled.uAlpha2016)}, |uα {fmt(r.pooled.binaryUAlpha)}, cuα {fmt(r.pooled.cuAlpha)}, Cuα
-            (code families) {fmt(r.pooled.CuAlpha)}
+            Unitizing, all codes (Krippendorff et al. 2016): uα {fmt(r.pooled.uAlpha2016)}, |uα {fmt(r.pooled.binaryUAlpha)}, cuα {fmt(r.pooled.cuAlpha)}; Cuα
+            (cuα over code families) {fmt(r.pooled.CuAlpha)}
             {r.bootstrap ? ` · intervals: ${r.bootstrap.draws.toLocaleString()} bootstrap resamples of documents, seed ${r.bootstrap.seed}` : ''}
           </p>
           {r.byDocument && <DocumentBreakdown documents={r.byDocument} colourBy={colourBy} unit={r.unit} open={{ codeId, documentId: scope }} onOpen={open} />}

@@ -56,6 +56,37 @@ describe('published examples', () => {
   it("Gwet's AC1 on Cohen's (1960) data: .576", () => {
     expect(gwetAC1(COHEN_1960)).toBeCloseTo(0.576, 3);
   });
+
+  // Gwet's worked example for raw ratings with missing data: the dataset cac.raw4raters
+  // of his R package irrCAC (12 subjects, 4 raters, categories 1–5, no rater rating every
+  // subject), as printed in the package's README and vignette (Gwet, irrCAC 1.0, CRAN
+  // 2019; github.com/kgwet/irrCAC): gwet.ac1.raw gives pa = 0.8181818, pe = 0.1903212,
+  // AC1 = 0.77544; bp.coeff.raw gives pe = 0.2, BP = 0.77273; krippen.alpha.raw 0.74342.
+  // Subject 12 is rated once: it counts in π (pe) but not in pa.
+  it("Gwet's AC1 and Brennan–Prediger on irrCAC's cac.raw4raters: .775 and .773 (printed 0.77544, 0.77273)", () => {
+    const N = null;
+    const subjects = [
+      [1, 1, N, 1],
+      [2, 2, 3, 2],
+      [3, 3, 3, 3],
+      [3, 3, 3, 3],
+      [2, 2, 2, 2],
+      [1, 2, 3, 4],
+      [4, 4, 4, 4],
+      [1, 1, 2, 1],
+      [2, 2, 2, 2],
+      [N, 5, 5, 5],
+      [N, N, 1, 1],
+      [N, N, 3, N],
+    ];
+    const raters = [0, 1, 2, 3].map((r) => subjects.map((s) => s[r]));
+    // pe = (pa − AC1)/(1 − AC1) recovers the printed chance agreement 0.1903212
+    const ac1 = gwetAC1(raters)!;
+    expect(ac1).toBeCloseTo(0.77544, 5);
+    expect((0.8181818 - ac1) / (1 - ac1)).toBeCloseTo(0.1903212, 5);
+    expect(brennanPrediger(raters)).toBeCloseTo(0.77273, 5);
+    expect(krippendorffAlpha(raters, 'nominal')).toBeCloseTo(0.74342, 5);
+  });
 });
 
 const binaryTable = fc.record({ both: fc.nat(50), onlyA: fc.nat(50), onlyB: fc.nat(50), neither: fc.nat(50) });

@@ -3,6 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { addDocument, codingAlpha, emptyCoincidences, unitizedAlpha, type CodedSpan } from '../../../shared/reliability/unitizing2016';
 import { naiveCoincidences } from './naive';
 
+/** The margins the coefficients use, read off the naive matrix: l_c·, Σ_{k≠gap} l_ck, l_cc. */
+function naiveMargins(pairs: Map<string, number>): Map<string, { total: number; coded: number; same: number }> {
+  const out = new Map<string, { total: number; coded: number; same: number }>();
+  for (const [key, v] of pairs) {
+    const [c, k] = key.split('|');
+    const m = out.get(c) ?? { total: 0, coded: 0, same: 0 };
+    m.total += v;
+    if (c !== '' && k !== '') m.coded += v;
+    if (c === k) m.same += v;
+    out.set(c, m);
+  }
+  return out;
+}
+
 // Krippendorff, Mathet, Bouvry & Widlöcher (2016): coincidences of intersecting
 // sections, divided by m − 1; checked against a character-by-character count.
 
@@ -15,14 +29,19 @@ const study = fc
   .chain((length) => fc.tuple(fc.constant(length), fc.array(fc.array(span(length), { maxLength: 5 }), { minLength: 2, maxLength: 4 })));
 
 describe('2016 unitizing coincidences', () => {
-  it('equal a naive character-by-character count, overlapping codes and more than two coders included', () => {
+  it('margins equal those of a naive character-by-character count, overlapping codes and more than two coders included', () => {
     fc.assert(
       fc.property(study, ([length, coders]) => {
         const c = emptyCoincidences();
         addDocument(c, length, coders);
-        const naive = naiveCoincidences(length, coders);
-        expect([...c.pairs.keys()].sort()).toEqual([...naive.keys()].sort());
-        for (const [k, v] of naive) expect(c.pairs.get(k)).toBeCloseTo(v, 9);
+        const naive = naiveMargins(naiveCoincidences(length, coders));
+        expect([...c.values.keys()].sort()).toEqual([...naive.keys()].sort());
+        for (const [k, v] of naive) {
+          const got = c.values.get(k)!;
+          expect(got.total).toBeCloseTo(v.total, 9);
+          expect(got.coded).toBeCloseTo(v.coded, 9);
+          expect(got.same).toBeCloseTo(v.same, 9);
+        }
       }),
       { numRuns: 200 },
     );
@@ -33,7 +52,7 @@ describe('2016 unitizing coincidences', () => {
       fc.property(study, ([length, coders]) => {
         const c = emptyCoincidences();
         addDocument(c, length, coders);
-        const total = [...c.pairs.values()].reduce((s, x) => s + x, 0);
+        const total = [...c.values.values()].reduce((s, x) => s + x.total, 0);
         expect(total).toBeCloseTo(coders.length * length, 9);
       }),
     );
@@ -56,5 +75,29 @@ describe('2016 unitizing coincidences', () => {
         }
       }),
     );
+  });
+});
+
+describe('cuα: intersections of coded sections are indivisible', () => {
+  it('one stretch both coders coded, with different codes, is one unit in disagreement: cuα = 0 (per-character alpha would say −0.9)', () => {
+    const c = emptyCoincidences();
+    addDocument(c, 30, [[{ start: 0, end: 10, label: 1 }], [{ start: 0, end: 10, label: 2 }]]);
+    // l_12 = l_21 = 10; I_1 = I_2 = 10² → e_11 = e_22 = (100 − 100) / (20 − 200/20) = 0
+    expect(c.values.get('1')!.intersections).toBe(100);
+    expect(codingAlpha(c)).toBe(0);
+  });
+
+  it('counts only the part of a section the other coder coded too', () => {
+    const c = emptyCoincidences();
+    addDocument(c, 30, [[{ start: 0, end: 20, label: 1 }], [{ start: 5, end: 10, label: 1 }]]);
+    // coder 1's 20 characters meet 5 coded by coder 2, and coder 2's 5 meet 5: I_1 = 5² + 5²
+    expect(c.values.get('1')!.intersections).toBe(50);
+    expect(c.values.get('1')!.coded).toBe(10);
+  });
+
+  it('is undefined where every coded stretch carries the same code (no variation to agree on), however the stretches differ', () => {
+    const c = emptyCoincidences();
+    addDocument(c, 60, [[{ start: 2, end: 22, label: 2 }], [], [{ start: 0, end: 22, label: 2 }]]);
+    expect(codingAlpha(c)).toBeNull();
   });
 });
