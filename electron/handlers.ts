@@ -12,6 +12,7 @@ import { teamHandlers } from './team/handlers';
 import { analysisHandlers } from './analysis/handlers';
 import { reliabilityHandlers } from './team/reliability-handlers';
 import { workspaceHandlers } from './coding/workspace-handlers';
+import { operationHandlers } from './project/operation-handlers';
 
 type Table = Partial<Handlers>;
 /** The methods a list of tables covers: the union of each table's own keys. */
@@ -45,6 +46,7 @@ export const handlers: Handlers = joinHandlerTables(
   reportsHandlers,
   analysisHandlers,
   workspaceHandlers,
+  operationHandlers,
 );
 
 /** Validates untrusted input against the contract, then runs the handler. */

@@ -10,6 +10,7 @@ import { teamApi } from './api/team';
 import { analysisApi } from './api/analysis';
 import { reliabilityApi } from './api/reliability';
 import { workspaceApi } from './api/workspace';
+import { operationsApi } from './api/operations';
 
 // The single table of methods: name → input schema and output type. Preload, IPC
 // registration, the HTTP bridge and the renderer client all derive from it, so a
@@ -26,6 +27,7 @@ export const api = {
   ...reportsApi,
   ...analysisApi,
   ...workspaceApi,
+  ...operationsApi,
 };
 
 export type Api = typeof api;

@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import type { Progress } from '../../shared/progress';
 
 // Long commands (import, merge) show one progress line on a terminal, rewritten in
 // place, and nothing when their output goes to a file or a pipe (scripts and tests
@@ -26,6 +27,33 @@ export function progressLine(label: string, stream: NodeJS.WriteStream = process
     },
     end() {
       if (shown) stream.write(`\r${' '.repeat(Math.max(20, (stream.columns ?? 80) - 1))}\r`);
+    },
+  };
+}
+
+/** A stage name as the progress line shows it ("reading", "writing documents"). */
+function what(stage: string, file: string | undefined): string {
+  return file ? `${stage} ${basename(file)}` : stage;
+}
+
+/**
+ * The use cases' `Progress` for a command: their events drive the progress line
+ * (on a TTY only), and Ctrl+C cancels at the next check, so the project is left
+ * as it was; a second Ctrl+C ends the process at once (SQLite rolls back then too).
+ */
+export function commandProgress(label: string, stream: NodeJS.WriteStream = process.stderr): Progress & { end: () => void } {
+  const line = progressLine(label, stream);
+  let cancelled = false;
+  const onInterrupt = () => {
+    cancelled = true;
+  };
+  process.once('SIGINT', onInterrupt);
+  return {
+    report: (stage, done, total, file) => line.show(done, total, what(stage, file)),
+    cancelled: () => cancelled,
+    end: () => {
+      process.removeListener('SIGINT', onInterrupt);
+      line.end();
     },
   };
 }

@@ -5,7 +5,7 @@ import { InputError } from '../../shared/errors';
 import { listCodes } from '../codebook/codebook';
 import { documentText, listDocuments } from '../documents/documents';
 import { print, printJson, printTable, withProject } from './output';
-import { progressLine } from './progress';
+import { commandProgress } from './progress';
 
 function kindOption(kind?: string): DocumentKind | undefined {
   if (kind === undefined) return undefined;
@@ -40,8 +40,8 @@ export function registerProjectCommands(program: Command): void {
       const kind = kindOption(o.kind);
       // The transcript readers (fflate, chardet, iconv-lite) load only for an import.
       const { importPaths } = await import('../documents/import');
-      const progress = progressLine('reading');
-      const report = await withProject(path, (p) => importPaths(p, paths, { kind, caseName: o.case, onProgress: progress.show })).finally(progress.end);
+      const progress = commandProgress('importing');
+      const report = await withProject(path, (p) => importPaths(p, paths, { kind, caseName: o.case, progress })).finally(progress.end);
       if (o.json) printJson(report);
       else {
         for (const d of report.imported) print(`imported ${d.name} (${d.turns} turns)`);

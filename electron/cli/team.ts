@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { MERGE_KINDS } from '../../shared/api/choices';
 import type { MergeReport } from '../../shared/api/team';
 import { print, printJson, printTable, withProject } from './output';
-import { progressLine } from './progress';
+import { commandProgress } from './progress';
 
 // fieldcode coder-copy <master> <out> --coder NAME [--docs name,name]
 // fieldcode merge <master> <copy>... [--dry-run] [--json]
@@ -65,10 +65,8 @@ export function registerTeamCommands(program: Command): void {
     .option('--json', 'print the merge report as JSON')
     .action(async (master: string, copies: string[], o: { dryRun?: boolean; force?: boolean; json?: boolean }) => {
       const { merge } = await import('../team/merge/merge');
-      const progress = progressLine('merging');
-      const onProgress = (m: { phase: string; file: string; done: number; total: number }) =>
-        progress.show(m.done, m.total, `${m.phase === 'read' ? 'reading' : 'writing'} ${m.file}`);
-      const r = await withProject(master, (p) => merge(p, copies, { dryRun: o.dryRun, force: o.force, onProgress }), { who: 'fieldcode merge' }).finally(
+      const progress = commandProgress('merging');
+      const r = await withProject(master, (p) => merge(p, copies, { dryRun: o.dryRun, force: o.force, progress }), { who: 'fieldcode merge' }).finally(
         progress.end,
       );
       if (o.json) return printJson(r);

@@ -3,6 +3,7 @@ import { deleteDocument, getDocument, listDocuments, updateDocument } from './do
 import { importDocuments } from './import';
 import { searchText } from './search';
 import { requireProject } from '../project/session';
+import { runOperation } from '../project/operations';
 
 type DocumentMethods = 'documents.list' | 'documents.get' | 'documents.update' | 'documents.delete' | 'documents.import' | 'search.text';
 
@@ -12,11 +13,14 @@ export const documentsHandlers: HandlerGroup<DocumentMethods> = {
   'documents.update': (s, { id, ...edit }) => updateDocument(requireProject(s), id, edit),
   'documents.delete': (s, i) => (deleteDocument(requireProject(s), i.id), null),
   'documents.import': (s, i) =>
-    importDocuments(requireProject(s), {
-      files: i.files.map((f) => ({ name: f.name, bytes: Buffer.from(f.data, 'base64') })),
-      paths: i.paths,
-      kind: i.kind,
-      caseName: i.caseName,
-    }),
+    runOperation(s, i.operation, (progress) =>
+      importDocuments(requireProject(s), {
+        files: i.files.map((f) => ({ name: f.name, bytes: Buffer.from(f.data, 'base64') })),
+        paths: i.paths,
+        kind: i.kind,
+        caseName: i.caseName,
+        progress,
+      }),
+    ),
   'search.text': (s, i) => searchText(requireProject(s), i.query, { documentIds: i.documentIds, limit: i.limit, regex: i.regex }),
 };

@@ -11,13 +11,15 @@ import { coderFor } from '../store/coders';
 import type { Project } from '../store/db';
 import { countDocuments, findDocumentBySha, insertDocument } from '../store/documents';
 import { userMessage } from '../../shared/errors';
+import { stopIfCancelled, type Progress } from '../../shared/progress';
+import { breathe } from '../project/operations';
 
 export interface ImportOptions {
   kind?: DocumentKind;
   caseName?: string;
   coder?: string;
-  /** called after each file, for a progress bar */
-  onProgress?: (done: number, total: number, file: string) => void;
+  /** 'reading' per file, then 'writing' per document inside the one transaction; a cancel rolls it back */
+  progress?: Progress;
 }
 
 export interface IncomingFile {
@@ -47,8 +49,13 @@ export async function importFiles(p: Project, files: IncomingFile[], opts: Impor
   const report: ImportReport = { imported: [], duplicates: [], failed: [] };
   const ready: { file: string; name: string; parsed: Awaited<ReturnType<typeof readTranscript>>; sha: string }[] = [];
   const seen = new Map<string, string>();
+  const progress = opts.progress;
   for (let i = 0; i < files.length; i++) {
     const f = files[i];
+    progress?.report('reading', i, files.length, basename(f.name));
+    // A cancel is read between files, before anything is written.
+    await breathe();
+    stopIfCancelled(progress);
     try {
       if (f.bytes.byteLength > MAX_FILE) throw new ImportError(f.name, tooLarge(f.bytes.byteLength));
       const parsed = await readTranscript(f.name, f.bytes);
@@ -63,9 +70,10 @@ export async function importFiles(p: Project, files: IncomingFile[], opts: Impor
       const reason = e instanceof ImportError ? e.reason : userMessage(e);
       report.failed.push({ file: f.name, reason });
     }
-    opts.onProgress?.(i + 1, files.length, f.name);
   }
+  progress?.report('reading', files.length, files.length);
   if (ready.length === 0) return report;
+  stopIfCancelled(progress);
   // A backup before importing into a project that already holds work; batches of
   // one import (the dialog sends files a few at a time) share the first one.
   if (countDocuments(p) > 0) await backupUnlessRecent(p, 'import', 10 * 60_000);
@@ -73,7 +81,10 @@ export async function importFiles(p: Project, files: IncomingFile[], opts: Impor
   p.db.transaction(() => {
     const coder = coderFor(p, opts.coder);
     const caseId = opts.caseName?.trim() ? ensureCase(p, opts.caseName, coder.id).id : null;
-    for (const r of ready) {
+    for (const [k, r] of ready.entries()) {
+      progress?.report('writing', k, ready.length, basename(r.file));
+      // Thrown inside the transaction: every document of the batch is rolled back.
+      stopIfCancelled(progress);
       const now = p.now();
       const id = p.newId();
       insertDocument(
@@ -106,12 +117,14 @@ export async function importFiles(p: Project, files: IncomingFile[], opts: Impor
       );
       report.imported.push({ file: r.file, documentId: id, name: r.name, turns: r.parsed.turns.length });
     }
+    stopIfCancelled(progress);
   })();
+  progress?.report('writing', ready.length, ready.length);
   return report;
 }
 
-/** Imports files and folders from disk (CLI, Electron). Unreadable paths are reported, not thrown. */
-export async function importPaths(p: Project, paths: string[], opts: ImportOptions = {}): Promise<ImportReport> {
+/** Reads the files and folders named; what cannot be read is listed with its reason. */
+async function readPaths(paths: string[]): Promise<{ incoming: IncomingFile[]; failed: ImportReport['failed'] }> {
   const { files, skipped } = await listImportable(paths);
   const incoming: IncomingFile[] = [];
   const failed = skipped.map((s) => ({ file: s.file, reason: s.reason }));
@@ -128,6 +141,12 @@ export async function importPaths(p: Project, paths: string[], opts: ImportOptio
       failed.push({ file, reason: `cannot read the file (${userMessage(e)})` });
     }
   }
+  return { incoming, failed };
+}
+
+/** Imports files and folders from disk (CLI, Electron). Unreadable paths are reported, not thrown. */
+export async function importPaths(p: Project, paths: string[], opts: ImportOptions = {}): Promise<ImportReport> {
+  const { incoming, failed } = await readPaths(paths);
   const report = await importFiles(p, incoming, opts);
   report.failed.unshift(...failed);
   return report;
@@ -136,12 +155,9 @@ export async function importPaths(p: Project, paths: string[], opts: ImportOptio
 /** The app's import: files sent as bytes (the browser) and paths on disk (Electron), one report. */
 export async function importDocuments(p: Project, input: { files: IncomingFile[]; paths: string[] } & ImportOptions): Promise<ImportReport> {
   const { files, paths, ...opts } = input;
-  const fromFiles = await importFiles(p, files, opts);
-  if (paths.length === 0) return fromFiles;
-  const fromPaths = await importPaths(p, paths, opts);
-  return {
-    imported: [...fromFiles.imported, ...fromPaths.imported],
-    duplicates: [...fromFiles.duplicates, ...fromPaths.duplicates],
-    failed: [...fromFiles.failed, ...fromPaths.failed],
-  };
+  // One batch, so one transaction: a cancel leaves none of it behind.
+  const { incoming, failed } = paths.length ? await readPaths(paths) : { incoming: [], failed: [] };
+  const report = await importFiles(p, [...files, ...incoming], opts);
+  report.failed.push(...failed);
+  return report;
 }

@@ -46,8 +46,17 @@ function unique(name: string, taken: Set<string>, renamed?: { what: string; from
 
 const MEMO_TARGETS: MemoTarget[] = ['project', 'document', 'code', 'segment', 'case'];
 
-/** `renamed` receives each coder, code, attribute and case whose name had to change, in words (code "A/B" → "A∕B"). */
-export function writeSnapshot(p: Project, s: ProjectSnapshot, skipped: string[], renamed: string[] = []): WriteCounts {
+/**
+ * `renamed` receives each coder, code, attribute and case whose name had to change, in words (code "A/B" → "A∕B").
+ * `onSource` is called before each source is written, inside the transaction (progress, and a cancel that throws).
+ */
+export function writeSnapshot(
+  p: Project,
+  s: ProjectSnapshot,
+  skipped: string[],
+  renamed: string[] = [],
+  onSource?: (done: number, total: number, name: string) => void,
+): WriteCounts {
   const now = p.now();
   const counts: WriteCounts = { documents: 0, codes: 0, segments: 0, cases: 0, coders: 0, memos: 0 };
   p.db.transaction(() => {
@@ -125,7 +134,8 @@ export function writeSnapshot(p: Project, s: ProjectSnapshot, skipped: string[],
     counts.cases = caseIds.size;
 
     const docs = new Map<string, number>();
-    for (const d of s.documents) {
+    for (const [i, d] of s.documents.entries()) {
+      onSource?.(i, s.documents.length, d.name);
       if (docs.has(d.id)) continue;
       const kind = (DOCUMENT_KINDS as readonly string[]).includes(d.kind) ? d.kind : guessKind(d.name);
       insertDocument(

@@ -71,8 +71,11 @@ export function partialName(target: string): string {
   return join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.partial`);
 }
 
-/** Writes bytes to a new temporary file, flushed, and moves it to `target`. */
-export function writeFileAtomic(target: string, data: Uint8Array, opts: { replace?: boolean } = {}): void {
+/**
+ * Writes bytes to a new temporary file, flushed, and moves it to `target`.
+ * `beforeRename` may throw (a cancelled export): the temporary file is removed and `target` never appears.
+ */
+export function writeFileAtomic(target: string, data: Uint8Array, opts: { replace?: boolean; beforeRename?: () => void } = {}): void {
   const temp = partialName(target);
   try {
     const fd = openSync(temp, 'wx');
@@ -83,6 +86,7 @@ export function writeFileAtomic(target: string, data: Uint8Array, opts: { replac
     } finally {
       closeSync(fd);
     }
+    opts.beforeRename?.();
     renameIntoPlace(temp, target, opts);
   } finally {
     rmSync(temp, { force: true });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DOCUMENT_KINDS, type DocumentSummary, type TranscriptDocument } from '../types';
 import { id, returns, text } from './method';
+import { operation } from './operations';
 
 export interface ImportReport {
   imported: { file: string; documentId: string; name: string; turns: number }[];
@@ -41,6 +42,7 @@ export const documentsApi = {
       paths: z.array(text(4096).min(1)).max(5000).default([]),
       kind: kind.optional(),
       caseName: text(200).optional(),
+      operation: operation.optional(),
     }),
   ),
   'search.text': returns<SearchHit[]>()(

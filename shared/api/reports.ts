@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ProjectInfo } from '../types';
 import { retrievalFilter } from './coding';
 import { returns, text } from './method';
+import { operation } from './operations';
 import {
   COOCCURRENCE_UNITS,
   MATRIX_COUNTS,
@@ -117,7 +118,8 @@ export interface CodebookImportReport {
 }
 
 // overwrite: replace an existing file (the user said so); without it such a path is refused.
-const destination = { path: text(4096).min(1).optional(), overwrite: z.boolean().optional() };
+/** Where an export goes, and the caller's id for following and cancelling it. */
+const destination = { path: text(4096).min(1).optional(), overwrite: z.boolean().optional(), operation: operation.optional() };
 const attributeList = z.array(text(200).min(1)).min(1).max(4);
 const filter = retrievalFilter.default({});
 const incomingFile = z.object({ name: text(1000).min(1), data: z.string().max(800_000_000) });
@@ -143,9 +145,11 @@ export const reportsApi = {
   'refi.exportProject': returns<RefiExportReport>()(z.object({ target: z.enum(REFI_TARGETS).default('standard'), ...destination })),
   /** imports a .qdpx (or bare project.qde) as a new project file at `target`, and opens it */
   'refi.importProject': returns<RefiImportReport>()(
-    z.object({ file: incomingFile.optional(), path: text(4096).min(1).optional(), target: text(4096).min(1) }).refine((i) => !!i.file !== !!i.path, {
-      message: 'give either file or path',
-    }),
+    z
+      .object({ file: incomingFile.optional(), path: text(4096).min(1).optional(), target: text(4096).min(1), operation: operation.optional() })
+      .refine((i) => !!i.file !== !!i.path, {
+        message: 'give either file or path',
+      }),
   ),
   /** merges a .qdc codebook's codes into the open project (by path, ignoring case) */
   'refi.importCodebook': returns<CodebookImportReport>()(

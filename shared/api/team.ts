@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, offset, returns, text } from './method';
+import { operation } from './operations';
 import { MERGE_KINDS, type MergeKind } from './choices';
 
 // Coder copies, merging project files, inter-coder agreement and consensus.
@@ -227,8 +228,8 @@ export const teamApi = {
   'team.coderCopy': returns<CoderCopyResult>()(
     z.object({ out: text(4096).min(1), coder: text(100).min(1), documents: z.array(text(1000)).max(10_000).optional(), withCodings: z.boolean().optional() }),
   ),
-  'team.mergePreview': returns<MergeReport>()(z.object({ paths })),
-  'team.merge': returns<MergeReport>()(z.object({ paths })),
+  'team.mergePreview': returns<MergeReport>()(z.object({ paths, operation: operation.optional() })),
+  'team.merge': returns<MergeReport>()(z.object({ paths, operation: operation.optional() })),
   'team.merges': returns<MergeLogEntry[]>()(z.object({})),
   'team.agreement': returns<AgreementReport>()(z.object({ ...agreementFilter, ...agreementOptions })),
   'team.disagreements': returns<Disagreement[]>()(z.object({ ...agreementFilter, codeId: id, limit: z.number().int().min(1).max(10_000).optional() })),

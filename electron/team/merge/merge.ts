@@ -11,6 +11,8 @@ import { emptyKindCounts, planCopy, type MergeState } from './plan';
 import { loadSnapshot } from './snapshot';
 import { fileIdentity, readCopy, refuseMaster, type CopyFile } from './source';
 import { projectRow } from '../../project/project';
+import { breathe } from '../../project/operations';
+import { stopIfCancelled, type Progress } from '../../../shared/progress';
 
 // Merging coders' copies (or any Fieldcode projects) into the open master.
 // 1. Each file is read into memory, checked and planned against the master in
@@ -24,18 +26,12 @@ import { projectRow } from '../../project/project';
 // identity on disk, as in git's index) is not read again. Pass `force` to read and
 // compare every file row by row anyway.
 
-export interface MergeProgress {
-  phase: 'read' | 'write';
-  file: string;
-  done: number;
-  total: number;
-}
-
 export interface MergeOptions {
   dryRun?: boolean;
   /** compare files already merged (same SHA-256) again, row by row */
   force?: boolean;
-  onProgress?: (p: MergeProgress) => void;
+  /** one 'reading' event per copy, 'writing' events inside the transaction; a cancel rolls it back */
+  progress?: Progress;
   /** between writes inside the transaction; a test throws here to crash the merge half-way */
   onWrite?: WriteStep;
   nativeBinding?: string;
@@ -94,9 +90,12 @@ export async function merge(master: Project, paths: string[], opts: MergeOptions
   read(1);
   for (let i = 0; i < paths.length; i++) {
     read(i + 2);
+    opts.progress?.report('reading', i, paths.length, basename(paths[i]));
     const copy = await reads[i]!;
     reads[i] = null;
-    opts.onProgress?.({ phase: 'read', file: copy.file, done: i, total: paths.length });
+    // A cancel is read here, between copies; nothing has been written yet.
+    await breathe();
+    stopIfCancelled(opts.progress);
     const before = seen.get(copy.sha256);
     if (before && !opts.force) {
       copy.bytes = Buffer.alloc(0);
@@ -158,15 +157,22 @@ export async function merge(master: Project, paths: string[], opts: MergeOptions
     changed,
     backup: null,
   };
+  opts.progress?.report('reading', paths.length, paths.length);
   if (opts.dryRun) return result;
 
+  stopIfCancelled(opts.progress);
   if (changed) result.backup = await backupProject(master, 'before merge');
   if (changeMarker(master) !== marker) throw new InputError(`${basename(master.path)}: the project changed while the merge was being prepared; merge again`);
   master.db.transaction(() => {
     applyOps(master, ops, (kind, done, total) => {
-      if (done % 1000 === 0) opts.onProgress?.({ phase: 'write', file: kind, done, total });
+      if (done % 1000 === 0) {
+        opts.progress?.report('writing', done, total, kind);
+        // Thrown inside the transaction: the master rolls back to what it was.
+        stopIfCancelled(opts.progress);
+      }
       opts.onWrite?.(kind, done, total);
     });
+    stopIfCancelled(opts.progress);
     const at = master.now();
     for (const entry of log) {
       writeLogRow(

@@ -1,0 +1,72 @@
+import { InputError } from '../../shared/errors';
+import { NO_PROGRESS, type Progress, type ProgressEvent } from '../../shared/progress';
+import type { Session } from './session';
+
+// The long operations running in one session (a window's worker or the bridge),
+// each under the id its caller gave, and who listens to their progress. The
+// transports (shell worker, bridge) listen and pass the events on; a cancel marks
+// the operation and the use case throws `Cancelled` at its next check.
+
+type Listener = (e: ProgressEvent) => void;
+
+interface Operations {
+  running: Map<string, { cancelled: boolean }>;
+  listeners: Set<Listener>;
+}
+
+const bySession = new WeakMap<Session, Operations>();
+
+function operations(s: Session): Operations {
+  let o = bySession.get(s);
+  if (!o) bySession.set(s, (o = { running: new Map(), listeners: new Set() }));
+  return o;
+}
+
+/** Hears every progress event of the session; returns the function that stops listening. */
+export function watchProgress(s: Session, listener: Listener): () => void {
+  const o = operations(s);
+  o.listeners.add(listener);
+  return () => o.listeners.delete(listener);
+}
+
+/** Marks a running operation cancelled; false when no operation has that id (it may have finished). */
+export function cancelOperation(s: Session, id: string): boolean {
+  const op = operations(s).running.get(id);
+  if (!op) return false;
+  op.cancelled = true;
+  return true;
+}
+
+/**
+ * Runs a long use case under the caller's operation id, handing it the `Progress`
+ * that reports to the session's listeners and answers cancels. Without an id the
+ * work runs as before, unobserved.
+ */
+export async function runOperation<T>(s: Session, id: string | undefined, work: (p: Progress) => T | Promise<T>): Promise<T> {
+  if (!id) return await work(NO_PROGRESS);
+  const o = operations(s);
+  if (o.running.has(id)) throw new InputError(`operation ${id} is already running`);
+  const state = { cancelled: false };
+  o.running.set(id, state);
+  const progress: Progress = {
+    report: (stage, done, total, file) => {
+      const event: ProgressEvent = file === undefined ? { operation: id, stage, done, total } : { operation: id, stage, done, total, file };
+      for (const l of o.listeners) l(event);
+    },
+    cancelled: () => state.cancelled,
+  };
+  try {
+    return await work(progress);
+  } finally {
+    o.running.delete(id);
+  }
+}
+
+/**
+ * Lets the event loop run once (a cancel or another request can arrive) between the
+ * steps of a long operation; better-sqlite3 is synchronous, so without this a cancel
+ * would only be read after the work was done.
+ */
+export function breathe(): Promise<void> {
+  return new Promise((ok) => setImmediate(ok));
+}
