@@ -6,10 +6,11 @@ import { extname, join, resolve, sep } from 'node:path';
 import { callMethod } from './handlers';
 import { closeSession, createSession, openInSession, type Session, type SessionOptions } from './project/session';
 import { isFieldcodeError, userMessage } from '../shared/errors';
-import { errorReply, type Reply } from '../shared/shell';
+import { BRIDGE_EVENTS_PATH, errorReply, type Reply } from '../shared/shell';
 import { CONTENT_SECURITY_POLICY } from './shell/security';
 import { handleUpload, UPLOAD_PATH } from './shell/upload-route';
 import { discardCopiesUnder } from './team/uploads';
+import { serveProgressEvents } from './shell/bridge-events';
 
 // Browser mode: the same services over HTTP on 127.0.0.1 only. Every API call needs
 // the random per-run token; Host and Origin are checked against DNS rebinding.
@@ -123,6 +124,7 @@ export async function startBridge(opts: BridgeOptions = {}): Promise<Bridge> {
         const r = await handleUpload(req, res, url, { token, folder: uploads, limit: opts.maxUpload });
         return send(res, r.status, r.body);
       }
+      if (url.pathname === BRIDGE_EVENTS_PATH) return serveProgressEvents(req, res, session, token);
       if (!url.pathname.startsWith('/api/')) {
         if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { ok: false, error: 'method not allowed' });
         return serveStatic(res, staticDir, url.pathname);

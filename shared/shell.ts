@@ -3,6 +3,7 @@
 // the API (menu commands, native dialogs). The preload, the main process, the
 // worker, the HTTP bridge and the renderer all import these.
 
+import type { ProgressEvent } from './progress';
 import { isFieldcodeError, userMessage } from './errors';
 
 /**
@@ -44,6 +45,20 @@ export const methodChannel = (method: string): string => `fieldcode:${method}`;
 /** Menu commands sent from the main process to the window. */
 export const MENU_CHANNEL = 'fieldcode:menu';
 
+/** Progress events of long operations (shared/progress.ts), sent from the main process to the window. */
+export const PROGRESS_CHANNEL = 'fieldcode:progress';
+
+/** The only channels the main process sends on to the window; anything else is refused. */
+export const WINDOW_EVENT_CHANNELS = [MENU_CHANNEL, PROGRESS_CHANNEL] as const;
+export type WindowEventChannel = (typeof WINDOW_EVENT_CHANNELS)[number];
+
+export function isWindowEventChannel(name: unknown): name is WindowEventChannel {
+  return (WINDOW_EVENT_CHANNELS as readonly unknown[]).includes(name);
+}
+
+/** Browser mode's stream of progress events (Server-Sent Events), under the same token as the API. */
+export const BRIDGE_EVENTS_PATH = '/api/events';
+
 /** The native dialogs the renderer may ask for. */
 export const SHELL_CHANNELS = {
   chooseFiles: 'fieldcode-shell:choose-files',
@@ -56,6 +71,8 @@ export type FileKind = (typeof FILE_KINDS)[number];
 /** What the Electron preload adds beside the API as `window.fieldcodeShell`. */
 export interface Shell {
   onMenu: (cb: (command: string) => void) => void;
+  /** hears the progress of long operations; returns the function that stops listening */
+  onProgress: (cb: (event: ProgressEvent) => void) => () => void;
   /** paths chosen in a native open dialog (none when cancelled) */
   chooseFiles: (request: { kind: FileKind; title: string }) => Promise<string[]>;
   /** a path chosen in a native save dialog, or null when cancelled */

@@ -9,7 +9,9 @@ import { menuTemplate, type MenuItemSpec } from './menu-template';
 import { projectArg } from './open-file';
 import { CONTENT_SECURITY_POLICY, isAppUrl, windowOptions } from './security';
 import { userMessage } from '../../shared/errors';
-import { MENU_CHANNEL, SHELL_CHANNELS } from '../../shared/shell';
+import { MENU_CHANNEL, PROGRESS_CHANNEL, SHELL_CHANNELS } from '../../shared/shell';
+import type { ProgressEvent } from '../../shared/progress';
+import { guardedSend } from './progress-events';
 import { workerClient, type Call } from './worker-client';
 
 // The Electron shell: one window, the native menu, dialogs. The store and services
@@ -29,13 +31,13 @@ function nativeBinding(): string | undefined {
   return !app.isPackaged && existsSync(built) ? built : undefined;
 }
 
-function startWorker(): Call {
+function startWorker(onProgress: (e: ProgressEvent) => void): Call {
   const workerData = {
     nativeBinding: nativeBinding(),
     settingsFolder: join(app.getPath('userData')),
     defaultFolder: join(app.getPath('documents'), 'Fieldcode'),
   };
-  return workerClient(() => new Worker(join(here, 'worker.cjs'), { workerData })).call;
+  return workerClient(() => new Worker(join(here, 'worker.cjs'), { workerData }), onProgress).call;
 }
 
 function toElectronMenu(items: MenuItemSpec[], win: BrowserWindow, call: Call): MenuItemConstructorOptions[] {
@@ -138,8 +140,14 @@ app
       cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } }),
     );
     electronSession.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
-    const call = startWorker();
+    // Progress events from the worker go to the window once it exists, on the fixed channel only.
+    let toWindow: ((e: ProgressEvent) => void) | null = null;
+    const call = startWorker((e) => toWindow?.(e));
     const win = await createWindow(call);
+    const send = guardedSend((channel, payload) => win.webContents.send(channel, payload));
+    toWindow = (e) => {
+      if (!win.isDestroyed()) send(PROGRESS_CHANNEL, e);
+    };
     ready = (path) => void openGiven(path, win, call);
     app.on('second-instance', (_e, argv) => {
       if (win.isMinimized()) win.restore();

@@ -1,6 +1,8 @@
 import type { Worker } from 'node:worker_threads';
 import { replyError } from '../../shared/shell';
 import type { WorkerReply, WorkerRequest } from './worker';
+import { progressFromWorker } from './progress-events';
+import type { ProgressEvent } from '../../shared/progress';
 
 // The main process's side of the store's worker thread (worker.ts): calls go out
 // with an id and their promise waits for the reply with that id. If the worker
@@ -20,7 +22,8 @@ export interface WorkerClient {
   restarts: () => number;
 }
 
-export function workerClient(start: () => Worker): WorkerClient {
+/** `onProgress` hears the progress events the worker posts besides its replies. */
+export function workerClient(start: () => Worker, onProgress?: (e: ProgressEvent) => void): WorkerClient {
   let next = 0;
   let restarts = 0;
   let closed = false;
@@ -30,6 +33,8 @@ export function workerClient(start: () => Worker): WorkerClient {
   function launch(): Worker {
     const w = start();
     w.on('message', (r: WorkerReply) => {
+      const event = progressFromWorker(r);
+      if (event) return onProgress?.(event);
       const p = pending.get(r.id);
       pending.delete(r.id);
       if (!p) return;
