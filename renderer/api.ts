@@ -28,7 +28,8 @@ export function ipcClient(invoke: Invoke): Client {
   return makeClient(async (method, input) => resultOf(await invoke(method, input)));
 }
 
-function bridgeToken(): string {
+/** Browser mode's per-run token (from the address, kept for reloads); the progress stream sends it too. */
+export function bridgeToken(): string {
   const fromUrl = new URLSearchParams(window.location.search).get('token');
   if (fromUrl) {
     sessionStorage.setItem(TOKEN_KEY, fromUrl);

@@ -6,6 +6,9 @@ import { plural } from '../common/files';
 import { useFetch } from '../common/useFetch';
 import { ACCEPT, importInBatches, type FileResult } from './importBatches';
 import { ImportResults } from './ImportResults';
+import { ProgressBar } from '../common/ProgressBar';
+import { useOperation } from '../common/useOperation';
+import { CANCELLED_MESSAGE } from '../../../shared/progress';
 import '../views.css';
 
 /** The import dialog, fresh each time it opens. */
@@ -32,6 +35,8 @@ function ImportDialogBody() {
   const [done, setDone] = useState(0);
   const [results, setResults] = useState<FileResult[]>([]);
   const [over, setOver] = useState(false);
+  const [cancelled, setCancelled] = useState(false);
+  const operation = useOperation();
   const stopped = useRef(false);
   const dialog = useRef<HTMLDivElement>(null);
   const cases = useFetch('import-cases', () => api['cases.list']({})).data ?? [];
@@ -48,19 +53,23 @@ function ImportDialogBody() {
   };
   const close = () => {
     stopped.current = true;
+    // Closing while a batch runs cancels it: nothing of it is left half-imported.
+    operation.cancel();
     useUi.getState().setImporting(false);
   };
   const start = async () => {
     setPhase('running');
-    await importInBatches(files, {
+    const outcome = await importInBatches(files, {
       kind: kind || undefined,
       caseName: caseName.trim() || undefined,
       stopped: () => stopped.current,
+      run: (work) => operation.run('reading', work),
       onProgress: (n, more) => {
         setDone(n);
         setResults((r) => [...r, ...more]);
       },
     });
+    setCancelled(outcome.cancelled);
     setPhase('done');
   };
   const onDrop = (e: DragEvent) => {
@@ -71,7 +80,8 @@ function ImportDialogBody() {
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {
       e.stopPropagation();
-      return close();
+      // Esc while importing cancels the import and keeps the dialog, to say what happened.
+      return phase === 'running' ? operation.cancel() : close();
     }
     if (e.key !== 'Tab' || !dialog.current) return;
     const all = focusables(dialog.current);
@@ -148,17 +158,31 @@ function ImportDialogBody() {
         )}
         {phase !== 'choose' && (
           <div className="import-progress">
-            <progress max={total} value={done} aria-label="Import progress" data-testid="import-progress" />
-            <span role="status">
-              {phase === 'running' ? `Importing… ${done} of ${plural(total, 'file')}` : `Finished: ${done} of ${plural(total, 'file')}`}
-            </span>
+            {phase === 'running' && operation.progress ? (
+              <ProgressBar progress={operation.progress} label="Import progress" onCancel={operation.cancel} testId="import-operation" />
+            ) : (
+              <progress max={total} value={done} aria-label="Import progress" data-testid="import-progress" />
+            )}
+            {!(phase === 'running' && operation.progress) && (
+              <span role="status" className={cancelled ? 'operation-cancelled' : undefined}>
+                {phase === 'running'
+                  ? `Importing… ${done} of ${plural(total, 'file')}`
+                  : cancelled
+                    ? done
+                      ? `Cancelled — the ${plural(done, 'file')} imported before were kept; nothing else was changed`
+                      : CANCELLED_MESSAGE
+                    : `Finished: ${done} of ${plural(total, 'file')}`}
+              </span>
+            )}
           </div>
         )}
         {results.length > 0 && <ImportResults results={results} />}
         <div className="button-row end">
-          <button type="button" onClick={close}>
-            {phase === 'choose' ? 'Cancel' : phase === 'running' ? 'Stop' : 'Close'}
-          </button>
+          {phase !== 'running' && (
+            <button type="button" onClick={close}>
+              {phase === 'choose' ? 'Cancel' : 'Close'}
+            </button>
+          )}
           {phase === 'choose' && (
             <button type="button" className="primary" data-testid="import-start" disabled={!total} onClick={() => void start()}>
               Import {total ? plural(total, 'file') : 'files'}

@@ -3,13 +3,15 @@ import type { DocumentKind } from '../../../shared/types';
 import { api } from '../../api';
 import { attempt } from '../common/attempt';
 import { fileToBase64 } from '../common/files';
+import { wasCancelled } from '../common/useOperation';
 
-// Files are sent a few at a time so the progress bar moves and one huge batch
-// never holds everything in memory twice. Each batch is one write.
+// The files go in one call, one transaction, so Cancel (or a failure) leaves the
+// project exactly as it was; the progress bar moves with the core's events, per
+// file. Only a selection beyond BATCH_BYTES is split, so one request never holds
+// hundreds of megabytes twice; a cancel then keeps the batches already written.
 
 export const ACCEPT = '.txt,.docx,.vtt,.srt,.md';
-const BATCH_FILES = 5;
-const BATCH_BYTES = 8 * 1024 * 1024;
+const BATCH_BYTES = 64 * 1024 * 1024;
 
 export interface FileResult {
   file: string;
@@ -24,15 +26,17 @@ export interface ImportOptions {
   onProgress: (done: number, results: FileResult[]) => void;
   /** checked between batches */
   stopped: () => boolean;
+  /** runs one batch's call under a new operation id (useOperation), so it can be followed and cancelled */
+  run: <T>(work: (operation: string) => Promise<T>) => Promise<T>;
 }
 
-/** Groups files into batches of a few files or a few megabytes. */
+/** Groups files into batches of at most BATCH_BYTES (one batch for any ordinary selection). */
 export function batchesOf(files: readonly File[]): File[][] {
   const out: File[][] = [];
   let batch: File[] = [];
   let bytes = 0;
   for (const f of files) {
-    if (batch.length && (batch.length >= BATCH_FILES || bytes + f.size > BATCH_BYTES)) {
+    if (batch.length && bytes + f.size > BATCH_BYTES) {
       out.push(batch);
       batch = [];
       bytes = 0;
@@ -52,11 +56,14 @@ export function resultsOf(r: ImportReport): FileResult[] {
   ];
 }
 
-/** Imports the files batch by batch; a batch that fails as a whole lists each of its files with the reason. */
-export async function importInBatches(files: readonly File[], opts: ImportOptions): Promise<void> {
+/**
+ * Imports the files batch by batch; a batch that fails as a whole lists each of its files with the reason.
+ * `cancelled` says a cancel stopped it: that batch was rolled back, earlier ones (if any) were kept.
+ */
+export async function importInBatches(files: readonly File[], opts: ImportOptions): Promise<{ cancelled: boolean }> {
   let done = 0;
   for (const batch of batchesOf(files)) {
-    if (opts.stopped()) return;
+    if (opts.stopped()) return { cancelled: false };
     const results: FileResult[] = [];
     const ready: { name: string; data: string }[] = [];
     for (const f of batch) {
@@ -67,11 +74,15 @@ export async function importInBatches(files: readonly File[], opts: ImportOption
       }
     }
     if (ready.length) {
-      const r = await attempt(() => api['documents.import']({ files: ready, kind: opts.kind, caseName: opts.caseName || undefined }));
+      const r = await opts.run((operation) =>
+        attempt(() => api['documents.import']({ files: ready, kind: opts.kind, caseName: opts.caseName || undefined, operation })),
+      );
+      if (wasCancelled(r.error)) return { cancelled: true };
       if (r.ok) results.push(...resultsOf(r.ok));
       else results.push(...ready.map<FileResult>((f) => ({ file: f.name, status: 'failed', detail: r.error })));
     }
     done += batch.length;
     opts.onProgress(done, results);
   }
+  return { cancelled: false };
 }

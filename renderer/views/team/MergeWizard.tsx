@@ -7,6 +7,8 @@ import { plural } from '../common/files';
 import { CopyUpload } from './CopyUpload';
 import { MergeReportView } from './MergeReport';
 import { shell } from '../../shell';
+import { CancelledNote, ProgressBar } from '../common/ProgressBar';
+import { useOperation, wasCancelled } from '../common/useOperation';
 
 type Step = { kind: 'paths' } | { kind: 'checked'; report: MergeReport } | { kind: 'merged'; report: MergeReport };
 
@@ -30,16 +32,23 @@ export function MergeWizard() {
   const [error, setError] = useState<string | null>(null);
   // Browser mode: copies chosen in the file picker, kept by the local server until merged.
   const [uploaded, setUploaded] = useState<UploadedCopy[]>([]);
+  const [cancelled, setCancelled] = useState(false);
+  const operation = useOperation();
   const paths = [...pathsOf(text), ...uploaded.map((u) => u.path)];
   const run = async (kind: 'checked' | 'merged') => {
     setBusy(true);
     setError(null);
+    setCancelled(false);
     // the dry run writes nothing, so it does not go through the project's write
-    const r = kind === 'checked' ? await tryCall(() => api['team.mergePreview']({ paths })) : await attempt(() => api['team.merge']({ paths }));
+    const r = await operation.run('reading', (id) =>
+      kind === 'checked' ? tryCall(() => api['team.mergePreview']({ paths, operation: id })) : attempt(() => api['team.merge']({ paths, operation: id })),
+    );
     setBusy(false);
     if (r.ok) setStep({ kind, report: r.ok });
     // The server deleted the uploaded copies once merged: they are no longer to choose.
     if (r.ok && kind === 'merged') setUploaded([]);
+    if (r.ok) return;
+    if (wasCancelled(r.error)) setCancelled(true);
     else setError(r.error ?? 'the merge did not finish');
   };
   return (
@@ -105,15 +114,16 @@ export function MergeWizard() {
           </button>
         )}
       </div>
-      {busy && (
-        <div className="merge-progress" role="status">
-          {/* The merge runs as one transaction in the main process: an indeterminate bar until it answers. */}
-          <progress aria-label={step.kind === 'checked' ? 'Merging' : 'Checking'} />
-          <span>
-            {step.kind === 'checked' ? 'Merging' : 'Reading'} {plural(paths.length, 'file')} — the project stays as it was until the merge completes.
-          </span>
-        </div>
+      {operation.progress && (
+        // Each copy is read and compared in turn, then everything is written in one transaction: Cancel rolls it all back.
+        <ProgressBar
+          progress={operation.progress}
+          label={step.kind === 'checked' ? 'Merge progress' : 'Check progress'}
+          onCancel={operation.cancel}
+          testId="merge-progress"
+        />
       )}
+      {cancelled && <CancelledNote />}
       {error && (
         <p className="view-error" role="alert">
           {error}
