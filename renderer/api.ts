@@ -79,10 +79,20 @@ export async function uploadCopy(file: File): Promise<UploadedCopy> {
 }
 
 let current: Client | null = null;
+let bridge = false;
 
 function pick(): Client {
-  if (!current) current = typeof window !== 'undefined' && window.fieldcodeInvoke ? ipcClient(window.fieldcodeInvoke) : httpClient();
+  if (!current) {
+    bridge = !(typeof window !== 'undefined' && window.fieldcodeInvoke);
+    current = bridge ? httpClient() : ipcClient(window.fieldcodeInvoke!);
+  }
   return current;
+}
+
+/** True when calls go to browser mode's local server (so its event stream is there too). */
+export function talksToBridge(): boolean {
+  pick();
+  return bridge;
 }
 
 /** The typed API client (all methods of shared/api.ts). */
@@ -93,4 +103,5 @@ export const api: Client = new Proxy({} as Client, {
 /** Tests plug in a client over the real services. */
 export function setClient(c: Client | null): void {
   current = c;
+  bridge = false;
 }

@@ -1,6 +1,6 @@
 import { parseProgressEvent, type ProgressEvent } from '../shared/progress';
 import { BRIDGE_EVENTS_PATH } from '../shared/shell';
-import { bridgeToken } from './api';
+import { bridgeToken, talksToBridge } from './api';
 import { shell } from './shell';
 
 // Where the renderer hears the progress of long operations: the Electron preload's
@@ -60,7 +60,7 @@ export async function listenToProgress(listener: Listener): Promise<() => void> 
   listeners.add(listener);
   const sh = shell();
   if (sh?.onProgress) electron ??= sh.onProgress(tell);
-  else if (typeof fetch === 'function') await openStream();
+  else if (talksToBridge()) await openStream();
   return () => {
     listeners.delete(listener);
   };

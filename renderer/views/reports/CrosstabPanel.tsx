@@ -3,7 +3,7 @@ import { TABLE_FORMATS, type Crosstab } from '../../../shared/api/reports';
 import type { Case } from '../../../shared/types';
 import { BarChart } from './BarChart';
 import { heat, largest, pluralOf } from './heat';
-import { ExportButtons, StatusLine, useStatus } from './Status';
+import { ExportButtons, ExportProgress, StatusLine, useStatus } from './Status';
 import type { ChooseSavePath, ReportsClient } from './types';
 import type { ReportData } from './useReportData';
 
@@ -14,7 +14,7 @@ export function CrosstabPanel({ client, data, chooseSavePath }: { client: Report
   const names = data.attributes.map((a) => a.name);
   const [choice, setChoice] = useState({ rows: names[0] ?? '', rowsThen: '', cols: names[1] ?? names[0] ?? '', colsThen: '' });
   const [shown, setShown] = useState<{ table: Crosstab; rows: string[]; cols: string[] } | null>(null);
-  const { status, busy, track, exportFile } = useStatus(chooseSavePath);
+  const { status, busy, track, exportFile, progress, cancel } = useStatus(chooseSavePath);
   const id = useId();
   // a choice whose attribute has gone (renamed, deleted) falls back to none
   const known = (n: string) => (names.includes(n) ? n : '');
@@ -55,6 +55,7 @@ export function CrosstabPanel({ client, data, chooseSavePath }: { client: Report
           </button>
         </div>
       )}
+      <ExportProgress progress={progress} onCancel={cancel} label="Crosstab export progress" />
       <StatusLine status={status} />
       {shown && <CrosstabTable {...shown} cases={data.cases} />}
       {shown && (
@@ -63,8 +64,8 @@ export function CrosstabPanel({ client, data, chooseSavePath }: { client: Report
           formats={TABLE_FORMATS}
           busy={busy}
           onExport={(format) =>
-            void exportFile(format, `Cases by ${shown.rows.join(' x ')} and ${shown.cols.join(' x ')}.${format}`, 'row', (path, overwrite) =>
-              client['reports.exportCrosstab']({ rows: shown.rows, cols: shown.cols, format, path, overwrite }),
+            void exportFile(format, `Cases by ${shown.rows.join(' x ')} and ${shown.cols.join(' x ')}.${format}`, 'row', (path, overwrite, operation) =>
+              client['reports.exportCrosstab']({ rows: shown.rows, cols: shown.cols, format, path, overwrite, operation }),
             )
           }
         />

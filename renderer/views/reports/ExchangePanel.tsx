@@ -1,7 +1,7 @@
 import { CODEBOOK_FORMATS, type CodebookFormat } from '../../../shared/api/reports';
 import { QdpxExport } from './QdpxExport';
 import { ImportCodebook, ImportProject } from './RefiImport';
-import { StatusLine, useStatus } from './Status';
+import { ExportProgress, StatusLine, useStatus } from './Status';
 import type { ChooseSavePath, ReportsClient } from './types';
 import type { ReportData } from './useReportData';
 
@@ -27,8 +27,8 @@ export function ExchangePanel({ client, data, chooseSavePath }: { client: Report
                   type="button"
                   disabled={codebook.busy !== null || data.codes.length === 0}
                   onClick={() =>
-                    void codebook.exportFile(format, `Codebook.${format}`, 'code', (path, overwrite) =>
-                      client['reports.exportCodebook']({ format, path, overwrite }),
+                    void codebook.exportFile(format, `Codebook.${format}`, 'code', (path, overwrite, operation) =>
+                      client['reports.exportCodebook']({ format, path, overwrite, operation }),
                     )
                   }
                 >
@@ -38,6 +38,7 @@ export function ExchangePanel({ client, data, chooseSavePath }: { client: Report
               </li>
             ))}
           </ul>
+          <ExportProgress progress={codebook.progress} onCancel={codebook.cancel} label="Codebook export progress" />
           <StatusLine status={codebook.status} />
         </section>
         <QdpxExport client={client} chooseSavePath={chooseSavePath} />

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { SEGMENT_FORMATS, type SegmentFormat } from '../../../shared/api/reports';
 import { FilterForm } from './FilterForm';
 import { emptyFilter, toApiFilter, type FilterState } from './filters';
-import { StatusLine, useStatus } from './Status';
+import { ExportProgress, StatusLine, useStatus } from './Status';
 import type { ChooseSavePath, ReportsClient } from './types';
 import type { ReportData } from './useReportData';
 
@@ -20,10 +20,10 @@ export function ExportPanel({ client, data, chooseSavePath }: { client: ReportsC
   const [format, setFormat] = useState<SegmentFormat>('docx');
   const [groupBy, setGroupBy] = useState<string[]>([]);
   const [title, setTitle] = useState('');
-  const { status, busy, exportFile } = useStatus(chooseSavePath);
+  const { status, busy, exportFile, progress, cancel } = useStatus(chooseSavePath);
   const groups = data.attributes.map((a) => a.name).filter((n) => groupBy.includes(n));
   const run = () =>
-    exportFile('export', `Coded segments.${format}`, 'segment', (path, overwrite) =>
+    exportFile('export', `Coded segments.${format}`, 'segment', (path, overwrite, operation) =>
       client['reports.exportSegments']({
         format,
         filter: toApiFilter(filter),
@@ -31,6 +31,7 @@ export function ExportPanel({ client, data, chooseSavePath }: { client: ReportsC
         title: title.trim() || undefined,
         path,
         overwrite,
+        operation,
       }),
     );
   return (
@@ -84,6 +85,7 @@ export function ExportPanel({ client, data, chooseSavePath }: { client: ReportsC
         </button>
         {!chooseSavePath && <span className="muted">The file comes back as a download.</span>}
       </div>
+      <ExportProgress progress={progress} onCancel={cancel} label="Export progress" />
       <StatusLine status={status} />
     </section>
   );

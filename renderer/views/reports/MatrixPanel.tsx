@@ -4,7 +4,7 @@ import { BarChart, plainNumber } from './BarChart';
 import { FilterForm } from './FilterForm';
 import { activeFilters, emptyFilter, toApiFilter, type FilterState } from './filters';
 import { heat, largest } from './heat';
-import { ExportButtons, StatusLine, useStatus } from './Status';
+import { ExportButtons, ExportProgress, StatusLine, useStatus } from './Status';
 import type { ChooseSavePath, ReportsClient } from './types';
 import type { ReportData } from './useReportData';
 import { MatrixRowsPicker } from './MatrixRowsPicker';
@@ -20,7 +20,7 @@ export function MatrixPanel({ client, data, chooseSavePath }: { client: ReportsC
   const [filter, setFilter] = useState<FilterState>(emptyFilter);
   const [matrix, setMatrix] = useState<CodeMatrix | null>(null);
   const [rows, setRows] = useState<RowOptions>({ choice: { kind: 'all' }, hideEmpty: false });
-  const { status, busy, track, exportFile } = useStatus(chooseSavePath);
+  const { status, busy, track, exportFile, progress, cancel } = useStatus(chooseSavePath);
   // attributes in the case sheet's order, whatever order they were ticked in
   const columns = data.attributes.map((a) => a.name).filter((n) => ticked.includes(n));
   const input = () => ({ columns, count, aggregate, filter: toApiFilter({ ...filter, context: 0 }) });
@@ -73,6 +73,7 @@ export function MatrixPanel({ client, data, chooseSavePath }: { client: ReportsC
         </button>
         {columns.length > 4 && <span className="view-error">Choose at most four attributes.</span>}
       </div>
+      <ExportProgress progress={progress} onCancel={cancel} label="Matrix export progress" />
       <StatusLine status={status} />
       {matrix && <MatrixResult matrix={{ ...matrix, rows: visibleRows(matrix.rows, rows) }} before={matrix.rows.length} />}
       {matrix && (
@@ -81,8 +82,8 @@ export function MatrixPanel({ client, data, chooseSavePath }: { client: ReportsC
           formats={TABLE_FORMATS}
           busy={busy}
           onExport={(format) =>
-            void exportFile(format, `Codes by ${columns.join(' x ')}.${format}`, 'code', (path, overwrite) =>
-              client['reports.exportMatrix']({ ...input(), format, path, overwrite }),
+            void exportFile(format, `Codes by ${columns.join(' x ')}.${format}`, 'code', (path, overwrite, operation) =>
+              client['reports.exportMatrix']({ ...input(), format, path, overwrite, operation }),
             )
           }
         />

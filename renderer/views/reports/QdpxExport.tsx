@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { RefiExportReport, RefiTarget } from '../../../shared/api/reports';
-import { StatusLine, useStatus } from './Status';
+import { ExportProgress, StatusLine, useStatus } from './Status';
 import type { ChooseSavePath, ReportsClient } from './types';
 
 // The whole project as REFI-QDA, for the standard or for QualCoder, whose import
@@ -22,8 +22,8 @@ export function QdpxExport({ client, chooseSavePath }: { client: ReportsClient; 
   const [result, setResult] = useState<RefiExportReport | null>(null);
   const run = () => {
     setResult(null);
-    void project.exportFile('qdpx', TARGETS[target].file, 'coded segment', async (path, overwrite) => {
-      const r = await client['refi.exportProject']({ target, path, overwrite });
+    void project.exportFile('qdpx', TARGETS[target].file, 'coded segment', async (path, overwrite, operation) => {
+      const r = await client['refi.exportProject']({ target, path, overwrite, operation });
       setResult(r);
       return r;
     });
@@ -49,6 +49,7 @@ export function QdpxExport({ client, chooseSavePath }: { client: ReportsClient; 
           {project.busy ? 'Exporting…' : target === 'qualcoder' ? 'Export project for QualCoder' : 'Export project as QDPX'}
         </button>
       </div>
+      <ExportProgress progress={project.progress} onCancel={project.cancel} label="QDPX export progress" />
       <StatusLine status={project.status} />
       {result && result.renamed.length > 0 && (
         <details className="reports-skipped" open>

@@ -4,7 +4,7 @@ import { useNav } from '../../store/nav';
 import { useProject } from '../../store/project';
 import { attempt } from '../common/attempt';
 import { fileToBase64, plural } from '../common/files';
-import { StatusLine, useStatus } from './Status';
+import { ExportProgress, StatusLine, useStatus } from './Status';
 import type { ReportsClient } from './types';
 
 // REFI-QDA imports: a .qdc codebook merged into this project (one undoable step),
@@ -70,7 +70,7 @@ export function ImportProject({ client }: { client: ReportsClient }) {
   const [file, setFile] = useState<File | null>(null);
   const [name, setName] = useState('');
   const [report, setReport] = useState<RefiImportReport | null>(null);
-  const { status, setStatus, busy, track } = useStatus();
+  const { status, setStatus, busy, track, progress, cancel, run } = useStatus();
   const choose = (f: File | undefined) => {
     setFile(f ?? null);
     setName(f ? stem(f.name) : '');
@@ -81,7 +81,9 @@ export function ImportProject({ client }: { client: ReportsClient }) {
     e.preventDefault();
     if (!file || !name.trim()) return;
     void track('qdpx', async () => {
-      const r = await client['refi.importProject']({ file: await readFile(file), target: name.trim() });
+      const incoming = await readFile(file);
+      // Built under a temporary name: a cancel leaves no new project file and this one open.
+      const r = await run('reading', (operation) => client['refi.importProject']({ file: incoming, target: name.trim(), operation }));
       // the main process has opened the new project: the app follows it
       await useProject.getState().init();
       setReport(r);
@@ -116,6 +118,7 @@ export function ImportProject({ client }: { client: ReportsClient }) {
           {busy ? 'Importing…' : 'Import and open'}
         </button>
       </form>
+      <ExportProgress progress={progress} onCancel={cancel} label="QDPX import progress" />
       <StatusLine status={status} />
       {report && report.converted.length + report.renamed.length > 0 && (
         <details className="reports-read">
