@@ -11,14 +11,18 @@ type Listener = (e: ProgressEvent) => void;
 
 interface Operations {
   running: Map<string, { cancelled: boolean }>;
+  /** ids cancelled before their call arrived (a big upload still on its way): they stop at once when they start */
+  early: Set<string>;
   listeners: Set<Listener>;
 }
+
+const EARLY_KEPT = 64;
 
 const bySession = new WeakMap<Session, Operations>();
 
 function operations(s: Session): Operations {
   let o = bySession.get(s);
-  if (!o) bySession.set(s, (o = { running: new Map(), listeners: new Set() }));
+  if (!o) bySession.set(s, (o = { running: new Map(), early: new Set(), listeners: new Set() }));
   return o;
 }
 
@@ -29,12 +33,17 @@ export function watchProgress(s: Session, listener: Listener): () => void {
   return () => o.listeners.delete(listener);
 }
 
-/** Marks a running operation cancelled; false when no operation has that id (it may have finished). */
+/**
+ * Marks a running operation cancelled; false when no operation runs under that id
+ * (it finished, or has not started: then it is cancelled as soon as it starts).
+ */
 export function cancelOperation(s: Session, id: string): boolean {
-  const op = operations(s).running.get(id);
-  if (!op) return false;
-  op.cancelled = true;
-  return true;
+  const o = operations(s);
+  const op = o.running.get(id);
+  if (op) return (op.cancelled = true);
+  o.early.add(id);
+  if (o.early.size > EARLY_KEPT) o.early.delete(o.early.values().next().value!);
+  return false;
 }
 
 /**
@@ -46,7 +55,7 @@ export async function runOperation<T>(s: Session, id: string | undefined, work: 
   if (!id) return await work(NO_PROGRESS);
   const o = operations(s);
   if (o.running.has(id)) throw new InputError(`operation ${id} is already running`);
-  const state = { cancelled: false };
+  const state = { cancelled: o.early.delete(id) };
   o.running.set(id, state);
   const progress: Progress = {
     report: (stage, done, total, file) => {

@@ -92,4 +92,15 @@ describe('progress and cancel of exports and QDPX, through the handler table', (
     await first;
     await expect(callMethod(s, 'operation.cancel', { operation: '../x' })).rejects.toThrow('invalid input');
   });
+
+  it('a cancel that arrives before its call (a large upload still on its way) stops the operation as it starts', async () => {
+    const { s, dir } = await session();
+    const before = await callMethod(s, 'documents.list', {});
+    expect(await callMethod(s, 'operation.cancel', { operation: 'late-call' })).toEqual({ cancelled: false });
+    writeFileSync(join(dir, 'late.txt'), 'Interviewer: Late?\nTeacher: Yes.\n');
+    await expect(callMethod(s, 'documents.import', { paths: [join(dir, 'late.txt')], operation: 'late-call' })).rejects.toThrow(CANCELLED_MESSAGE);
+    expect(await callMethod(s, 'documents.list', {})).toEqual(before);
+    // Only once: the id is not cancelled for ever.
+    expect(await callMethod(s, 'documents.import', { paths: [join(dir, 'late.txt')], operation: 'late-call' })).toMatchObject({ imported: [{ name: 'late' }] });
+  });
 });

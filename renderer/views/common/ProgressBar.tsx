@@ -6,12 +6,13 @@ import type { OperationProgress } from './useOperation';
 // numbers for screen readers (role=progressbar with aria-valuenow/max).
 
 const STAGES: Record<string, string> = {
+  preparing: 'Preparing',
   reading: 'Reading',
   checking: 'Checking',
   writing: 'Writing',
   converting: 'Converting',
   packing: 'Packing',
-  rendering: 'Preparing',
+  rendering: 'Rendering',
   sending: 'Sending',
 };
 

@@ -39,6 +39,7 @@ function ImportDialogBody() {
   const operation = useOperation();
   const stopped = useRef(false);
   const dialog = useRef<HTMLDivElement>(null);
+  const closeButton = useRef<HTMLButtonElement>(null);
   const cases = useFetch('import-cases', () => api['cases.list']({})).data ?? [];
 
   useEffect(() => {
@@ -46,6 +47,11 @@ function ImportDialogBody() {
     dialog.current?.querySelector<HTMLElement>('input[type="file"]')?.focus();
     return () => before?.focus?.();
   }, []);
+
+  // The Cancel button goes away with the import: the focus moves to Close, inside the dialog.
+  useEffect(() => {
+    if (phase === 'done') closeButton.current?.focus();
+  }, [phase]);
 
   const add = (list: FileList | null | undefined) => {
     const picked = [...(list ?? [])];
@@ -63,7 +69,7 @@ function ImportDialogBody() {
       kind: kind || undefined,
       caseName: caseName.trim() || undefined,
       stopped: () => stopped.current,
-      run: (work) => operation.run('reading', work),
+      run: (work) => operation.run('preparing', work),
       onProgress: (n, more) => {
         setDone(n);
         setResults((r) => [...r, ...more]);
@@ -179,7 +185,7 @@ function ImportDialogBody() {
         {results.length > 0 && <ImportResults results={results} />}
         <div className="button-row end">
           {phase !== 'running' && (
-            <button type="button" onClick={close}>
+            <button type="button" ref={closeButton} onClick={close}>
               {phase === 'choose' ? 'Cancel' : 'Close'}
             </button>
           )}

@@ -3,7 +3,8 @@ import type { DocumentKind } from '../../../shared/types';
 import { api } from '../../api';
 import { attempt } from '../common/attempt';
 import { fileToBase64 } from '../common/files';
-import { wasCancelled } from '../common/useOperation';
+import { CANCELLED_MESSAGE } from '../../../shared/progress';
+import { wasCancelled, type LocalSteps } from '../common/useOperation';
 
 // The files go in one call, one transaction, so Cancel (or a failure) leaves the
 // project exactly as it was; the progress bar moves with the core's events, per
@@ -27,7 +28,7 @@ export interface ImportOptions {
   /** checked between batches */
   stopped: () => boolean;
   /** runs one batch's call under a new operation id (useOperation), so it can be followed and cancelled */
-  run: <T>(work: (operation: string) => Promise<T>) => Promise<T>;
+  run: <T>(work: (operation: string, local: LocalSteps) => Promise<T>) => Promise<T>;
 }
 
 /** Groups files into batches of at most BATCH_BYTES (one batch for any ordinary selection). */
@@ -65,22 +66,26 @@ export async function importInBatches(files: readonly File[], opts: ImportOption
   for (const batch of batchesOf(files)) {
     if (opts.stopped()) return { cancelled: false };
     const results: FileResult[] = [];
-    const ready: { name: string; data: string }[] = [];
-    for (const f of batch) {
-      try {
-        ready.push({ name: f.name, data: await fileToBase64(f) });
-      } catch {
-        results.push({ file: f.name, status: 'failed', detail: 'the file could not be read (was it moved or deleted?)' });
+    // The whole batch is one operation: Cancel works while the page is still reading the files.
+    const r = await opts.run(async (operation, local): Promise<{ ok?: ImportReport | null; error?: string }> => {
+      const ready: { name: string; data: string }[] = [];
+      for (const [i, f] of batch.entries()) {
+        local.report('preparing', i, batch.length, f.name);
+        if (local.cancelled()) return { error: CANCELLED_MESSAGE };
+        try {
+          ready.push({ name: f.name, data: await fileToBase64(f) });
+        } catch {
+          results.push({ file: f.name, status: 'failed', detail: 'the file could not be read (was it moved or deleted?)' });
+        }
       }
-    }
-    if (ready.length) {
-      const r = await opts.run((operation) =>
-        attempt(() => api['documents.import']({ files: ready, kind: opts.kind, caseName: opts.caseName || undefined, operation })),
-      );
-      if (wasCancelled(r.error)) return { cancelled: true };
-      if (r.ok) results.push(...resultsOf(r.ok));
-      else results.push(...ready.map<FileResult>((f) => ({ file: f.name, status: 'failed', detail: r.error })));
-    }
+      if (!ready.length) return { ok: null };
+      const sent = await attempt(() => api['documents.import']({ files: ready, kind: opts.kind, caseName: opts.caseName || undefined, operation }));
+      const error = sent.error;
+      if (error !== undefined && !wasCancelled(error)) results.push(...ready.map<FileResult>((f) => ({ file: f.name, status: 'failed', detail: error })));
+      return sent;
+    });
+    if (wasCancelled(r.error)) return { cancelled: true };
+    if (r.ok) results.push(...resultsOf(r.ok));
     done += batch.length;
     opts.onProgress(done, results);
   }

@@ -1,0 +1,101 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newProject, closeProject } from '../../electron/project/project';
+import { launchBrowser, screenshot, startApp, type App } from './helpers';
+
+// Progress and Cancel in real Chromium through the bridge: a large import shows
+// the file being read, Cancel stops it, the dialog says nothing was changed, and
+// the project indeed holds no new document.
+
+let browser: Browser;
+let app: App;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  const dir = join(process.env.TMPDIR ?? '/tmp', `fieldcode-progress-${process.pid}`);
+  mkdirSync(dir, { recursive: true });
+  const projectPath = join(dir, 'study.fieldcode');
+  closeProject(newProject(projectPath, { coder: 'Amina', codebook: 'nssp' }));
+  app = await startApp(projectPath);
+  page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+/** Many real transcripts, so the import takes long enough to be cancelled half-way. */
+function transcripts(count: number, batch: string): string[] {
+  const folder = join(app.dir, `transcripts ${batch}`);
+  mkdirSync(folder, { recursive: true });
+  return Array.from({ length: count }, (_, i) => {
+    const turns = Array.from(
+      { length: 120 },
+      (_, t) => `${t % 2 ? 'Teacher' : 'Interviewer'}: In school ${batch}${i} we talked about the partnership, turn ${t}, letters, visits and lessons.`,
+    );
+    const path = join(folder, `${batch} Interview ${String(i).padStart(3, '0')}.txt`);
+    writeFileSync(path, `${turns.join('\n')}\n`);
+    return path;
+  });
+}
+
+const documents = () => (app.bridge.session.project!.db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
+
+async function openImport(files: string[]): Promise<void> {
+  await page.getByTestId('import-button').click();
+  await page.getByTestId('import-dialog').waitFor();
+  await page.getByTestId('import-file-input').setInputFiles(files);
+}
+
+describe('progress and cancel (Chromium, browser mode)', () => {
+  it('cancels a large import from the dialog: “Cancelled — nothing was changed”, and nothing was', async () => {
+    await page.goto(app.bridge.url);
+    await page.getByTestId('import-button').waitFor();
+    const before = documents();
+    await openImport(transcripts(600, 'A'));
+    await page.getByTestId('import-start').click();
+    const bar = page.getByRole('progressbar', { name: 'Import progress' });
+    await bar.waitFor();
+    await screenshot(page, 'progress-import-running');
+    // Pressed while the files are still on their way or being read: the core stops at its next check.
+    await page.getByTestId('import-operation').getByRole('button', { name: 'Cancel' }).click();
+    const status = page.getByTestId('import-dialog').getByRole('status');
+    await expect.poll(() => status.textContent(), { timeout: 30_000 }).toBe('Cancelled — nothing was changed');
+    await screenshot(page, 'progress-import-cancelled');
+    expect(documents()).toBe(before);
+    expect(await page.getByTestId('import-results').count()).toBe(0);
+    // The focus is back inside the dialog (on Close), so Esc closes it.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('import-dialog').count()).toBe(0);
+    expect(await page.getByTestId('doc-item').count()).toBe(before);
+  });
+
+  it('shows the core’s progress file by file while a large import runs', async () => {
+    await openImport(transcripts(600, 'B'));
+    // Every text the progress bar gives screen readers, recorded in the page as it changes.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { seen: string[] }).seen = seen;
+      new MutationObserver(() => {
+        const text = document.querySelector('[role="progressbar"][aria-label="Import progress"]')?.getAttribute('aria-valuetext');
+        if (text && seen[seen.length - 1] !== text) seen.push(text);
+      }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-valuetext'] });
+    });
+    await page.getByTestId('import-start').click();
+    const status = page.getByTestId('import-dialog').getByRole('status');
+    await expect.poll(() => status.textContent(), { timeout: 60_000 }).toBe('Finished: 600 of 600 files');
+    const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    const reading = seen.filter((t) => /^Reading \d+ of 600: B Interview \d{3}\.txt$/.test(t));
+    expect(reading.length).toBeGreaterThan(1);
+    const counts = reading.map((t) => Number(/^Reading (\d+)/.exec(t)![1]));
+    expect(counts).toEqual([...counts].sort((a, b) => a - b));
+    expect(seen.some((t) => /^Writing \d+ of 600: B Interview \d{3}\.txt$/.test(t))).toBe(true);
+    expect(seen.findIndex((t) => t.startsWith('Writing'))).toBeGreaterThan(seen.findIndex((t) => t.startsWith('Reading')));
+    expect(documents()).toBe(600);
+    await page.keyboard.press('Escape');
+  });
+});
