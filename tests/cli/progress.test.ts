@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { progressLine } from '../../electron/cli/progress';
+import { commandProgress, progressLine } from '../../electron/cli/progress';
 
 function terminal(isTTY: boolean): { stream: NodeJS.WriteStream; written: string[] } {
   const written: string[] = [];
@@ -35,5 +35,19 @@ describe('the progress line of long commands', () => {
     p.show(1, 2, 'amina.fieldcode');
     p.end();
     expect(written).toEqual([]);
+  });
+
+  it('turns the core’s events into the line, and Ctrl+C into a cancel the core sees at its next check', () => {
+    const { stream, written } = terminal(true);
+    const listeners = process.listenerCount('SIGINT');
+    const p = commandProgress('merging', stream);
+    p.report('reading', 0, 2, '/data/amina.fieldcode');
+    expect(written[0]).toBe(`\r${'merging 0/2 reading amina.fieldcode'.padEnd(39)}`);
+    expect(p.cancelled()).toBe(false);
+    process.emit('SIGINT', 'SIGINT');
+    expect(p.cancelled()).toBe(true);
+    p.end();
+    // The handler is gone again: a second Ctrl+C would end the process as usual.
+    expect(process.listenerCount('SIGINT')).toBe(listeners);
   });
 });
