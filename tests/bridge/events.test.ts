@@ -115,7 +115,7 @@ describe('the bridge’s progress events (Server-Sent Events)', () => {
     }));
     const r = await call(b, 'documents.import', { files, operation: 'big' });
     res.destroy();
-    expect(r).toEqual({ status: 400, reply: { ok: false, error: 'Cancelled — nothing was changed' } });
+    expect(r).toEqual({ status: 400, reply: { ok: false, error: 'Cancelled — nothing was changed', refused: true } });
     expect(await cancelling).toEqual({ status: 200, reply: { ok: true, result: { cancelled: true } } });
     expect((await call(b, 'documents.list', {})).reply).toEqual({ ok: true, result: [] });
   });
