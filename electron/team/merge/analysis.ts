@@ -91,3 +91,38 @@ export function cellClashes(summaries: Map<string, Row>, added: Row[]): Row[] {
   for (const r of summaries.values()) if (r.deleted_at === null) live.set(cell(r), (live.get(cell(r)) ?? 0) + 1);
   return added.filter((r) => r.deleted_at === null && (live.get(cell(r)) ?? 0) > 1);
 }
+
+export interface PairClash {
+  /** the older pairing: dissolved by the merge */
+  loser: Row;
+  /** the newest pairing that shares a case with it */
+  winner: Row;
+}
+
+const newerPair = (x: Row, y: Row) => String(x.updated_at) > String(y.updated_at) || (x.updated_at === y.updated_at && String(x.id) > String(y.id));
+
+/**
+ * Live pairs that leave a case with two partners (two copies paired one school
+ * with different partners). As when a researcher picks a new partner, the newer
+ * pairing wins: a pair is dissolved when a newer live pair shares one of its cases.
+ * The rule looks at each pair on its own, so it never leaves a case in two pairs
+ * and does not depend on the order the copies are merged in.
+ */
+export function pairClashes(pairs: Map<string, Row>): PairClash[] {
+  const live = [...pairs.values()].filter((r) => r.deleted_at === null);
+  const byCase = new Map<string, Row[]>();
+  for (const r of live) for (const c of [String(r.case_a), String(r.case_b)]) byCase.set(c, [...(byCase.get(c) ?? []), r]);
+  const out: PairClash[] = [];
+  for (const r of live) {
+    let winner: Row | null = null;
+    for (const c of [String(r.case_a), String(r.case_b)])
+      for (const o of byCase.get(c)!) if (o !== r && newerPair(o, r) && (!winner || newerPair(o, winner))) winner = o;
+    if (winner) out.push({ loser: r, winner });
+  }
+  return out;
+}
+
+/** The dissolved pair: a tombstone dated and signed like the pairing that replaced it, so merging again keeps it dissolved. */
+export function dissolvedPair({ loser, winner }: PairClash): Row {
+  return { ...loser, deleted_at: winner.updated_at, updated_at: winner.updated_at, coder_id: winner.coder_id };
+}

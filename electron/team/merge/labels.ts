@@ -29,7 +29,7 @@ export function conflictLabel(t: Tables, kind: MergeKind, row: Row): string {
     case 'summaries':
       return `summary of ${row.row_kind === 'case' ? nameOf(t, 'cases', row.row_key) : row.row_kind === 'document' ? nameOf(t, 'documents', row.row_key) : row.row_key} × ${row.column_kind === 'code' ? codePath(t, row.column_key) : row.column_key}`;
     case 'pairs':
-      return `pair ${nameOf(t, 'cases', row.case_a)} – ${nameOf(t, 'cases', row.case_b)}`;
+      return `pair ${[nameOf(t, 'cases', row.case_a), nameOf(t, 'cases', row.case_b)].sort((x, y) => x.localeCompare(y)).join(' – ')}`;
     default:
       return String(row.name ?? row.id);
   }

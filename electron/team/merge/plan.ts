@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { MERGE_KINDS, type MergeConflict, type MergeCounts, type MergeKind } from '../../../shared/api/team';
-import { cellClashes, keepsBoth, keptAsSecond, mapAnalysisRow, secondVersion } from './analysis';
+import { cellClashes, dissolvedPair, keepsBoth, keptAsSecond, mapAnalysisRow, pairClashes, secondVersion } from './analysis';
 import { conflictLabel } from './labels';
 import { copyWins, differences, keyOf, MEMO_TARGETS, sameContent, SPECS, type Row, type Tables } from './model';
 
@@ -235,6 +235,38 @@ export function planCopy(state: MergeState, snap: Snapshot, base: string | null)
     }
   };
 
+  /** Never a case in two pairs: the newer pairing wins; a clash this copy brought in is reported. */
+  const resolvePairs = (fromCopy: Map<string, Op['type']>) => {
+    const name = (id: unknown) => String(t.cases.get(String(id))?.name ?? id);
+    for (const clash of pairClashes(t.pairs)) {
+      const { loser, winner } = clash;
+      const row = dissolvedPair(clash);
+      state.ops.push({ kind: 'pairs', type: 'update', row, before: loser });
+      t.pairs.set(String(loser.id), row);
+      const counts = plan.counts.pairs;
+      if (fromCopy.get(String(loser.id)) === 'insert') {
+        counts.new--;
+        counts.unchanged++;
+      } else if (!fromCopy.has(String(loser.id))) {
+        counts.updated++;
+        counts.deleted++;
+      }
+      if (!fromCopy.has(String(loser.id)) && !fromCopy.has(String(winner.id))) continue;
+      const shared = [loser.case_a, loser.case_b].find((c) => c === winner.case_a || c === winner.case_b);
+      const partner = (r: Row) => name(r.case_a === shared ? r.case_b : r.case_a);
+      const copyWon = fromCopy.has(String(winner.id));
+      const [mine, theirs] = copyWon ? [loser, winner] : [winner, loser];
+      conflict(
+        'pairs',
+        String(loser.id),
+        loser,
+        `${name(shared)} was paired with ${partner(mine)} in the master and with ${partner(theirs)} in the copy; the newer pairing (${name(shared)} with ${partner(winner)}) is kept`,
+        copyWon ? 'copy' : 'master',
+        [{ field: `partner of ${name(shared)}`, master: partner(mine), copy: partner(theirs) }],
+      );
+    }
+  };
+
   single('coders', snap.rows.coders);
   single('cases', snap.rows.cases);
   single('attributes', snap.rows.attributes);
@@ -268,7 +300,9 @@ export function planCopy(state: MergeState, snap: Snapshot, base: string | null)
   for (const row of snap.rows.anchors) merge('anchors', row, null, false);
   single('memos', snap.rows.memos);
   single('templates', snap.rows.templates);
+  const pairsFrom = state.ops.length;
   single('pairs', snap.rows.pairs);
+  resolvePairs(new Map(state.ops.slice(pairsFrom).map((op) => [String(op.row.id), op.type])));
   const before = state.ops.length;
   single('summaries', snap.rows.summaries);
   const added = state.ops
