@@ -3,7 +3,7 @@ import type { Presence } from '../../../shared/api/analysis';
 import type { Case, Code } from '../../../shared/types';
 import { api } from '../../api';
 import { useFetch } from '../common/useFetch';
-import { setPair } from './data';
+import { PartnerCell, usePartners } from '../cases/PartnerCell';
 import { ExportBar } from './ExportBar';
 
 const LABEL: Record<Presence, string> = { both: 'both', north: 'North only', south: 'South only', none: 'neither' };
@@ -12,11 +12,9 @@ const LABEL: Record<Presence, string> = { both: 'both', north: 'North only', sou
 export function PairsTab({ cases, codes }: { cases: Case[]; codes: Code[] }) {
   const [branch, setBranch] = useState(codes.find((c) => c.parentId === null)?.id ?? '');
   const [open, setOpen] = useState<string | null>(null);
-  const pairs = useFetch('pairs', () => api['analysis.pairs']({}));
   const codeIds = codes.filter((c) => c.parentId === branch).map((c) => c.id);
   const matrix = useFetch(`pair-matrix|${branch}`, () => api['analysis.pairMatrix']({ codeIds: codeIds.length ? codeIds : undefined, descendants: true }));
-  const partnerOf = new Map<string, string>();
-  for (const p of pairs.data ?? []) partnerOf.set(p.a.id, p.b.id).set(p.b.id, p.a.id);
+  const partners = usePartners();
   const m = matrix.data;
   const shown = m?.pairs.find((p) => p.id === open);
   return (
@@ -105,7 +103,7 @@ export function PairsTab({ cases, codes }: { cases: Case[]; codes: Code[] }) {
       )}
       <details className="view-section">
         <summary>
-          Partners ({pairs.data?.length ?? 0} pair{pairs.data?.length === 1 ? '' : 's'})
+          Partners ({partners.size / 2} pair{partners.size === 2 ? '' : 's'})
         </summary>
         <table className="data-table" data-testid="partners">
           <tbody>
@@ -113,16 +111,7 @@ export function PairsTab({ cases, codes }: { cases: Case[]; codes: Code[] }) {
               <tr key={c.id}>
                 <th scope="row">{c.name}</th>
                 <td>
-                  <select aria-label={`Partner of ${c.name}`} value={partnerOf.get(c.id) ?? ''} onChange={(e) => void setPair(c.id, e.target.value || null)}>
-                    <option value="">no partner</option>
-                    {cases
-                      .filter((x) => x.id !== c.id)
-                      .map((x) => (
-                        <option key={x.id} value={x.id}>
-                          {x.name}
-                        </option>
-                      ))}
-                  </select>
+                  <PartnerCell c={c} cases={cases} partners={partners} />
                 </td>
               </tr>
             ))}

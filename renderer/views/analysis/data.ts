@@ -9,8 +9,4 @@ export function saveSummary(cell: SummaryCell, body: string): Promise<unknown> {
   return useProject.getState().write(() => api['analysis.saveSummary']({ ...cell, body }));
 }
 
-export function setPair(caseId: string, partnerId: string | null): Promise<unknown> {
-  return useProject.getState().write(() => api['analysis.setPair']({ caseId, partnerId }));
-}
-
 export const percent = (k: number, n: number): string => (n === 0 ? '–' : `${Math.round((100 * k) / n)}%`);

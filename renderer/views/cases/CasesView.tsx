@@ -9,6 +9,7 @@ import { useStableOrder } from '../common/stableOrder';
 import { useFetch } from '../common/useFetch';
 import { CaseSheetImport } from './CaseSheetImport';
 import { DocumentCases } from './DocumentCases';
+import { PartnerCell, usePartners } from './PartnerCell';
 import '../views.css';
 
 const write = <T,>(fn: () => Promise<T>) => useProject.getState().write(fn);
@@ -45,6 +46,7 @@ function CaseTable(props: { cases: Case[]; attributes: Attribute[] }) {
   // Cells are keyed by what they edit (never by value), in a stable order: a save while typing keeps the cell in place.
   const cases = useStableOrder(props.cases);
   const attributes = useStableOrder(props.attributes);
+  const partners = usePartners();
   if (!cases.length) return <p className="pane-empty">No cases yet. Add one, or import a case sheet.</p>;
   return (
     <div className="table-wrap">
@@ -73,6 +75,7 @@ function CaseTable(props: { cases: Case[]; attributes: Attribute[] }) {
                 </span>
               </th>
             ))}
+            <th scope="col">Partner</th>
             <th scope="col" className="num">
               Documents
             </th>
@@ -104,6 +107,9 @@ function CaseTable(props: { cases: Case[]; attributes: Attribute[] }) {
                   </td>
                 );
               })}
+              <td>
+                <PartnerCell c={c} cases={cases} partners={partners} />
+              </td>
               <td className="num">{c.documents}</td>
               <td>
                 <button type="button" className="icon-button row-delete" aria-label={`Delete case ${c.name}`} title="Delete case" onClick={() => askDelete(c)}>

@@ -1,0 +1,76 @@
+import { useState } from 'react';
+import type { CaseRef } from '../../../shared/api/analysis';
+import type { Case } from '../../../shared/types';
+import { api } from '../../api';
+import { messageOf, useProject } from '../../store/project';
+import { useFetch } from '../common/useFetch';
+
+// A case's partner school, chosen in the Cases table. A pair is symmetric and a
+// case has at most one partner, so a school already paired with another is shown
+// as such and refused here (clear its partner first) rather than taken silently
+// from its pair. Each choice is one undo step.
+
+export type Partners = ReadonlyMap<string, CaseRef>;
+
+/** Every case's partner, fetched once for the whole table. */
+export function usePartners(): Partners {
+  const { data } = useFetch('pairs', () => api['analysis.pairs']({}));
+  const out = new Map<string, CaseRef>();
+  for (const p of data ?? []) out.set(p.a.id, p.b).set(p.b.id, p.a);
+  return out;
+}
+
+/** Why choosing `partner` for `c` is refused, in the researcher's words (null: allowed). */
+export function partnerRefusal(c: Case, partner: Case, partners: Partners): string | null {
+  if (partner.id === c.id) return `${c.name} cannot be its own partner.`;
+  const theirs = partners.get(partner.id);
+  if (theirs && theirs.id !== c.id) return `${partner.name} is already paired with ${theirs.name}. Clear that partner first.`;
+  return null;
+}
+
+export function PartnerCell({ c, cases, partners }: { c: Case; cases: Case[]; partners: Partners }) {
+  const [problem, setProblem] = useState<string | null>(null);
+  const mine = partners.get(c.id);
+  const choose = async (partnerId: string | null) => {
+    const partner = partnerId ? cases.find((x) => x.id === partnerId) : null;
+    const refused = partner ? partnerRefusal(c, partner, partners) : null;
+    setProblem(refused);
+    if (refused) return;
+    const failed = await useProject.getState().write(() =>
+      api['analysis.setPair']({ caseId: c.id, partnerId }).then(
+        () => null,
+        (e: unknown) => messageOf(e),
+      ),
+    );
+    if (failed) setProblem(failed);
+  };
+  const problemId = `partner-problem-${c.id}`;
+  return (
+    <span className="partner-cell">
+      <select
+        aria-label={`Partner of ${c.name}`}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={problem ? problemId : undefined}
+        value={mine?.id ?? ''}
+        onChange={(e) => void choose(e.currentTarget.value || null)}
+      >
+        <option value="">no partner</option>
+        {cases
+          .filter((x) => x.id !== c.id)
+          .map((x) => {
+            const theirs = partners.get(x.id);
+            return (
+              <option key={x.id} value={x.id}>
+                {theirs && theirs.id !== c.id ? `${x.name} (paired with ${theirs.name})` : x.name}
+              </option>
+            );
+          })}
+      </select>
+      {problem && (
+        <span id={problemId} className="field-problem" role="alert">
+          {problem}
+        </span>
+      )}
+    </span>
+  );
+}
