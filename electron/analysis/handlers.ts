@@ -8,7 +8,7 @@ import { cellQuotations, frameworkMatrix } from './matrix';
 import { pairMatrix } from './pair-matrix';
 import { importPairs, listPairs, setPair } from './pairs';
 import { listSummaries, saveSummary } from './summaries';
-import { findTemplate, listTemplates, saveTemplate } from './templates';
+import { builtInTemplate, deleteTemplate, findTemplate, listTemplates, saveTemplate } from './templates';
 import { InputError } from '../../shared/errors';
 
 type AnalysisMethods =
@@ -22,6 +22,8 @@ type AnalysisMethods =
   | 'analysis.pairMatrix'
   | 'analysis.templates'
   | 'analysis.saveTemplate'
+  | 'analysis.deleteTemplate'
+  | 'analysis.defaultTemplate'
   | 'analysis.caseStudy'
   | 'analysis.groups'
   | 'analysis.export';
@@ -37,6 +39,8 @@ export const analysisHandlers: HandlerGroup<AnalysisMethods> = {
   'analysis.pairMatrix': (s, i) => pairMatrix(requireProject(s), i),
   'analysis.templates': (s) => listTemplates(requireProject(s)),
   'analysis.saveTemplate': (s, i) => saveTemplate(requireProject(s), i),
+  'analysis.deleteTemplate': (s, i) => deleteTemplate(requireProject(s), i.id),
+  'analysis.defaultTemplate': (s) => builtInTemplate(requireProject(s)),
   'analysis.caseStudy': (s, i) => {
     const p = requireProject(s);
     return caseStudies(p, [i.caseId], findTemplate(p, i.templateId), i.quotationsPerCode)[0];

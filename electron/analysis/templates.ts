@@ -108,10 +108,27 @@ export function saveTemplate(p: Project, t: { id?: string; name: string; section
     const unknown = s.codeIds.find((c) => !known.has(c));
     if (unknown) throw new NotFoundError(`section "${s.title}": no code with id ${unknown}`);
   }
-  const clash = store.liveTemplates(p).find((x) => x.id !== t.id && x.name.toLowerCase() === t.name.trim().toLowerCase());
+  const clash = listTemplates(p).find((x) => x.id !== t.id && x.name.toLowerCase() === t.name.trim().toLowerCase());
   if (clash) throw new InputError(`a template named "${clash.name}" already exists`);
   const coder = currentCoder(p);
   const id = t.id ?? p.newId();
   action(p, `Save template "${t.name.trim()}"`, () => store.upsertTemplate(p, { id, name: t.name.trim(), sections: JSON.stringify(t.sections) }, coder.id));
   return fromRow(store.getTemplateRow(p, id)!);
+}
+
+/** Deletes a saved template (one undo step); deleting the saved default brings back the built-in six sections. */
+export function deleteTemplate(p: Project, id: string): CaseStudyTemplate[] {
+  const row = store.getTemplateRow(p, id);
+  if (!row) {
+    if (id === DEFAULT_TEMPLATE_ID) throw new InputError('the default template is built in: edit it and save, or save a copy under another name');
+    throw new NotFoundError(`no case-study template with id ${id}`);
+  }
+  const coder = currentCoder(p);
+  action(p, id === DEFAULT_TEMPLATE_ID ? 'Reset the default template' : `Delete template "${row.name}"`, () => store.tombstoneTemplate(p, id, coder.id));
+  return listTemplates(p);
+}
+
+/** The built-in default, for "reset to the six sections" even after the default was edited. */
+export function builtInTemplate(p: Project): CaseStudyTemplate {
+  return defaultTemplate(listCodes(p));
 }

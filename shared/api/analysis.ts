@@ -189,6 +189,10 @@ export const analysisApi = {
   ),
   'analysis.templates': returns<CaseStudyTemplate[]>()(z.object({})),
   'analysis.saveTemplate': returns<CaseStudyTemplate>()(z.object({ id: id.optional(), name: text(200).min(1), sections: z.array(section).min(1).max(100) })),
+  /** one undo step; returns the templates left (deleting the saved default brings back the built-in one) */
+  'analysis.deleteTemplate': returns<CaseStudyTemplate[]>()(z.object({ id: id })),
+  /** the built-in six sections mapped to this project's codebook, even when the default was edited */
+  'analysis.defaultTemplate': returns<CaseStudyTemplate>()(z.object({})),
   'analysis.caseStudy': returns<CaseStudy>()(
     z.object({ caseId: id, templateId: id.optional(), quotationsPerCode: z.number().int().min(0).max(1000).optional() }),
   ),
