@@ -37,7 +37,7 @@ export function AnalysisView() {
       {codes.data && cases.data && attributes.data && (
         <>
           {tab === 'matrix' && <MatrixTab codes={codes.data} attributes={attributes.data} />}
-          {tab === 'case' && <CaseStudyTab cases={cases.data} />}
+          {tab === 'case' && <CaseStudyTab cases={cases.data} codes={codes.data} />}
           {tab === 'groups' && <GroupsTab attributes={attributes.data} tree={codes.data} />}
           {tab === 'pairs' && <PairsTab cases={cases.data} codes={codes.data} />}
         </>

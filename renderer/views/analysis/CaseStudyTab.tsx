@@ -1,16 +1,26 @@
 import { useState } from 'react';
-import type { Case } from '../../../shared/types';
+import type { Case, Code } from '../../../shared/types';
 import { api } from '../../api';
 import { useFetch } from '../common/useFetch';
 import { ExportBar } from './ExportBar';
 import { Quotations } from './Quotations';
 import { SummaryBox } from './SummaryBox';
+import { TemplateEditor } from './TemplateEditor';
+import { useTemplateChoice } from './useTemplateChoice';
 
 /** One case's draft: background, then each template section with live counts, its summary and memo, and its quotations by code. */
-export function CaseStudyTab({ cases }: { cases: Case[] }) {
+export function CaseStudyTab({ cases, codes }: { cases: Case[]; codes: Code[] }) {
   const [caseId, setCaseId] = useState(cases[0]?.id ?? '');
-  const draft = useFetch(`case-study|${caseId}`, () => (caseId ? api['analysis.caseStudy']({ caseId }) : Promise.resolve(null)));
+  const [editing, setEditing] = useState(false);
+  const [chosen, choose] = useTemplateChoice();
+  const templates = useFetch('templates', () => api['analysis.templates']({})).data ?? [];
+  // a remembered template that was deleted (or undone) falls back to the default
+  const templateId = templates.some((t) => t.id === chosen) ? chosen! : undefined;
+  const draft = useFetch(`case-study|${caseId}|${templateId ?? ''}`, () =>
+    caseId ? api['analysis.caseStudy']({ caseId, templateId }) : Promise.resolve(null),
+  );
   const d = draft.data;
+  const shown = templates.find((t) => t.id === templateId) ?? templates.find((t) => t.name === d?.template) ?? templates[0];
   if (cases.length === 0) return <p className="pane-empty">No cases yet: import a case sheet in the Cases view.</p>;
   return (
     <div className="case-study" data-testid="case-study">
@@ -25,9 +35,34 @@ export function CaseStudyTab({ cases }: { cases: Case[] }) {
             ))}
           </select>
         </label>
-        {d && <span className="view-summary">template: {d.template}</span>}
-        {d && <ExportBar request={{ what: 'caseStudy', caseId: d.caseId }} formats={['docx', 'md']} name={d.title} what="this case-study draft" />}
+        <label>
+          Template{' '}
+          <select aria-label="Case-study template" value={shown?.id ?? ''} onChange={(e) => choose(e.currentTarget.value)}>
+            {templates.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" aria-expanded={editing} disabled={!shown} onClick={() => setEditing(!editing)}>
+          Edit template
+        </button>
+        {d && <ExportBar request={{ what: 'caseStudy', caseId: d.caseId, templateId }} formats={['docx', 'md']} name={d.title} what="this case-study draft" />}
       </div>
+      {editing && shown && (
+        <TemplateEditor
+          key={shown.id}
+          template={shown}
+          templates={templates}
+          codes={codes}
+          onClose={() => setEditing(false)}
+          onDone={(id) => {
+            choose(id);
+            setEditing(false);
+          }}
+        />
+      )}
       {draft.error && <p className="error">{draft.error}</p>}
       {d && (
         <article>

@@ -54,6 +54,7 @@ function CaseTable(props: { cases: Case[]; attributes: Attribute[] }) {
         <thead>
           <tr>
             <th scope="col">Case</th>
+            <th scope="col">Partner</th>
             {attributes.map((a) => (
               <th key={a.id} scope="col" className="attribute-head">
                 <span className="attribute-head-inner">
@@ -75,7 +76,6 @@ function CaseTable(props: { cases: Case[]; attributes: Attribute[] }) {
                 </span>
               </th>
             ))}
-            <th scope="col">Partner</th>
             <th scope="col" className="num">
               Documents
             </th>
@@ -95,6 +95,9 @@ function CaseTable(props: { cases: Case[]; attributes: Attribute[] }) {
                   onCommit={async (name) => !!(await write(() => api['cases.rename']({ id: c.id, name })))}
                 />
               </th>
+              <td>
+                <PartnerCell c={c} cases={cases} partners={partners} />
+              </td>
               {attributes.map((a) => {
                 const value = c.attributes[a.name] ?? '';
                 return (
@@ -107,9 +110,6 @@ function CaseTable(props: { cases: Case[]; attributes: Attribute[] }) {
                   </td>
                 );
               })}
-              <td>
-                <PartnerCell c={c} cases={cases} partners={partners} />
-              </td>
               <td className="num">{c.documents}</td>
               <td>
                 <button type="button" className="icon-button row-delete" aria-label={`Delete case ${c.name}`} title="Delete case" onClick={() => askDelete(c)}>

@@ -4,6 +4,7 @@ import type { Case } from '../../../shared/types';
 import { api } from '../../api';
 import { messageOf, useProject } from '../../store/project';
 import { useFetch } from '../common/useFetch';
+import './partner.css';
 
 // A case's partner school, chosen in the Cases table. A pair is symmetric and a
 // case has at most one partner, so a school already paired with another is shown
@@ -29,8 +30,11 @@ export function partnerRefusal(c: Case, partner: Case, partners: Partners): stri
 }
 
 export function PartnerCell({ c, cases, partners }: { c: Case; cases: Case[]; partners: Partners }) {
-  const [problem, setProblem] = useState<string | null>(null);
   const mine = partners.get(c.id);
+  // a refusal stays beside the control until the partner changes (here, by undo, or from the other side)
+  const [refused, setRefused] = useState<{ text: string; partnerWas: string | undefined } | null>(null);
+  const problem = refused && refused.partnerWas === mine?.id ? refused.text : null;
+  const setProblem = (text: string | null) => setRefused(text ? { text, partnerWas: mine?.id } : null);
   const choose = async (partnerId: string | null) => {
     const partner = partnerId ? cases.find((x) => x.id === partnerId) : null;
     const refused = partner ? partnerRefusal(c, partner, partners) : null;
