@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, startApp, type App } from './helpers';
@@ -62,7 +63,43 @@ describe('editing the analysis (Chromium)', () => {
     expect(errors).toEqual([]);
   });
 
+  it('imports a pairs sheet (Excel) in the Cases view: refused rows one line each, the rest imported', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Pairs');
+    for (const r of [
+      ['school', 'partner'],
+      ['Mbale Primary School', 'Lahore Crescent School'],
+      ['Atlantis High', 'Mbale Primary School'],
+    ])
+      ws.addRow(r);
+    await view('Cases');
+    await page.getByTestId('pairs-sheet-input').setInputFiles({
+      name: 'pairs.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+    });
+    await expect
+      .poll(() => page.getByTestId('pairs-sheet-report').innerText())
+      .toBe(
+        'pairs.xlsx: 0 new pairs, 0 already paired, 2 rows refused:\nrow 2: Lahore Crescent School is already paired with Hillcrest Academy\nrow 3: no case named "Atlantis High"',
+      );
+    await partnerOf('Hillcrest Academy').selectOption('');
+    await expect.poll(() => chosenPartner('Lahore Crescent School')).toBe('no partner');
+    await page.getByTestId('pairs-sheet-input').setInputFiles({
+      name: 'pairs.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+    });
+    await expect.poll(() => page.getByTestId('pairs-sheet-report').innerText()).toMatch(/^pairs\.xlsx: 1 new pair, 0 already paired, 1 row refused:/);
+    await expect.poll(() => chosenPartner('Mbale Primary School')).toBe('Lahore Crescent School');
+    await page.getByTestId('undo').click();
+    await expect.poll(() => chosenPartner('Mbale Primary School')).toBe('no partner');
+    await page.getByTestId('undo').click();
+    await expect.poll(() => chosenPartner('Lahore Crescent School')).toBe('Hillcrest Academy');
+  });
+
   it('edits the template: a new section with two codes, moved up; the draft follows it after a reload', async () => {
+    await view('Analysis');
     await sub('Case study');
     await page.getByLabel('Case study of').selectOption({ label: 'Mbale Primary School' });
     const titles = () => page.getByTestId('case-study').locator('section h3').allTextContents();

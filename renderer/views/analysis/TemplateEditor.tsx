@@ -2,7 +2,8 @@ import { useState } from 'react';
 import type { CaseStudyTemplate } from '../../../shared/api/analysis';
 import type { Code } from '../../../shared/types';
 import { api } from '../../api';
-import { messageOf, useProject } from '../../store/project';
+import { messageOf } from '../../store/project';
+import { attempt } from '../common/attempt';
 import { SectionFields } from './SectionFields';
 import { cleaned, moveSection, newSectionId, problemOf, type FormProblem, type TemplateDraft } from './templateForm';
 
@@ -13,17 +14,6 @@ interface TemplateEditorProps {
   /** after a save or a delete: the template that now drives the draft (null: the default) */
   onDone: (templateId: string | null) => void;
   onClose: () => void;
-}
-
-/** One write through the project (saved at once, one undo step); a refusal comes back as its one line. */
-async function attempt<T>(fn: () => Promise<T>): Promise<{ value: T } | { error: string }> {
-  const out = await useProject.getState().write(() =>
-    fn().then(
-      (value) => ({ value }),
-      (e: unknown) => ({ error: messageOf(e) }),
-    ),
-  );
-  return out ?? { error: 'not saved' };
 }
 
 /** Edits a case-study template: its name and its sections (title, description, codes, order); saved as a whole. */
@@ -41,8 +31,8 @@ export function TemplateEditor({ template, templates, codes, onDone, onClose }: 
     if (found) return;
     const d = cleaned(draft);
     const r = await attempt(() => api['analysis.saveTemplate']({ id: asNew ? undefined : d.id, name: d.name, sections: d.sections }));
-    if ('error' in r) return setProblem({ field: 'name', text: `Not saved: ${r.error}.` });
-    onDone(r.value.id);
+    if (!r.ok) return setProblem({ field: 'name', text: `Not saved: ${r.error}.` });
+    onDone(r.ok.id);
   };
   const reset = async () => {
     const r = await api['analysis.defaultTemplate']({}).catch((e: unknown) => setProblem({ field: 'sections', text: messageOf(e) }));
@@ -51,7 +41,7 @@ export function TemplateEditor({ template, templates, codes, onDone, onClose }: 
   const remove = async () => {
     if (!draft.id) return;
     const r = await attempt(() => api['analysis.deleteTemplate']({ id: draft.id! }));
-    if ('error' in r) return setProblem({ field: 'name', text: `Not deleted: ${r.error}.` });
+    if (!r.ok) return setProblem({ field: 'name', text: `Not deleted: ${r.error}.` });
     onDone(null);
   };
   return (

@@ -9,6 +9,7 @@ import { useStableOrder } from '../common/stableOrder';
 import { useFetch } from '../common/useFetch';
 import { CaseSheetImport } from './CaseSheetImport';
 import { DocumentCases } from './DocumentCases';
+import { PairsImport } from './PairsImport';
 import { PartnerCell, usePartners } from './PartnerCell';
 import '../views.css';
 
@@ -35,6 +36,7 @@ export function CasesView() {
         <AddCase />
         <AddAttribute first={data?.cases[0] ?? null} />
         <CaseSheetImport />
+        <PairsImport />
       </div>
       {data && <CaseTable cases={data.cases} attributes={data.attributes} />}
       {data && <DocumentCases documents={data.documents} cases={data.cases} />}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { CaseRef } from '../../../shared/api/analysis';
 import type { Case } from '../../../shared/types';
 import { api } from '../../api';
-import { messageOf, useProject } from '../../store/project';
+import { attempt } from '../common/attempt';
 import { useFetch } from '../common/useFetch';
 import './partner.css';
 
@@ -37,16 +37,11 @@ export function PartnerCell({ c, cases, partners }: { c: Case; cases: Case[]; pa
   const setProblem = (text: string | null) => setRefused(text ? { text, partnerWas: mine?.id } : null);
   const choose = async (partnerId: string | null) => {
     const partner = partnerId ? cases.find((x) => x.id === partnerId) : null;
-    const refused = partner ? partnerRefusal(c, partner, partners) : null;
-    setProblem(refused);
-    if (refused) return;
-    const failed = await useProject.getState().write(() =>
-      api['analysis.setPair']({ caseId: c.id, partnerId }).then(
-        () => null,
-        (e: unknown) => messageOf(e),
-      ),
-    );
-    if (failed) setProblem(failed);
+    const why = partner ? partnerRefusal(c, partner, partners) : null;
+    setProblem(why);
+    if (why) return;
+    const r = await attempt(() => api['analysis.setPair']({ caseId: c.id, partnerId }));
+    if (!r.ok) setProblem(r.error);
   };
   const problemId = `partner-problem-${c.id}`;
   return (
