@@ -52,7 +52,7 @@ export const analysisHandlers: HandlerGroup<AnalysisMethods> = {
       if (!i.matrix) throw new InputError('say which framework matrix to export');
       return deliver(await renderMatrix(p, i.matrix, i.format), i.path);
     }
-    if (i.what === 'pairMatrix') return deliver(await renderPairMatrix(p, {}, i.format), i.path);
+    if (i.what === 'pairMatrix') return deliver(await renderPairMatrix(p, i.pairMatrix ?? {}, i.format), i.path);
     if (i.what === 'groups') return deliver(await renderGroups(p, { by: i.by ?? [] }, i.format), i.path);
     if (!i.caseId) throw new InputError('say which case to write the case study of');
     return deliver(await renderCaseStudy(p, i.caseId, i.templateId, i.format), i.path);

@@ -161,6 +161,12 @@ const columns = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('list'), codeIds: z.array(id).min(1).max(500) }),
   z.object({ kind: z.literal('sections'), templateId: id.optional() }),
 ]);
+const pairSpec = z.object({
+  codeIds: z.array(id).max(2000).optional(),
+  descendants: z.boolean().optional(),
+  north: z.object({ attribute: text(200), value: text(500) }).optional(),
+  where,
+});
 const section = z.object({ id: id, title: text(500).min(1), description: text(5000), codeIds: z.array(id).max(2000) });
 
 export const ANALYSIS_FORMATS = ['docx', 'xlsx', 'md'] as const;
@@ -179,14 +185,7 @@ export const analysisApi = {
   /** pairs a case with its partner (null: no partner) */
   'analysis.setPair': returns<Pair[]>()(z.object({ caseId: id, partnerId: id.nullable() })),
   'analysis.importPairs': returns<PairImportReport>()(z.object({ name: text(1000).min(1), data: z.string().max(50_000_000) })),
-  'analysis.pairMatrix': returns<PairMatrix>()(
-    z.object({
-      codeIds: z.array(id).max(2000).optional(),
-      descendants: z.boolean().optional(),
-      north: z.object({ attribute: text(200), value: text(500) }).optional(),
-      where,
-    }),
-  ),
+  'analysis.pairMatrix': returns<PairMatrix>()(pairSpec),
   'analysis.templates': returns<CaseStudyTemplate[]>()(z.object({})),
   'analysis.saveTemplate': returns<CaseStudyTemplate>()(z.object({ id: id.optional(), name: text(200).min(1), sections: z.array(section).min(1).max(100) })),
   /** one undo step; returns the templates left (deleting the saved default brings back the built-in one) */
@@ -207,6 +206,8 @@ export const analysisApi = {
       caseId: id.optional(),
       templateId: id.optional(),
       by: z.array(text(200)).max(2).optional(),
+      /** the pair matrix as shown (codes, pair filter); all codes when absent */
+      pairMatrix: pairSpec.optional(),
       matrix: z
         .object({ rows: z.enum(['case', 'document']), columns, where, groupBy: z.array(text(200)).max(2).optional(), descendants: z.boolean().optional() })
         .optional(),

@@ -60,6 +60,23 @@ describe('editing the analysis (Chromium)', () => {
     // undone from the top bar: the sample's own pair is back
     await page.getByTestId('undo').click();
     await expect.poll(() => pm.locator('tbody tr').allTextContents()).toEqual([expect.stringMatching(/^Hillcrest AcademyLahore Crescent School/)]);
+
+    // filtered by a pair attribute (read from the Northern school: Hillcrest's high momentum is "no")
+    await page.getByLabel('Filter pairs by').selectOption('high momentum');
+    await page.getByLabel('Pairs whose high momentum is').selectOption('yes');
+    await expect.poll(() => page.locator('.pairs .view-summary').textContent()).toBe('0 pairs · North: continent = UK');
+    await page.getByLabel('Pairs whose high momentum is').selectOption('no');
+    await expect.poll(() => pm.locator('tbody tr').count()).toBe(1);
+
+    // the pair side by side: each school's summary beside its segments, quotations of both sides on request
+    await page.getByLabel('Pair matrix codes').selectOption({ label: 'Teachers/Understanding' });
+    await pm.getByRole('button', { name: 'Hillcrest Academy' }).click();
+    const pv = page.getByTestId('pair-view');
+    const row = pv.getByRole('row', { name: /challenging their preconceptions/ });
+    await expect.poll(() => row.locator('.cell-summary').first().textContent()).toMatch(/^Teachers say the visit from Lahore/);
+    await row.getByRole('button').click();
+    await expect.poll(() => pv.locator('.pair-quotations td').nth(1).locator('blockquote').count()).toBeGreaterThan(0);
+    await screenshot(page, '47-analysis-pair-view');
     expect(errors).toEqual([]);
   });
 

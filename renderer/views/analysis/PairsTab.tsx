@@ -1,19 +1,26 @@
 import { useState } from 'react';
-import type { Presence } from '../../../shared/api/analysis';
 import type { Case, Code } from '../../../shared/types';
 import { api } from '../../api';
 import { useFetch } from '../common/useFetch';
 import { PartnerCell, usePartners } from '../cases/PartnerCell';
 import { ExportBar } from './ExportBar';
-
-const LABEL: Record<Presence, string> = { both: 'both', north: 'North only', south: 'South only', none: 'neither' };
+import { PairView, PRESENCE_LABEL } from './PairView';
 
 /** Partner pairs (set here), the pairs × codes matrix, and one pair side by side. */
 export function PairsTab({ cases, codes }: { cases: Case[]; codes: Code[] }) {
   const [branch, setBranch] = useState(codes.find((c) => c.parentId === null)?.id ?? '');
   const [open, setOpen] = useState<string | null>(null);
+  const [filter, setFilter] = useState({ attribute: '', value: '' });
   const codeIds = codes.filter((c) => c.parentId === branch).map((c) => c.id);
-  const matrix = useFetch(`pair-matrix|${branch}`, () => api['analysis.pairMatrix']({ codeIds: codeIds.length ? codeIds : undefined, descendants: true }));
+  // a pair attribute (e.g. high momentum) is read from the pair's Northern school
+  const attributeNames = [...new Set(cases.flatMap((c) => Object.keys(c.attributes)))];
+  const values = [...new Set(cases.map((c) => c.attributes[filter.attribute] ?? '').filter(Boolean))].sort();
+  const spec = {
+    codeIds: codeIds.length ? codeIds : undefined,
+    descendants: true,
+    where: filter.attribute && filter.value ? { [filter.attribute]: [filter.value] } : undefined,
+  };
+  const matrix = useFetch(`pair-matrix|${JSON.stringify(spec)}`, () => api['analysis.pairMatrix'](spec));
   const partners = usePartners();
   const m = matrix.data;
   const shown = m?.pairs.find((p) => p.id === open);
@@ -32,7 +39,31 @@ export function PairsTab({ cases, codes }: { cases: Case[]; codes: Code[] }) {
               ))}
           </select>
         </label>
-        <ExportBar request={{ what: 'pairMatrix' }} formats={['xlsx', 'docx']} name="pair-matrix" what="the pair matrix (all codes)" />
+        <label>
+          Pairs where{' '}
+          <select aria-label="Filter pairs by" value={filter.attribute} onChange={(e) => setFilter({ attribute: e.target.value, value: '' })}>
+            <option value="">all pairs</option>
+            {attributeNames.map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
+          </select>
+        </label>
+        {filter.attribute && (
+          <label>
+            ={' '}
+            <select aria-label={`Pairs whose ${filter.attribute} is`} value={filter.value} onChange={(e) => setFilter({ ...filter, value: e.target.value })}>
+              <option value="">any</option>
+              {values.map((v) => (
+                <option key={v} value={v}>
+                  {v}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <ExportBar request={{ what: 'pairMatrix', pairMatrix: spec }} formats={['xlsx', 'docx']} name="pair-matrix" what="the pair matrix" />
         {m && (
           <span className="view-summary">
             {m.pairs.length} pair{m.pairs.length === 1 ? '' : 's'} · North: {m.north.attribute} = {m.north.value}
@@ -64,8 +95,8 @@ export function PairsTab({ cases, codes }: { cases: Case[]; codes: Code[] }) {
                   </th>
                   <td>{p.south.name}</td>
                   {p.presence.map((v, i) => (
-                    <td key={m.codes[i].id} className={`presence ${v}`} title={`${LABEL[v]}: ${p.northSegments[i]} / ${p.southSegments[i]} segments`}>
-                      {LABEL[v]}
+                    <td key={m.codes[i].id} className={`presence ${v}`} title={`${PRESENCE_LABEL[v]}: ${p.northSegments[i]} / ${p.southSegments[i]} segments`}>
+                      {PRESENCE_LABEL[v]}
                     </td>
                   ))}
                 </tr>
@@ -74,33 +105,7 @@ export function PairsTab({ cases, codes }: { cases: Case[]; codes: Code[] }) {
           </table>
         </div>
       )}
-      {shown && m && (
-        <section className="pair-view" data-testid="pair-view" aria-label="Pair side by side">
-          <h3>
-            {shown.north.name} ↔ {shown.south.name}
-          </h3>
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th>code</th>
-                <th>{shown.north.name}</th>
-                <th>{shown.south.name}</th>
-                <th>present in</th>
-              </tr>
-            </thead>
-            <tbody>
-              {m.codes.map((c, i) => (
-                <tr key={c.id}>
-                  <th scope="row">{c.path}</th>
-                  <td>{shown.northSegments[i]}</td>
-                  <td>{shown.southSegments[i]}</td>
-                  <td className={`presence ${shown.presence[i]}`}>{LABEL[shown.presence[i]]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
-      )}
+      {shown && m && <PairView key={shown.id} pair={shown} codes={m.codes} />}
       <details className="view-section">
         <summary>
           Partners ({partners.size / 2} pair{partners.size === 2 ? '' : 's'})
