@@ -171,4 +171,16 @@ describe('editing the analysis (Chromium)', () => {
     await expect.poll(titles).toEqual(expected);
     expect(errors).toEqual([]);
   });
+
+  it('filters the framework matrix to the cases with an attribute value', async () => {
+    await sub('Framework matrix');
+    const matrix = page.getByTestId('framework-matrix');
+    await expect
+      .poll(() => matrix.locator('tbody th[scope=row]').allTextContents())
+      .toEqual(['Hillcrest Academy', 'Lahore Crescent School', 'Mbale Primary School']);
+    await page.getByLabel('Filter cases by').selectOption('continent');
+    await page.getByLabel('Cases whose continent is').selectOption('Africa');
+    await expect.poll(() => matrix.locator('tbody th[scope=row]').allTextContents()).toEqual(['Mbale Primary School']);
+    expect(errors).toEqual([]);
+  });
 });

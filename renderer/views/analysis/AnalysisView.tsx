@@ -36,7 +36,7 @@ export function AnalysisView() {
       </div>
       {codes.data && cases.data && attributes.data && (
         <>
-          {tab === 'matrix' && <MatrixTab codes={codes.data} attributes={attributes.data} />}
+          {tab === 'matrix' && <MatrixTab codes={codes.data} attributes={attributes.data} cases={cases.data} />}
           {tab === 'case' && <CaseStudyTab cases={cases.data} codes={codes.data} />}
           {tab === 'groups' && <GroupsTab attributes={attributes.data} tree={codes.data} />}
           {tab === 'pairs' && <PairsTab cases={cases.data} codes={codes.data} />}

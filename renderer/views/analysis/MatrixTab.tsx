@@ -1,8 +1,9 @@
 import { Fragment, useState } from 'react';
 import type { MatrixColumn, MatrixRow } from '../../../shared/api/analysis';
-import type { Attribute, Code } from '../../../shared/types';
+import type { Attribute, Case, Code } from '../../../shared/types';
 import { api } from '../../api';
 import { useFetch } from '../common/useFetch';
+import { AttributeFilter, NO_FILTER, whereOf } from './AttributeFilter';
 import { ExportBar } from './ExportBar';
 import { Quotations } from './Quotations';
 import { SummaryBox } from './SummaryBox';
@@ -14,15 +15,17 @@ interface Selected {
 }
 
 /** The framework matrix: cases (or documents) × sections or a branch's codes; a cell opens its segments and its summary. */
-export function MatrixTab({ codes, attributes }: { codes: Code[]; attributes: Attribute[] }) {
+export function MatrixTab({ codes, attributes, cases }: { codes: Code[]; attributes: Attribute[]; cases: Case[] }) {
   const [rows, setRows] = useState<'case' | 'document'>('case');
   const [columns, setColumns] = useState('sections');
   const [groupBy, setGroupBy] = useState('');
+  const [filter, setFilter] = useState(NO_FILTER);
   const [selected, setSelected] = useState<Selected | null>(null);
   const spec = {
     rows,
     columns: columns === 'sections' ? { kind: 'sections' as const } : { kind: 'branch' as const, codeId: columns },
     groupBy: groupBy ? [groupBy] : [],
+    where: whereOf(filter),
     descendants: true,
   };
   const matrix = useFetch(JSON.stringify(spec), () => api['analysis.matrix'](spec));
@@ -60,6 +63,13 @@ export function MatrixTab({ codes, attributes }: { codes: Code[]; attributes: At
             ))}
           </select>
         </label>
+        <AttributeFilter
+          cases={cases}
+          value={filter}
+          onChange={setFilter}
+          label={rows === 'case' ? 'Only cases where' : 'Only documents whose case has'}
+          noun="cases"
+        />
         <ExportBar request={{ what: 'matrix', matrix: spec }} formats={['xlsx', 'docx', 'md']} name="framework-matrix" what="the framework matrix" />
       </div>
       {matrix.error && <p className="error">{matrix.error}</p>}

@@ -3,6 +3,7 @@ import type { Case, Code } from '../../../shared/types';
 import { api } from '../../api';
 import { useFetch } from '../common/useFetch';
 import { PartnerCell, usePartners } from '../cases/PartnerCell';
+import { AttributeFilter, NO_FILTER, whereOf } from './AttributeFilter';
 import { ExportBar } from './ExportBar';
 import { PairView, PRESENCE_LABEL } from './PairView';
 
@@ -10,15 +11,13 @@ import { PairView, PRESENCE_LABEL } from './PairView';
 export function PairsTab({ cases, codes }: { cases: Case[]; codes: Code[] }) {
   const [branch, setBranch] = useState(codes.find((c) => c.parentId === null)?.id ?? '');
   const [open, setOpen] = useState<string | null>(null);
-  const [filter, setFilter] = useState({ attribute: '', value: '' });
+  const [filter, setFilter] = useState(NO_FILTER);
   const codeIds = codes.filter((c) => c.parentId === branch).map((c) => c.id);
   // a pair attribute (e.g. high momentum) is read from the pair's Northern school
-  const attributeNames = [...new Set(cases.flatMap((c) => Object.keys(c.attributes)))];
-  const values = [...new Set(cases.map((c) => c.attributes[filter.attribute] ?? '').filter(Boolean))].sort();
   const spec = {
     codeIds: codeIds.length ? codeIds : undefined,
     descendants: true,
-    where: filter.attribute && filter.value ? { [filter.attribute]: [filter.value] } : undefined,
+    where: whereOf(filter),
   };
   const matrix = useFetch(`pair-matrix|${JSON.stringify(spec)}`, () => api['analysis.pairMatrix'](spec));
   const partners = usePartners();
@@ -39,30 +38,7 @@ export function PairsTab({ cases, codes }: { cases: Case[]; codes: Code[] }) {
               ))}
           </select>
         </label>
-        <label>
-          Pairs where{' '}
-          <select aria-label="Filter pairs by" value={filter.attribute} onChange={(e) => setFilter({ attribute: e.target.value, value: '' })}>
-            <option value="">all pairs</option>
-            {attributeNames.map((a) => (
-              <option key={a} value={a}>
-                {a}
-              </option>
-            ))}
-          </select>
-        </label>
-        {filter.attribute && (
-          <label>
-            ={' '}
-            <select aria-label={`Pairs whose ${filter.attribute} is`} value={filter.value} onChange={(e) => setFilter({ ...filter, value: e.target.value })}>
-              <option value="">any</option>
-              {values.map((v) => (
-                <option key={v} value={v}>
-                  {v}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
+        <AttributeFilter cases={cases} value={filter} onChange={setFilter} label="Pairs where" noun="pairs" />
         <ExportBar request={{ what: 'pairMatrix', pairMatrix: spec }} formats={['xlsx', 'docx']} name="pair-matrix" what="the pair matrix" />
         {m && (
           <span className="view-summary">
