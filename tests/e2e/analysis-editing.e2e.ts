@@ -181,6 +181,14 @@ describe('editing the analysis (Chromium)', () => {
     await page.getByLabel('Filter cases by').selectOption('continent');
     await page.getByLabel('Cases whose continent is').selectOption('Africa');
     await expect.poll(() => matrix.locator('tbody th[scope=row]').allTextContents()).toEqual(['Mbale Primary School']);
+    // summaries are searchable: every word must occur
+    await page.getByLabel('Find in summaries').fill('Lahore Pakistan');
+    const results = page.getByTestId('summary-results');
+    await expect
+      .poll(() => results.locator('li strong').allTextContents())
+      .toEqual(['Hillcrest Academy × Teachers/Understanding/challenging their preconceptions and stereotypes']);
+    await page.getByLabel('Find in summaries').fill('Lahore Uganda');
+    await expect.poll(() => results.textContent()).toBe('No summary contains all of these words.');
     expect(errors).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import { AttributeFilter, NO_FILTER, whereOf } from './AttributeFilter';
 import { ExportBar } from './ExportBar';
 import { Quotations } from './Quotations';
 import { SummaryBox } from './SummaryBox';
+import { SummarySearch } from './SummarySearch';
 
 interface Selected {
   row: MatrixRow;
@@ -72,6 +73,7 @@ export function MatrixTab({ codes, attributes, cases }: { codes: Code[]; attribu
         />
         <ExportBar request={{ what: 'matrix', matrix: spec }} formats={['xlsx', 'docx', 'md']} name="framework-matrix" what="the framework matrix" />
       </div>
+      <SummarySearch cases={cases} codes={codes} />
       {matrix.error && <p className="error">{matrix.error}</p>}
       {m && m.rows.length === 0 && <p className="pane-empty">No cases yet: import a case sheet in the Cases view.</p>}
       {m && m.rows.length > 0 && (
