@@ -178,6 +178,8 @@ describe('editing the analysis (Chromium)', () => {
     await expect
       .poll(() => matrix.locator('tbody th[scope=row]').allTextContents())
       .toEqual(['Hillcrest Academy', 'Lahore Crescent School', 'Mbale Primary School']);
+    // its section columns are those of the template chosen in the Case study tab
+    await expect.poll(() => matrix.locator('thead th').nth(5).textContent()).toBe('Teachers and pupils');
     await page.getByLabel('Filter cases by').selectOption('continent');
     await page.getByLabel('Cases whose continent is').selectOption('Africa');
     await expect.poll(() => matrix.locator('tbody th[scope=row]').allTextContents()).toEqual(['Mbale Primary School']);

@@ -8,6 +8,7 @@ import { ExportBar } from './ExportBar';
 import { Quotations } from './Quotations';
 import { SummaryBox } from './SummaryBox';
 import { SummarySearch } from './SummarySearch';
+import { useTemplateChoice } from './useTemplateChoice';
 
 interface Selected {
   row: MatrixRow;
@@ -21,10 +22,14 @@ export function MatrixTab({ codes, attributes, cases }: { codes: Code[]; attribu
   const [columns, setColumns] = useState('sections');
   const [groupBy, setGroupBy] = useState('');
   const [filter, setFilter] = useState(NO_FILTER);
+  // the section columns are those of the template that drives the case-study draft
+  const [chosen] = useTemplateChoice();
+  const templates = useFetch('templates', () => api['analysis.templates']({})).data;
+  const templateId = templates?.some((t) => t.id === chosen) ? chosen! : undefined;
   const [selected, setSelected] = useState<Selected | null>(null);
   const spec = {
     rows,
-    columns: columns === 'sections' ? { kind: 'sections' as const } : { kind: 'branch' as const, codeId: columns },
+    columns: columns === 'sections' ? { kind: 'sections' as const, templateId } : { kind: 'branch' as const, codeId: columns },
     groupBy: groupBy ? [groupBy] : [],
     where: whereOf(filter),
     descendants: true,
@@ -45,7 +50,7 @@ export function MatrixTab({ codes, attributes, cases }: { codes: Code[]; attribu
         <label>
           Columns{' '}
           <select aria-label="Matrix columns" value={columns} onChange={(e) => setColumns(e.target.value)}>
-            <option value="sections">the case-study sections</option>
+            <option value="sections">the case-study sections{templateId ? ` (${templates?.find((t) => t.id === templateId)?.name})` : ''}</option>
             {branches.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.path}
