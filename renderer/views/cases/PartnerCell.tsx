@@ -44,6 +44,10 @@ export function PartnerCell({ c, cases, partners }: { c: Case; cases: Case[]; pa
     if (!r.ok) setProblem(r.error);
   };
   const problemId = `partner-problem-${c.id}`;
+  // 54 schools would make ~3,000 options in the table: each list is filled in only
+  // when the pointer reaches it or it takes focus (before it can open).
+  const [filled, setFilled] = useState(false);
+  const offered = filled ? cases.filter((x) => x.id !== c.id) : cases.filter((x) => x.id === mine?.id);
   return (
     <span className="partner-cell">
       <select
@@ -52,18 +56,18 @@ export function PartnerCell({ c, cases, partners }: { c: Case; cases: Case[]; pa
         aria-describedby={problem ? problemId : undefined}
         value={mine?.id ?? ''}
         onChange={(e) => void choose(e.currentTarget.value || null)}
+        onFocus={() => setFilled(true)}
+        onPointerEnter={() => setFilled(true)}
       >
         <option value="">no partner</option>
-        {cases
-          .filter((x) => x.id !== c.id)
-          .map((x) => {
-            const theirs = partners.get(x.id);
-            return (
-              <option key={x.id} value={x.id}>
-                {theirs && theirs.id !== c.id ? `${x.name} (paired with ${theirs.name})` : x.name}
-              </option>
-            );
-          })}
+        {offered.map((x) => {
+          const theirs = partners.get(x.id);
+          return (
+            <option key={x.id} value={x.id}>
+              {theirs && theirs.id !== c.id ? `${x.name} (paired with ${theirs.name})` : x.name}
+            </option>
+          );
+        })}
       </select>
       {problem && (
         <span id={problemId} className="field-problem" role="alert">
