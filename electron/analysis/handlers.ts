@@ -8,7 +8,7 @@ import { cellQuotations, frameworkMatrix } from './matrix';
 import { pairMatrix } from './pair-matrix';
 import { importPairs, listPairs, setPair } from './pairs';
 import { listSummaries, saveSummary } from './summaries';
-import { builtInTemplate, deleteTemplate, findTemplate, listTemplates, saveTemplate } from './templates';
+import { builtInTemplate, chooseTemplate, chosenTemplate, deleteTemplate, findTemplate, listTemplates, saveTemplate } from './templates';
 import { InputError } from '../../shared/errors';
 
 type AnalysisMethods =
@@ -24,6 +24,8 @@ type AnalysisMethods =
   | 'analysis.saveTemplate'
   | 'analysis.deleteTemplate'
   | 'analysis.defaultTemplate'
+  | 'analysis.chosenTemplate'
+  | 'analysis.chooseTemplate'
   | 'analysis.caseStudy'
   | 'analysis.groups'
   | 'analysis.export';
@@ -41,6 +43,8 @@ export const analysisHandlers: HandlerGroup<AnalysisMethods> = {
   'analysis.saveTemplate': (s, i) => saveTemplate(requireProject(s), i),
   'analysis.deleteTemplate': (s, i) => deleteTemplate(requireProject(s), i.id),
   'analysis.defaultTemplate': (s) => builtInTemplate(requireProject(s)),
+  'analysis.chosenTemplate': (s) => chosenTemplate(requireProject(s)),
+  'analysis.chooseTemplate': (s, i) => chooseTemplate(requireProject(s), i.id),
   'analysis.caseStudy': (s, i) => {
     const p = requireProject(s);
     return caseStudies(p, [i.caseId], findTemplate(p, i.templateId), i.quotationsPerCode)[0];

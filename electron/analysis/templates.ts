@@ -5,6 +5,7 @@ import { currentCoder } from '../store/coders';
 import { listCodes } from '../store/codes';
 import type { Project } from '../store/db';
 import { action } from '../store/history';
+import { getSetting, setSetting } from '../store/settings';
 import * as store from '../store/templates';
 
 // Case-study templates. The default is the NSSP report's six sections, each mapped
@@ -131,4 +132,19 @@ export function deleteTemplate(p: Project, id: string): CaseStudyTemplate[] {
 /** The built-in default, for "reset to the six sections" even after the default was edited. */
 export function builtInTemplate(p: Project): CaseStudyTemplate {
   return defaultTemplate(listCodes(p));
+}
+
+/** Settings key: the template the app's drafts follow, kept in the project so it survives a new browser port or computer. */
+const CHOSEN = 'analysis.template';
+
+/** The chosen template's id while it still exists; null means the default. */
+export function chosenTemplate(p: Project): string | null {
+  const id = getSetting(p, CHOSEN);
+  return id && listTemplates(p).some((t) => t.id === id) ? id : null;
+}
+
+export function chooseTemplate(p: Project, id: string | null): string | null {
+  if (id !== null && !listTemplates(p).some((t) => t.id === id)) throw new NotFoundError('that case-study template no longer exists; choose another');
+  p.db.transaction(() => setSetting(p, CHOSEN, id ?? ''))();
+  return id;
 }

@@ -192,6 +192,9 @@ export const analysisApi = {
   'analysis.deleteTemplate': returns<CaseStudyTemplate[]>()(z.object({ id: id })),
   /** the built-in six sections mapped to this project's codebook, even when the default was edited */
   'analysis.defaultTemplate': returns<CaseStudyTemplate>()(z.object({})),
+  /** the template that drives the app's drafts and matrix sections, kept in the project (null: the default) */
+  'analysis.chosenTemplate': returns<string | null>()(z.object({})),
+  'analysis.chooseTemplate': returns<string | null>()(z.object({ id: id.nullable() })),
   'analysis.caseStudy': returns<CaseStudy>()(
     z.object({ caseId: id, templateId: id.optional(), quotationsPerCode: z.number().int().min(0).max(1000).optional() }),
   ),

@@ -34,7 +34,19 @@ describe('analysis API', () => {
     const short = await call<CaseStudyTemplate>('analysis.saveTemplate', { name: 'Short', sections: [def.sections[4]] });
     expect((await call<CaseStudyTemplate[]>('analysis.templates', {})).map((t) => t.name)).toEqual([def.name, 'Short']);
     expect((await call<CaseStudyTemplate>('analysis.defaultTemplate', {})).sections).toEqual(def.sections);
+    // the template the app follows is kept in the project: another session (a new browser port) sees it
+    expect(await call('analysis.chosenTemplate', {})).toBeNull();
+    await call('analysis.chooseTemplate', { id: short.id });
+    await call('project.close', {});
+    const again = createSession({ settingsFolder: tempDir(), defaultFolder: dir });
+    await callMethod(again, 'project.open', { path: join(dir, 'sample.fieldcode') });
+    expect(await callMethod(again, 'analysis.chosenTemplate', {})).toBe(short.id);
+    await callMethod(again, 'project.close', {});
+    await call('project.open', { path: join(dir, 'sample.fieldcode') });
     expect((await call<CaseStudyTemplate[]>('analysis.deleteTemplate', { id: short.id })).map((t) => t.name)).toEqual([def.name]);
+    // a deleted template is no longer the chosen one: the default drives the draft again
+    expect(await call('analysis.chosenTemplate', {})).toBeNull();
+    await expect(call('analysis.chooseTemplate', { id: short.id })).rejects.toThrow('no longer exists');
 
     // the sample's one pair has Hillcrest (high momentum "no") as its Northern school
     for (const [value, rows] of [

@@ -16,8 +16,9 @@ export function CaseStudyTab({ cases, codes }: { cases: Case[]; codes: Code[] })
   const templates = useFetch('templates', () => api['analysis.templates']({})).data ?? [];
   // a remembered template that was deleted (or undone) falls back to the default
   const templateId = templates.some((t) => t.id === chosen) ? chosen! : undefined;
-  const draft = useFetch(`case-study|${caseId}|${templateId ?? ''}`, () =>
-    caseId ? api['analysis.caseStudy']({ caseId, templateId }) : Promise.resolve(null),
+  const known = chosen !== undefined; // the project has said which template it follows
+  const draft = useFetch(`case-study|${caseId}|${templateId ?? ''}|${known}`, () =>
+    caseId && known ? api['analysis.caseStudy']({ caseId, templateId }) : Promise.resolve(null),
   );
   const d = draft.data;
   const shown = templates.find((t) => t.id === templateId) ?? templates.find((t) => t.name === d?.template) ?? templates[0];

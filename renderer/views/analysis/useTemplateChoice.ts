@@ -1,31 +1,17 @@
-import { useState } from 'react';
-import { useProject } from '../../store/project';
+import { api } from '../../api';
+import { useRevision } from '../../store/revision';
+import { useFetch } from '../common/useFetch';
 
-// Which template drives the case-study draft: remembered per project on this
-// computer, so a reload shows the same draft (the CLI names it with --template).
+// Which template drives the case-study draft and the matrix's section columns:
+// kept in the project (not the browser), so a reload, a new browser-mode port or
+// another computer shows the same draft. The CLI names one with --template.
 
-const keyOf = (projectId: string | undefined) => `fieldcode.caseStudyTemplate.${projectId ?? 'none'}`;
-
-function read(key: string): string | null {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null; // storage blocked: the default template
-  }
-}
-
-export function useTemplateChoice(): [string | null, (id: string | null) => void] {
-  const key = keyOf(useProject((s) => s.info?.id));
-  const [chosen, setChosen] = useState<{ key: string; id: string | null }>(() => ({ key, id: read(key) }));
-  const id = chosen.key === key ? chosen.id : read(key);
-  const choose = (next: string | null) => {
-    setChosen({ key, id: next });
-    try {
-      if (next) localStorage.setItem(key, next);
-      else localStorage.removeItem(key);
-    } catch {
-      // storage full or blocked: the choice holds for this session
-    }
+export function useTemplateChoice(): [string | null | undefined, (id: string | null) => void] {
+  const fetched = useFetch('chosen-template', () => api['analysis.chosenTemplate']({}));
+  const bump = useRevision((s) => s.bump);
+  const choose = (id: string | null) => {
+    void api['analysis.chooseTemplate']({ id }).then(() => bump());
   };
-  return [id, choose];
+  // undefined until the project has answered, so no draft of the wrong template flashes by
+  return [fetched.loading && fetched.data === null ? undefined : fetched.data, choose];
 }
