@@ -48,6 +48,8 @@ try {
   const stop = () => bridge.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // Only under --expose-gc (bench:ui): a full collection on request, so memory is measured in steady state.
+  if (typeof globalThis.gc === 'function') process.on('SIGUSR2', () => globalThis.gc());
 } catch (e) {
   console.error(`fieldcode: ${userMessage(e)}`);
   process.exit(1);

@@ -23,11 +23,23 @@ export function isRtl(paragraph: string): boolean {
   return directionOf(paragraph) === 'rtl';
 }
 
-/** A whole document is right-to-left when most of its letters are (its default, not each paragraph's). */
+/**
+ * A whole document is right-to-left when most of its letters are (its default, not each paragraph's).
+ * ASCII is classified by its code, only other characters by the regexes: a 150,000-word English
+ * transcript in a few milliseconds instead of ~100 ms on every open.
+ */
 export function isMostlyRtl(text: string): boolean {
   let rtl = 0;
   let ltr = 0;
-  for (const ch of text) {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if ((c | 32) >= 97 && (c | 32) <= 122) ltr++;
+      continue;
+    }
+    const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    const ch = pair ? text.slice(i, i + 2) : text[i];
+    if (pair) i++;
     if (RTL_LETTER.test(ch)) rtl++;
     else if (LETTER.test(ch)) ltr++;
   }

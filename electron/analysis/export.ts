@@ -1,8 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../../shared/errors';
-import { caseStudyDocx, caseStudyMarkdown } from '../formats/reports/analysis/case-study';
-import { groupsDocx, groupsMarkdown, matrixDocx, matrixMarkdown, matrixXlsx, pairMatrixDocx, pairMatrixXlsx } from '../formats/reports/analysis/tables';
 import { MIME, utf8, writeOutput, type Rendered } from '../reports/output';
 import type { Project } from '../store/db';
 import { caseStudies } from './case-study';
@@ -23,8 +21,13 @@ function refuse(what: string, format: string): never {
   throw new InputError(`${what} cannot be written as ${format} (use ${what === 'the pair matrix' ? 'docx or xlsx' : 'docx or md'})`);
 }
 
+// The writers pull in docx (~14 MB resident): loaded on the first export, not with the app.
+const tables = () => import('../formats/reports/analysis/tables');
+const caseStudy = () => import('../formats/reports/analysis/case-study');
+
 export async function renderMatrix(p: Project, spec: MatrixSpec, format: AnalysisFormat): Promise<Rendered> {
   const m = frameworkMatrix(p, spec);
+  const { matrixDocx, matrixMarkdown, matrixXlsx } = await tables();
   const title = 'Framework matrix';
   if (format === 'xlsx') return rendered(matrixXlsx(m, title), 'framework-matrix', format, m.rows.length);
   if (format === 'md') return rendered(utf8(matrixMarkdown(m, title)), 'framework-matrix', format, m.rows.length);
@@ -33,6 +36,7 @@ export async function renderMatrix(p: Project, spec: MatrixSpec, format: Analysi
 
 export async function renderPairMatrix(p: Project, spec: PairMatrixSpec, format: AnalysisFormat): Promise<Rendered> {
   const m = pairMatrix(p, spec);
+  const { pairMatrixDocx, pairMatrixXlsx } = await tables();
   if (format === 'xlsx') return rendered(pairMatrixXlsx(m), 'pair-matrix', format, m.pairs.length);
   if (format === 'docx') return rendered(await pairMatrixDocx(m), 'pair-matrix', format, m.pairs.length);
   return refuse('the pair matrix', format);
@@ -40,6 +44,7 @@ export async function renderPairMatrix(p: Project, spec: PairMatrixSpec, format:
 
 export async function renderGroups(p: Project, spec: GroupSpec, format: AnalysisFormat): Promise<Rendered> {
   const groups = groupSummaries(p, spec);
+  const { groupsDocx, groupsMarkdown } = await tables();
   const title = `Group summaries by ${spec.by.join(' × ')}`;
   if (format === 'md') return rendered(utf8(groupsMarkdown(groups, title)), 'group-summaries', format, groups.length);
   if (format === 'docx') return rendered(await groupsDocx(groups, title), 'group-summaries', format, groups.length);
@@ -48,6 +53,7 @@ export async function renderGroups(p: Project, spec: GroupSpec, format: Analysis
 
 export async function renderCaseStudy(p: Project, caseId: string, templateId: string | undefined, format: AnalysisFormat): Promise<Rendered> {
   const [cs] = caseStudies(p, [caseId], findTemplate(p, templateId));
+  const { caseStudyDocx, caseStudyMarkdown } = await caseStudy();
   if (format === 'md') return rendered(utf8(caseStudyMarkdown(cs)), fileSafe(cs.title), format, 1);
   if (format === 'docx') return rendered(await caseStudyDocx(cs), fileSafe(cs.title), format, 1);
   return refuse('a case study', format);
@@ -67,6 +73,7 @@ export function fileSafe(name: string): string {
 /** Writes one draft per case into `folder`; returns the files written. */
 export async function writeCaseStudies(p: Project, caseIds: string[], folder: string, format: 'docx' | 'md', template?: string): Promise<string[]> {
   const t = findTemplate(p, template);
+  const { caseStudyDocx, caseStudyMarkdown } = await caseStudy();
   mkdirSync(folder, { recursive: true });
   const taken = new Set<string>();
   const files: string[] = [];

@@ -1,5 +1,4 @@
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import { basename, extname } from 'node:path';
 import type { CaseSheetReport } from '../../shared/api';
 import type { Attribute, Case } from '../../shared/types';
@@ -82,6 +81,8 @@ export async function readRows(file: string, bytes: Uint8Array): Promise<string[
     }
   }
   if (ext === '.xlsx') {
+    // Loaded on first use: exceljs holds ~30 MB that a session without a workbook import never needs.
+    const { default: ExcelJS } = await import('exceljs');
     const wb = new ExcelJS.Workbook();
     try {
       await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);

@@ -1,4 +1,4 @@
-import { codebookCsv, codebookDocx, type CodebookModel } from '../formats/reports/codebook-export';
+import type { CodebookModel } from '../formats/reports/codebook-export';
 import { safeFileStem } from '../formats/reports/text';
 import { listCodes } from '../store/codes';
 import type { Project } from '../store/db';
@@ -41,6 +41,8 @@ export function codebookModel(p: Project, generatedAt = new Date().toISOString()
 
 export async function renderCodebook(p: Project, format: 'docx' | 'csv'): Promise<Rendered> {
   const m = codebookModel(p);
+  // The exporter pulls in docx (~14 MB resident): loaded only when a codebook is exported.
+  const { codebookCsv, codebookDocx } = await import('../formats/reports/codebook-export');
   const data = format === 'csv' ? utf8(codebookCsv(m)) : await codebookDocx(m);
   return { data, fileName: `${safeFileStem(m.title)}.${format}`, mime: MIME[format], rows: m.entries.length };
 }

@@ -1,7 +1,6 @@
 import type { SegmentFormat } from '../../shared/api/reports';
 import type { BarChartSpec } from '../formats/reports/charts';
 import { segmentsCsv } from '../formats/reports/csv';
-import { segmentsDocx } from '../formats/reports/docx';
 import { segmentsHtml } from '../formats/reports/html';
 import { segmentsMarkdown } from '../formats/reports/markdown';
 import { codeFrequencies, type SegmentReport } from '../formats/reports/report-model';
@@ -80,7 +79,8 @@ async function encode(r: SegmentReport, format: SegmentFormat): Promise<Uint8Arr
     case 'xlsx':
       return segmentsXlsx(r);
     case 'docx':
-      return segmentsDocx(r);
+      // docx (~14 MB resident) is loaded only when a Word report is asked for.
+      return (await import('../formats/reports/docx')).segmentsDocx(r);
     case 'html':
       return utf8(segmentsHtml(r));
     case 'md':

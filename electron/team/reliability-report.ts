@@ -2,7 +2,6 @@ import { isAbsolute, resolve } from 'node:path';
 import type { ExportedFile } from '../../shared/api/reports';
 import type { AgreementReport, AgreementRow } from '../../shared/api/team';
 import { formatCoefficient } from '../../shared/reliability/format';
-import { methodsDocx, methodsMarkdown } from '../formats/reports/methods';
 import { safeFileStem } from '../formats/reports/text';
 import type { NumberTable, TableRow } from '../formats/reports/tables';
 import { deliver, MIME, utf8 } from '../reports/output';
@@ -100,6 +99,8 @@ export async function exportMethods(p: Project, o: AgreementOptions, format: 'md
   const sample = o.sample ? getSample(p, o.sample) : null;
   const total = p.db.prepare('SELECT count(*) FROM documents WHERE deleted_at IS NULL').pluck().get() as number;
   const doc = methodsDocument(r, sample, total);
+  // The methods writer pulls in docx (~14 MB resident): loaded only when exported.
+  const { methodsDocx, methodsMarkdown } = await import('../formats/reports/methods');
   const data = format === 'md' ? utf8(methodsMarkdown(doc)) : await methodsDocx(doc);
   const file = `${safeFileStem(`Methods - inter-coder reliability${sample ? ` - ${sample.name}` : ''}`)}.${format}`;
   return deliver({ data, fileName: file, mime: MIME[format], rows: r.codes.length }, path && !isAbsolute(path) ? resolve(path) : path);

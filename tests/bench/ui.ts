@@ -23,7 +23,8 @@ const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length -
 
 /** Browser mode as a user starts it; resolves with the server process and its tokened URL. */
 function serve(project: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [join(ROOT, 'build', 'serve.mjs'), project], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // --expose-gc (the bench only) lets SIGUSR2 ask the server for a full collection, to measure its steady state.
+  const child = spawn(process.execPath, ['--expose-gc', join(ROOT, 'build', 'serve.mjs'), project], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((ok, fail) => {
     let out = '';
     child.stdout!.on('data', (d) => {
@@ -58,6 +59,13 @@ function rendererPids(): number[] {
   }
   const below = (pid: number): boolean => (pid === process.pid ? true : pid > 1 && parent.has(pid) ? below(parent.get(pid)!) : false);
   return renderers.filter(below);
+}
+
+/** Server and renderer memory now. */
+function memoryNow(serverPid: number) {
+  const renderers = rendererPids().map(memoryMb);
+  const sum = (k: 'rss' | 'pss') => renderers.reduce((n, m) => n + m[k], 0);
+  return { server: memoryMb(serverPid), renderer: { rss: sum('rss'), pss: sum('pss') }, renderers: renderers.length };
 }
 
 async function openTimes(page: Page): Promise<number[]> {
@@ -123,12 +131,17 @@ async function main(): Promise<void> {
     await view.getByTestId('doc-item').first().click();
     await view.getByTestId('turn').first().waitFor();
     await new Promise((r) => setTimeout(r, 1000));
-    const server = memoryMb(big.child.pid!);
-    const renderers = rendererPids().map(memoryMb);
-    const renderer = { rss: renderers.reduce((n, m) => n + m.rss, 0), pss: renderers.reduce((n, m) => n + m.pss, 0) };
-    console.log(
-      `memory with the corpus open (275 transcripts)               ${(server.pss + renderer.pss).toFixed(0)} MB PSS (budget 300 MB): server ${server.pss.toFixed(0)} MB + ${renderers.length} renderer process(es) ${renderer.pss.toFixed(0)} MB; RSS ${server.rss.toFixed(0)} + ${renderer.rss.toFixed(0)} MB`,
-    );
+    const before = memoryNow(big.child.pid!);
+    // Steady state: a full collection in the renderer (CDP) and in the server (SIGUSR2 with --expose-gc), then a quiet second.
+    const cdp = await view.context().newCDPSession(view);
+    await cdp.send('HeapProfiler.collectGarbage');
+    big.child.kill('SIGUSR2');
+    await new Promise((r) => setTimeout(r, 1000));
+    const after = memoryNow(big.child.pid!);
+    const line = (m: ReturnType<typeof memoryNow>) =>
+      `${(m.server.pss + m.renderer.pss).toFixed(0)} MB PSS: server ${m.server.pss.toFixed(0)} MB + ${m.renderers} renderer process(es) ${m.renderer.pss.toFixed(0)} MB; RSS ${m.server.rss.toFixed(0)} + ${m.renderer.rss.toFixed(0)} MB`;
+    console.log(`memory with the corpus open (275 transcripts), 1 s after opening          ${line(before)}  (budget 300 MB)`);
+    console.log(`memory with the corpus open (275 transcripts), after a full GC (steady)   ${line(after)}  (budget 300 MB)`);
   } finally {
     await browser.close();
     for (const s of servers) s.kill('SIGTERM');
