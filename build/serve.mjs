@@ -8,7 +8,7 @@ import { openCommand } from './launch.mjs';
 import { dirname, join, resolve } from 'node:path';
 import { newest } from './newest.mjs';
 import { fileURLToPath } from 'node:url';
-import { register } from 'tsx/esm/api';
+import { loadBundle } from './bundle.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const project = process.argv.slice(2).find((a) => !a.startsWith('-'));
@@ -21,10 +21,18 @@ if (!existsSync(index) || statSync(index).mtimeMs < newest(join(root, 'renderer'
   if (r.status !== 0) process.exit(1);
 }
 
-register();
-const { startBridge } = await import('../electron/bridge.ts');
-const { userMessage } = await import('../shared/errors.ts');
-const { ensureProject } = await import('../electron/project/project.ts');
+const {
+  bridge: bridgeModule,
+  errors,
+  project: projectModule,
+} = await loadBundle(root, 'serve', {
+  bridge: join(root, 'electron', 'bridge.ts'),
+  errors: join(root, 'shared', 'errors.ts'),
+  project: join(root, 'electron', 'project', 'project.ts'),
+});
+const { startBridge } = bridgeModule;
+const { userMessage } = errors;
+const { ensureProject } = projectModule;
 
 /** Opens the URL in the default browser; a missing opener is not an error (the URL is printed). */
 function openBrowser(url) {
@@ -40,7 +48,11 @@ function openBrowser(url) {
 
 try {
   if (project && ensureProject(resolve(project))) console.log(`Created ${project}: a new project with the NSSP codebook.`);
-  const bridge = await startBridge({ projectPath: project ? resolve(project) : undefined, port: portArg ? Number(portArg.slice(7)) : 0 });
+  const bridge = await startBridge({
+    projectPath: project ? resolve(project) : undefined,
+    port: portArg ? Number(portArg.slice(7)) : 0,
+    staticDir: join(root, 'build', 'renderer'),
+  });
   console.log(`Fieldcode is running in browser mode${project ? ` with ${project}` : ''}.`);
   console.log(`Open ${bridge.url}`);
   console.log('Press Ctrl+C to stop.');
