@@ -36,12 +36,15 @@ export function setPair(p: Project, caseId: string, partnerId: string | null): P
     const mine = store.pairOf(p, caseId);
     const same = mine && partnerId && (mine.case_a === partnerId || mine.case_b === partnerId);
     if (same) return;
+    // A case has one partner: a school paired elsewhere is never taken away silently
+    // (as a sheet import refuses such a row); its pair is cleared first, on purpose.
+    const theirs = partnerId ? store.pairOf(p, partnerId) : null;
+    if (theirs) {
+      const other = theirs.case_a === partnerId ? theirs.case_b : theirs.case_a;
+      throw new InputError(`${names.get(partnerId!)} is already paired with ${names.get(other)}. Clear that partner first.`);
+    }
     if (mine) store.tombstonePair(p, mine.id, coder.id);
-    if (!partnerId) return;
-    // Choosing a partner here takes it away from its previous partner.
-    const theirs = store.pairOf(p, partnerId);
-    if (theirs) store.tombstonePair(p, theirs.id, coder.id);
-    store.insertPair(p, caseId, partnerId, coder.id);
+    if (partnerId) store.insertPair(p, caseId, partnerId, coder.id);
   });
   return listPairs(p);
 }

@@ -22,11 +22,16 @@ describe('analysis API', () => {
     const cases = await call<{ id: string; name: string }[]>('cases.list', {});
     const id = (name: string) => cases.find((c) => c.name === name)!.id;
 
+    await expect(call('analysis.setPair', { caseId: id('Mbale Primary School'), partnerId: id('Hillcrest Academy') })).rejects.toThrow(
+      'Hillcrest Academy is already paired with Lahore Crescent School. Clear that partner first.',
+    );
+    await call('analysis.setPair', { caseId: id('Hillcrest Academy'), partnerId: null });
     const pairs = await call<Pair[]>('analysis.setPair', { caseId: id('Mbale Primary School'), partnerId: id('Hillcrest Academy') });
     expect(pairs.map((x) => `${x.a.name} – ${x.b.name}`)).toEqual(['Hillcrest Academy – Mbale Primary School']);
     await expect(call('analysis.setPair', { caseId: id('Mbale Primary School'), partnerId: id('Mbale Primary School') })).rejects.toThrow(
       'Mbale Primary School cannot be its own partner',
     );
+    await call('history.undo', {});
     await call('history.undo', {});
 
     const [def] = await call<CaseStudyTemplate[]>('analysis.templates', {});

@@ -76,6 +76,12 @@ describe('pairs', () => {
     expect(listPairs(p)).toEqual([]);
     const ids = Object.fromEntries(p.db.prepare('SELECT name, id FROM cases').raw(true).all() as [string, string][]);
     setPair(p, ids['Lahore School'], ids['Mbale Primary']);
+    // a school paired elsewhere is never taken away silently: its pair is cleared first
+    expect(() => setPair(p, ids['Dalmore Primary'], ids['Mbale Primary'])).toThrow(
+      'Mbale Primary is already paired with Lahore School. Clear that partner first.',
+    );
+    expect(listPairs(p).map((x) => `${x.a.name} – ${x.b.name}`)).toEqual(['Lahore School – Mbale Primary']);
+    setPair(p, ids['Lahore School'], null);
     expect(setPair(p, ids['Dalmore Primary'], ids['Mbale Primary']).map((x) => `${x.a.name} – ${x.b.name}`)).toEqual(['Dalmore Primary – Mbale Primary']);
     expect(setPair(p, ids['Mbale Primary'], null)).toEqual([]);
     expect(() => setPair(p, ids['Mbale Primary'], ids['Mbale Primary'])).toThrow('Mbale Primary cannot be its own partner');
