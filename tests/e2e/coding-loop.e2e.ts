@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Input, MethodName, Output } from '../../shared/api';
+import type { Input, MethodName } from '../../shared/api';
 import { importFiles } from '../../electron/documents/import';
 import { newProject } from '../../electron/project/project';
 import { closeProject } from '../../electron/store/db';
 import { tempDir } from '../helpers/temp';
-import { launchBrowser, screenshot, startApp, type App } from './helpers';
+import { callApi, launchBrowser, screenshot, startApp, type App } from './helpers';
 
 // The coding loop a researcher repeats all day, in Debian's Chromium through browser
 // mode (issue #10): where new codes go, what the number keys apply, typed text that
@@ -27,16 +27,7 @@ let browser: Browser;
 let app: App;
 let page: Page;
 
-async function call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
-  const res = await fetch(new URL(`api/${method}`, app.bridge.url), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-fieldcode-token': app.bridge.token },
-    body: JSON.stringify({ input }),
-  });
-  const body = (await res.json()) as { ok: boolean; result: Output<M>; error?: string };
-  if (!body.ok) throw new Error(body.error);
-  return body.result;
-}
+const call = <M extends MethodName>(method: M, input: Input<M>) => callApi(app, method, input);
 
 beforeAll(async () => {
   const path = join(tempDir(), 'loop.fieldcode');

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startBridge, type Bridge } from '../../electron/bridge';
+import type { Input, MethodName, Output } from '../../shared/api';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const SCREENSHOTS = join(ROOT, 'tests', 'e2e', 'screenshots');
@@ -47,6 +48,18 @@ export async function startApp(projectPath?: string): Promise<App> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** One API call to the running app, as the page makes it (token header); a refusal throws its message. */
+export async function callApi<M extends MethodName>(app: App, method: M, input: Input<M>): Promise<Output<M>> {
+  const res = await fetch(new URL(`api/${method}`, app.bridge.url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-fieldcode-token': app.bridge.token },
+    body: JSON.stringify({ input }),
+  });
+  const body = (await res.json()) as { ok: boolean; result: Output<M>; error?: string };
+  if (!body.ok) throw new Error(body.error);
+  return body.result;
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

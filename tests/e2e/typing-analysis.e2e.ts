@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Input, MethodName, Output } from '../../shared/api';
-import { launchBrowser, startApp, type App } from './helpers';
+import type { Input, MethodName } from '../../shared/api';
+import { callApi, launchBrowser, startApp, type App } from './helpers';
 
 // "Reload while typing" for the summaries of the Analysis view (issue #10), on the
 // sample project: a framework-matrix cell and a case-study section. Type, stop,
@@ -11,16 +11,7 @@ let browser: Browser;
 let app: App;
 let page: Page;
 
-async function call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
-  const res = await fetch(new URL(`api/${method}`, app.bridge.url), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-fieldcode-token': app.bridge.token },
-    body: JSON.stringify({ input }),
-  });
-  const body = (await res.json()) as { ok: boolean; result: Output<M>; error?: string };
-  if (!body.ok) throw new Error(body.error);
-  return body.result;
-}
+const call = <M extends MethodName>(method: M, input: Input<M>) => callApi(app, method, input);
 
 beforeAll(async () => {
   browser = await launchBrowser();
