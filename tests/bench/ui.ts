@@ -81,9 +81,15 @@ async function openTimes(page: Page): Promise<number[]> {
         const t0 = performance.now();
         item.click();
         return new Promise<number>((resolve) => {
-          const wait = () =>
-            document.querySelector('[data-testid="highlight"]') ? requestAnimationFrame(() => resolve(performance.now() - t0)) : requestAnimationFrame(wait);
-          wait();
+          // Checked at each frame's start: the first frame that finds a highlight paints
+          // it, and a message posted from its animation callback runs once it has.
+          const wait = () => {
+            if (!document.querySelector('[data-testid="highlight"]')) return requestAnimationFrame(wait);
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => resolve(performance.now() - t0);
+            channel.port2.postMessage(null);
+          };
+          requestAnimationFrame(wait);
         });
       }),
     );
@@ -111,9 +117,15 @@ async function main(): Promise<void> {
     await page.getByTestId('transcript').waitFor();
     const opens = await openTimes(page);
     console.log(`open the 150,000-word transcript to painted highlights   median ${median(opens).toFixed(0)} ms  (of ${opens.length}; budget 150 ms)`);
-    const { times, confirmed, requests } = await applyTimes(page, made.timingCode, 50);
+    const { times, routed, handled, confirmed, requests } = await applyTimes(page, made.timingCode, 50);
     console.log(
-      `apply code → highlight painted, ${times.length} applications   median ${median(times).toFixed(1)} ms (budget 16), p95 ${p95(times).toFixed(1)} ms (budget 33); until the write is confirmed: median ${median(confirmed).toFixed(1)} ms, p95 ${p95(confirmed).toFixed(1)} ms; the segments.apply request alone: median ${median(requests).toFixed(1)} ms`,
+      `apply code (a real key press) → highlight painted, ${times.length} applications   median ${median(times).toFixed(1)} ms (budget 16), p95 ${p95(times).toFixed(1)} ms (budget 33)`,
+    );
+    console.log(
+      `  of which: the key reached the page after ${median(routed).toFixed(1)} ms, its handlers and render ended at ${median(handled).toFixed(1)} ms (medians); the rest is the wait for the next frame and its paint`,
+    );
+    console.log(
+      `  until the write is confirmed: median ${median(confirmed).toFixed(1)} ms, p95 ${p95(confirmed).toFixed(1)} ms; the segments.apply request alone: median ${median(requests).toFixed(1)} ms`,
     );
     await page.close();
 
