@@ -1,15 +1,17 @@
 import type { HandlerGroup } from '../project/handler';
 import { deleteDocument, getDocument, listDocuments, updateDocument } from './documents';
 import { importDocuments } from './import';
+import { openDocument } from './open';
 import { searchText } from './search';
 import { requireProject } from '../project/session';
 import { runOperation } from '../project/operations';
 
-type DocumentMethods = 'documents.list' | 'documents.get' | 'documents.update' | 'documents.delete' | 'documents.import' | 'search.text';
+type DocumentMethods = 'documents.list' | 'documents.get' | 'documents.open' | 'documents.update' | 'documents.delete' | 'documents.import' | 'search.text';
 
 export const documentsHandlers: HandlerGroup<DocumentMethods> = {
   'documents.list': (s) => listDocuments(requireProject(s)),
   'documents.get': (s, i) => getDocument(requireProject(s), i.id),
+  'documents.open': (s, i) => openDocument(requireProject(s), i.id),
   'documents.update': (s, { id, ...edit }) => updateDocument(requireProject(s), id, edit),
   'documents.delete': (s, i) => (deleteDocument(requireProject(s), i.id), null),
   'documents.import': (s, i) =>

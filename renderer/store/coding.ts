@@ -1,4 +1,5 @@
 import type { Code, Coder, Segment } from '../../shared/types';
+import { unpackSegments, type ShownSegment } from '../../shared/transcript-columns';
 import { api } from '../api';
 import { useCodebook } from './codebook'; // the slices this one reads and writes through
 import './documents';
@@ -19,7 +20,7 @@ export type ViewAs = 'mine' | 'all' | { coderId: string };
 
 interface CodingState {
   documentId: string | null;
-  segments: Segment[];
+  segments: ShownSegment[];
   coders: Coder[];
   selection: Passage | null;
   /** the keyboard caret (a text offset), and where a Shift+arrow selection started */
@@ -29,7 +30,10 @@ interface CodingState {
   active: string[];
   viewAs: ViewAs;
   blind: boolean;
-  load: (documentId: string | null) => Promise<void>;
+  /** A document is opening: its segments arrive with it (`opened`). */
+  load: (documentId: string | null) => void;
+  /** The opened document's segments and coders, from the same answer as its text. */
+  opened: (documentId: string, segments: ShownSegment[], coders: Coder[]) => void;
   refresh: () => Promise<void>;
   select: (p: Passage | null) => void;
   /** Moves the caret; `extend` grows or shrinks the selection from its anchor. */
@@ -95,20 +99,23 @@ export const useCoding = slice('coding', (set, get, app) => {
     active: [],
     viewAs: 'all',
     blind: false,
-    load: async (documentId) => {
-      set({ documentId, selection: null, caret: null, anchor: null, active: [], segments: documentId === get().documentId ? get().segments : [] });
-      await get().refresh();
+    load: (documentId) => {
+      if (documentId === get().documentId) return set({ selection: null, caret: null, anchor: null, active: [] });
+      set({ documentId, selection: null, caret: null, anchor: null, active: [], segments: [] });
+    },
+    opened: (documentId, segments, coders) => {
+      if (get().documentId !== documentId) return;
+      // Codings still on their way stay shown: their write's answer replaces them.
+      const waiting = get().segments.filter((s) => isProvisional(s.id));
+      const live = new Set([...segments, ...waiting].map((s) => s.id));
+      set({ segments: waiting.length ? [...segments, ...waiting] : segments, coders, active: get().active.filter((id) => live.has(id)) });
     },
     refresh: async () => {
       const { documentId } = get();
       if (!documentId) return set({ segments: [] });
       try {
-        const [segments, coders] = await Promise.all([api['segments.list']({ documentId }), api['coders.list']({})]);
-        if (get().documentId !== documentId) return;
-        // Codings still on their way stay shown: their write's answer replaces them.
-        const waiting = get().segments.filter((s) => isProvisional(s.id));
-        const live = new Set([...segments, ...waiting].map((s) => s.id));
-        set({ segments: waiting.length ? [...segments, ...waiting] : segments, coders, active: get().active.filter((id) => live.has(id)) });
+        const [columns, coders] = await Promise.all([api['segments.columns']({ documentId }), api['coders.list']({})]);
+        get().opened(documentId, unpackSegments(columns, documentId), coders);
       } catch (e) {
         app().project.report(e);
       }
@@ -187,8 +194,8 @@ export const IN_VIVO = 'In vivo';
  * The segments after the service applied `made`: coding a passage that overlaps
  * or touches the same coder's segment of the same code extends that segment.
  */
-export function withSegment(segments: readonly Segment[], made: Segment): Segment[] {
-  const absorbed = (s: Segment) =>
+export function withSegment(segments: readonly ShownSegment[], made: ShownSegment): ShownSegment[] {
+  const absorbed = (s: ShownSegment) =>
     s.id === made.id ||
     (s.codeId === made.codeId && s.coderId === made.coderId && s.documentId === made.documentId && s.start >= made.start && s.end <= made.end);
   return [...segments.filter((s) => !absorbed(s)), made];
@@ -207,7 +214,7 @@ export function inVivoName(quote: string): string {
 }
 
 /** The segments the transcript shows under "view as" and blind mode. */
-export function visibleSegments(segments: readonly Segment[], viewAs: ViewAs, blind: boolean, me: string | undefined): readonly Segment[] {
+export function visibleSegments<S extends ShownSegment>(segments: readonly S[], viewAs: ViewAs, blind: boolean, me: string | undefined): readonly S[] {
   if (blind || viewAs === 'mine') return segments.filter((s) => s.coderId === me);
   if (viewAs === 'all') return segments;
   return segments.filter((s) => s.coderId === viewAs.coderId);

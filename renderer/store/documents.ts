@@ -1,5 +1,6 @@
 import type { Place } from '../../shared/api/workspace';
 import type { DocumentSummary, TranscriptDocument } from '../../shared/types';
+import { unpackDocument, unpackSegments } from '../../shared/transcript-columns';
 import { api } from '../api';
 import './project'; // the slice that reports problems
 import { slice } from './root';
@@ -49,8 +50,14 @@ export const useDocuments = slice('documents', (set, get, app) => ({
     if (id === get().currentId && get().current) return;
     set({ currentId: id, loading: true });
     try {
-      const doc = await api['documents.get']({ id });
-      if (get().currentId === id) set({ current: doc });
+      // Text, turns and segments come in one answer and show in one render, highlights included.
+      const opened = await api['documents.open']({ id });
+      if (get().currentId === id) {
+        const coding = app().coding;
+        if (coding.documentId !== id) coding.load(id);
+        app().coding.opened(id, unpackSegments(opened.segments, id), opened.coders);
+        set({ current: unpackDocument(opened.document) });
+      }
       // Remembered at once: a reload now reopens this document, not the first one.
       if (get().place?.documentId !== id) {
         set({ place: { documentId: id, scroll: 0 } });

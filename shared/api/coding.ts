@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SegmentColumns } from '../transcript-columns';
 import type { Code, Segment } from '../types';
 import { id, offset, returns, text } from './method';
 
@@ -50,6 +51,8 @@ export const codingApi = {
       withMemo: z.boolean().optional(),
     }),
   ),
+  /** The open transcript's segments as columns (what the window refreshes after a change). */
+  'segments.columns': returns<SegmentColumns>()(z.object({ documentId: id })),
   'segments.apply': returns<Segment>()(z.object({ ...passage, codeId: id, memo: text(20_000).optional() })),
   /** in-vivo coding and "create code …" from the palette: a new code and its first segment, one undo step */
   'segments.applyNewCode': returns<{ code: Code; segment: Segment }>()(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DOCUMENT_KINDS, type DocumentSummary, type TranscriptDocument } from '../types';
+import type { OpenedDocument } from '../transcript-columns';
 import { id, returns, text } from './method';
 import { operation } from './operations';
 
@@ -30,6 +31,8 @@ const kind = z.enum(DOCUMENT_KINDS);
 export const documentsApi = {
   'documents.list': returns<DocumentSummary[]>()(z.object({})),
   'documents.get': returns<TranscriptDocument>()(z.object({ id })),
+  /** Opening a transcript in the window: the document with its turns and segments as columns, and the coders, in one answer. */
+  'documents.open': returns<OpenedDocument>()(z.object({ id })),
   'documents.update': returns<DocumentSummary>()(z.object({ id, name: text(300).min(1).optional(), kind: kind.optional(), caseId: id.nullable().optional() })),
   'documents.delete': returns<null>()(z.object({ id })),
   /** Files travel as base64 so the same call works from the browser; paths only under Electron and the CLI. */

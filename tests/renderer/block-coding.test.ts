@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Segment } from '../../shared/types';
+import type { ShownSegment } from '../../shared/transcript-columns';
 import { blockCoding } from '../../renderer/views/transcript/blockCoding';
 import { blocksOf } from '../../renderer/views/transcript/layout';
 import { withSegment } from '../../renderer/store/coding';
@@ -11,7 +11,7 @@ import { withSegment } from '../../renderer/store/coding';
 const text = Array.from({ length: 40 }, (_, i) => `Speaker ${i % 2 ? 'A' : 'B'}: turn ${i} says partnership and lessons and letters.`).join('\n');
 const doc = { text, turnList: [] };
 const blocks = blocksOf(doc);
-const seg = (id: string, start: number, end: number, codeId = 'c1'): Segment => ({
+const seg = (id: string, start: number, end: number, codeId = 'c1'): ShownSegment => ({
   id,
   documentId: 'd',
   codeId,
@@ -19,11 +19,9 @@ const seg = (id: string, start: number, end: number, codeId = 'c1'): Segment => 
   start,
   end,
   memo: '',
-  createdAt: '',
-  updatedAt: '',
 });
 
-function check(shown: readonly Segment[]): void {
+function check(shown: readonly ShownSegment[]): void {
   const c = blockCoding(blocks, shown);
   blocks.forEach((b, i) => {
     const over = shown.filter((s) => s.start < b.end && s.end > b.start);
@@ -36,7 +34,7 @@ function check(shown: readonly Segment[]): void {
 
 describe('each block’s coding', () => {
   it('patches only the blocks a new, confirmed or removed segment covers', () => {
-    let shown: Segment[] = [];
+    let shown: ShownSegment[] = [];
     for (let i = 0; i < 30; i++) shown.push(seg(`s${i}`, i * 70, i * 70 + 90, `c${i % 3}`));
     check(shown);
     const before = blockCoding(blocks, shown);

@@ -1,10 +1,12 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useCodebook } from '../../store/codebook';
 import { useCoding } from '../../store/coding';
 import { useDocuments } from '../../store/documents';
 import { useUi } from '../../store/ui';
 import { CodeEditor } from '../codebook/CodeEditor';
 import { AutoText } from '../common/AutoText';
+import { useAfterPaint } from '../common/useAfterPaint';
 import { focusTranscript } from '../transcript/focus';
 import { DocumentSection } from '../documents/DocumentDetails';
 
@@ -13,12 +15,19 @@ function excerpt(text: string, max = 220): string {
   return t.length > max ? `${t.slice(0, max)}…` : t;
 }
 
-/** The right pane: the selection and how to code it, the codes at the cursor, the selected code's entry. */
+type Coding = Pick<ReturnType<typeof useCoding.getState>, 'selection' | 'active' | 'segments' | 'coders'>;
+
+/**
+ * The right pane: the selection and how to code it, the codes at the cursor, the
+ * selected code's entry. It follows the transcript one painted frame later, so a
+ * coding key's work before its highlight shows is the transcript's alone.
+ */
 export function Inspector() {
-  const selection = useCoding((s) => s.selection);
-  const active = useCoding((s) => s.active);
-  const segments = useCoding((s) => s.segments);
-  const coders = useCoding((s) => s.coders);
+  const now = useCoding(useShallow((s): Coding => ({ selection: s.selection, active: s.active, segments: s.segments, coders: s.coders })));
+  return <InspectorPane {...useAfterPaint(now)} />;
+}
+
+const InspectorPane = memo(function InspectorPane({ selection, active, segments, coders }: Coding) {
   const text = useDocuments((s) => s.current?.text ?? '');
   const codes = useCodebook((s) => s.codes);
   const keys = useCodebook((s) => s.keys);
@@ -129,4 +138,4 @@ export function Inspector() {
       <DocumentSection doc={useDocuments((s) => s.list.find((d) => d.id === s.currentId) ?? null)} />
     </aside>
   );
-}
+});

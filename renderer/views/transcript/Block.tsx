@@ -1,5 +1,6 @@
 import { memo, useCallback } from 'react';
-import type { Code, Segment } from '../../../shared/types';
+import type { Code } from '../../../shared/types';
+import type { ShownSegment } from '../../../shared/transcript-columns';
 import type { BlockCoding } from './blockCoding';
 import { clock, runsOf, type Block } from './layout';
 
@@ -31,9 +32,9 @@ const LABEL_PX = 15;
  * pushed down where it would cover the label above; "×n" when the code starts
  * several times here.
  */
-function labelsOf(inside: readonly Segment[], block: Block, height: number): { s: Segment; top: number; times: number }[] {
+function labelsOf(inside: readonly ShownSegment[], block: Block, height: number): { s: ShownSegment; top: number; times: number }[] {
   const span = block.end - block.start;
-  const firsts = new Map<string, { s: Segment; times: number }>();
+  const firsts = new Map<string, { s: ShownSegment; times: number }>();
   for (const s of [...inside].sort((a, b) => a.start - b.start)) {
     if (s.start < block.start) continue;
     const seen = firsts.get(s.codeId);

@@ -1,5 +1,6 @@
 import { memo, useMemo } from 'react';
-import type { Code, Segment } from '../../../shared/types';
+import type { Code } from '../../../shared/types';
+import type { ShownSegment } from '../../../shared/transcript-columns';
 
 // Beside the scrollbar: where in the document the coding is, one mark per stretch
 // of the text (its colour the code coded most there). A click jumps there.
@@ -13,7 +14,7 @@ export const DensityStrip = memo(function DensityStrip({
   onJump,
 }: {
   length: number;
-  segments: readonly Segment[];
+  segments: readonly ShownSegment[];
   codes: ReadonlyMap<string, Code>;
   onJump: (at: number) => void;
 }) {

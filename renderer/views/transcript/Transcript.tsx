@@ -1,15 +1,4 @@
-import {
-  useCallback,
-  useDeferredValue,
-  useEffect,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  type CSSProperties,
-  type FocusEvent,
-  type KeyboardEvent,
-  type MouseEvent,
-} from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type CSSProperties, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { api } from '../../api';
 import type { Code } from '../../../shared/types';
 import { useCodebook } from '../../store/codebook';
@@ -26,6 +15,7 @@ import { TRANSCRIPT_ID } from './focus';
 import { transcriptKey } from './keyboard';
 import { selectedOffsets } from './selection';
 import { useVirtual } from './useVirtual';
+import { useAfterPaint } from '../common/useAfterPaint';
 
 const LINE = 25;
 const CHAR = 7.9;
@@ -62,8 +52,8 @@ export function Transcript() {
   // Each block's segments and lanes; coding a passage changes only the blocks it covers.
   const coding = useMemo(() => blockCoding(blocks, shown), [blocks, shown]);
   const laneCount = Math.min(MAX_LANES, Math.max(1, coding.laneCount));
-  // The strip beside the scrollbar may follow a frame later than the highlight.
-  const stripSegments = useDeferredValue(shown);
+  // The strip beside the scrollbar follows a frame later than the highlight.
+  const stripSegments = useAfterPaint(shown);
   const estimate = useCallback(
     (i: number, width: number) => {
       const b = blocks[i];

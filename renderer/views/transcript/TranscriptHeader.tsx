@@ -2,11 +2,13 @@ import { useCoding, visibleSegments } from '../../store/coding';
 import { useDocuments } from '../../store/documents';
 import { useProject } from '../../store/project';
 import { useUi } from '../../store/ui';
+import { useAfterPaint } from '../common/useAfterPaint';
 
 /** Above the transcript: which document, its kind and case, speakers and coding. */
 export function TranscriptHeader() {
   const doc = useDocuments((s) => s.current);
-  const segments = useCoding((s) => s.segments);
+  // The count follows a frame after the highlight (see useAfterPaint).
+  const segments = useAfterPaint(useCoding((s) => s.segments));
   const viewAs = useCoding((s) => s.viewAs);
   const blind = useCoding((s) => s.blind);
   const me = useProject((s) => s.info?.coder.id);

@@ -1,4 +1,4 @@
-import type { Segment } from '../../../shared/types';
+import type { ShownSegment } from '../../../shared/transcript-columns';
 import { lanesOf, type Block } from './layout';
 
 // The coding each paragraph shows: the segments over each block with their margin
@@ -11,7 +11,7 @@ import { lanesOf, type Block } from './layout';
 
 export interface BlockCoding {
   /** the segments over this block */
-  segments: readonly Segment[];
+  segments: readonly ShownSegment[];
   /** the margin lane of each of them */
   lanes: readonly number[];
 }
@@ -23,7 +23,7 @@ export interface TranscriptCoding {
 }
 
 interface Known extends TranscriptCoding {
-  shown: readonly Segment[];
+  shown: readonly ShownSegment[];
   lanes: Map<string, number>;
 }
 
@@ -45,7 +45,7 @@ function firstEndingAfter(blocks: readonly Block[], at: number): number {
 }
 
 /** The indexes of the blocks a segment lies over. */
-function blocksUnder(blocks: readonly Block[], s: Segment): number[] {
+function blocksUnder(blocks: readonly Block[], s: ShownSegment): number[] {
   const out: number[] = [];
   for (let i = firstEndingAfter(blocks, s.start); i < blocks.length && blocks[i].start < s.end; i++) out.push(i);
   return out;
@@ -68,9 +68,9 @@ function laneCountOf(lanes: Map<string, number>): number {
 }
 
 /** Every block's coding from scratch; `before` lends its objects to blocks whose coding is the same. */
-function afresh(blocks: readonly Block[], shown: readonly Segment[], before: Known | undefined): Known {
+function afresh(blocks: readonly Block[], shown: readonly ShownSegment[], before: Known | undefined): Known {
   const lanes = lanesOf(shown);
-  const lists: { segments: Segment[]; lanes: number[] }[] = new Array(blocks.length).fill(null);
+  const lists: { segments: ShownSegment[]; lanes: number[] }[] = new Array(blocks.length).fill(null);
   for (const s of shown) {
     for (const i of blocksUnder(blocks, s)) {
       lists[i] ??= { segments: [], lanes: [] };
@@ -87,7 +87,7 @@ function afresh(blocks: readonly Block[], shown: readonly Segment[], before: Kno
 }
 
 /** The segments in one list and not the other, or null when too many changed to patch. */
-function difference(before: readonly Segment[], now: readonly Segment[]): { gone: Segment[]; added: Segment[] } | null {
+function difference(before: readonly ShownSegment[], now: readonly ShownSegment[]): { gone: ShownSegment[]; added: ShownSegment[] } | null {
   let head = 0;
   while (head < before.length && head < now.length && before[head] === now[head]) head++;
   let tail = 0;
@@ -103,7 +103,7 @@ function difference(before: readonly Segment[], now: readonly Segment[]): { gone
 }
 
 /** The lowest lane no segment overlapping `s` holds (looked up in the blocks it covers). */
-function freeLane(s: Segment, under: number[], lists: readonly BlockCoding[], lanes: Map<string, number>): number {
+function freeLane(s: ShownSegment, under: number[], lists: readonly BlockCoding[], lanes: Map<string, number>): number {
   const taken = new Set<number>();
   for (const i of under) {
     for (const t of lists[i].segments) if (t.start < s.end && t.end > s.start) taken.add(lanes.get(t.id) ?? 0);
@@ -113,7 +113,7 @@ function freeLane(s: Segment, under: number[], lists: readonly BlockCoding[], la
   return lane;
 }
 
-function patched(blocks: readonly Block[], before: Known, shown: readonly Segment[]): Known | null {
+function patched(blocks: readonly Block[], before: Known, shown: readonly ShownSegment[]): Known | null {
   const diff = difference(before.shown, shown);
   if (!diff) return null;
   const { gone, added } = diff;
@@ -140,7 +140,7 @@ function patched(blocks: readonly Block[], before: Known, shown: readonly Segmen
  * Each block's coding for the segments shown; asked again with the same blocks, it
  * starts from its last answer and changes only the blocks that need it.
  */
-export function blockCoding(blocks: readonly Block[], shown: readonly Segment[]): TranscriptCoding {
+export function blockCoding(blocks: readonly Block[], shown: readonly ShownSegment[]): TranscriptCoding {
   const before = last.get(blocks);
   if (before?.shown === shown) return before;
   const next = (before && patched(blocks, before, shown)) || afresh(blocks, shown, before);

@@ -1,4 +1,5 @@
-import type { Segment } from '../../../shared/types';
+import { showPanesNow } from '../common/useAfterPaint';
+import type { ShownSegment } from '../../../shared/transcript-columns';
 import { useCoding } from '../../store/coding';
 import { useUi } from '../../store/ui';
 import { nextSentenceEnd, nextWord, previousSentenceStart, previousWord, sentenceAt } from './caret';
@@ -15,7 +16,7 @@ import type { Block } from './layout';
 export interface TranscriptKeys {
   text: string;
   blocks: readonly Block[];
-  shown: readonly Segment[];
+  shown: readonly ShownSegment[];
 }
 
 function blockAt(blocks: readonly Block[], at: number): number {
@@ -91,6 +92,7 @@ export function transcriptKey(e: { key: string; shiftKey: boolean; ctrlKey: bool
     return true;
   }
   if (key === 'm' && coding.active.length === 1) {
+    showPanesNow();
     document.querySelector<HTMLTextAreaElement>(`[data-segment="${coding.active[0]}"] textarea`)?.focus();
     return true;
   }

@@ -1,6 +1,7 @@
 import { isRtl } from '../../../shared/text-direction';
 import { speakerLabel } from '../../../shared/turns';
-import type { Segment, TranscriptDocument } from '../../../shared/types';
+import type { TranscriptDocument } from '../../../shared/types';
+import type { ShownSegment } from '../../../shared/transcript-columns';
 
 // Pure layout of a transcript: the blocks the virtual list shows (a turn's
 // paragraphs, long ones cut at a space), the runs of text inside a block with the
@@ -60,14 +61,14 @@ export function blocksOf(doc: Pick<TranscriptDocument, 'text' | 'turnList'>): Bl
 export interface Run {
   start: number;
   end: number;
-  segments: Segment[];
+  segments: ShownSegment[];
   selected: boolean;
 }
 
 /** Cuts a block into runs at every segment and selection boundary. */
 export function runsOf(
   block: Pick<Block, 'start' | 'end'>,
-  segments: readonly Segment[],
+  segments: readonly ShownSegment[],
   selection: { start: number; end: number } | null,
   caret: number | null = null,
 ): Run[] {
@@ -97,7 +98,7 @@ export function runsOf(
 }
 
 /** A margin lane for each segment, so overlapping segments stand side by side. */
-export function lanesOf(segments: readonly Segment[]): Map<string, number> {
+export function lanesOf(segments: readonly ShownSegment[]): Map<string, number> {
   const sorted = [...segments].sort((a, b) => a.start - b.start || b.end - a.end);
   const ends: number[] = [];
   const lanes = new Map<string, number>();
