@@ -8,6 +8,7 @@ import { closeProject } from '../../electron/store/db';
 import { Cancelled } from '../../shared/progress';
 import type { MergeReport } from '../../shared/api/team';
 import { cancelWhileWriting, dumpOnDisk } from '../helpers/cancel';
+import { watchProgress } from '../../electron/project/operations';
 import { tempDir } from '../helpers/temp';
 import { makeMaster, open } from './helpers';
 
@@ -89,6 +90,25 @@ describe('cancelling a merge while it writes', () => {
     const r = (await callMethod(s, 'team.merge', { paths: copies, operation: 'merge-2' })) as MergeReport;
     expect(r.totals.segments.new).toBe(3 * 800);
     expect(segments(s)).toBe(3 * 800);
+    closeSession(s);
+  });
+
+  it('keeps the undo step of an edit sent while it writes: the edit waits, and the merge forgets only older steps', async () => {
+    const { dir, path, copies } = await masterAndCopies();
+    const s = openMaster(dir, path);
+    await callMethod(s, 'codes.create', { name: 'Before the merge' });
+    let edit: Promise<unknown> | null = null;
+    const stop = watchProgress(s, (e) => {
+      if (!edit && e.stage === 'writing') edit = new Promise((ok) => setTimeout(() => ok(callMethod(s, 'codes.create', { name: 'During the merge' })), 0));
+    });
+    const r = (await callMethod(s, 'team.merge', { paths: copies, operation: 'merge-3' })) as MergeReport;
+    stop();
+    expect(r.changed).toBe(true);
+    await edit;
+    const names = s.project!.db.prepare("SELECT name FROM codes WHERE name LIKE '% the merge'").pluck().all();
+    expect(names.sort()).toEqual(['Before the merge', 'During the merge']);
+    expect(await callMethod(s, 'history.state', {})).toEqual({ undo: expect.stringMatching(/During the merge/), redo: null });
+    expect(await callMethod(s, 'history.undo', {})).toMatchObject({ done: expect.stringMatching(/During the merge/), undo: null });
     closeSession(s);
   });
 });
