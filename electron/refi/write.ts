@@ -13,10 +13,11 @@ import { writeInSteps } from '../project/operations';
 import type { Progress } from '../../shared/progress';
 
 // Writes a snapshot read from another tool's file into a fresh project, in one
-// (stepped) transaction that hears a cancel between sources. Names are made valid the way Fieldcode needs them ("/" separates a
-// code path; siblings and cases are unique ignoring case); identities (GUIDs) are
-// kept so a re-export names the same things; coding that points at nothing, or
-// outside its document, is skipped and reported rather than guessed at.
+// stepped transaction (a cancel is heard between sources and rolls it all back).
+// Names are made valid the way Fieldcode needs them ("/" separates a code path;
+// siblings and cases are unique ignoring case); identities (GUIDs) are kept so a
+// re-export names the same things; coding that points at nothing, or outside its
+// document, is skipped and reported rather than guessed at.
 
 export interface WriteCounts {
   documents: number;
