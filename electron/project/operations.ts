@@ -99,11 +99,13 @@ export function writeInSteps<T>(p: Project, progress: Progress | undefined, writ
     await breathe();
     stopIfCancelled(progress);
   };
-  return alone(p, () =>
-    steppedTransaction(p.db, async () => {
+  return alone(p, () => {
+    // A cancel sent while the write waited at the gate stops it before it begins.
+    stopIfCancelled(progress);
+    return steppedTransaction(p.db, async () => {
       const result = await write(next);
       await next();
       return result;
-    }),
-  );
+    });
+  });
 }
