@@ -13,6 +13,7 @@ import { analysisHandlers } from './analysis/handlers';
 import { reliabilityHandlers } from './team/reliability-handlers';
 import { workspaceHandlers } from './coding/workspace-handlers';
 import { operationHandlers } from './project/operation-handlers';
+import { PASS_THE_GATE, throughGate } from './project/gate';
 
 type Table = Partial<Handlers>;
 /** The methods a list of tables covers: the union of each table's own keys. */
@@ -49,7 +50,11 @@ export const handlers: Handlers = joinHandlerTables(
   operationHandlers,
 );
 
-/** Validates untrusted input against the contract, then runs the handler. */
+/**
+ * Validates untrusted input against the contract, then runs the handler — through the
+ * session's gate (project/gate.ts), which holds calls back while a long operation's
+ * stepped write has the project's connection inside an open transaction.
+ */
 export async function callMethod(s: Session, name: string, rawInput: unknown): Promise<unknown> {
   if (!Object.prototype.hasOwnProperty.call(api, name)) throw new InputError(`unknown method "${name}"`);
   const method = name as MethodName;
@@ -59,5 +64,6 @@ export async function callMethod(s: Session, name: string, rawInput: unknown): P
     throw new InputError(`invalid input for ${method}: ${issue.path.join('.') || 'input'} ${issue.message}`);
   }
   const handler = handlers[method] as (s: Session, input: unknown) => unknown;
-  return await handler(s, parsed.data);
+  if (PASS_THE_GATE.has(method)) return await handler(s, parsed.data);
+  return await throughGate(s, () => handler(s, parsed.data));
 }

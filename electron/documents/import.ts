@@ -12,13 +12,13 @@ import type { Project } from '../store/db';
 import { countDocuments, findDocumentBySha, insertDocument } from '../store/documents';
 import { userMessage } from '../../shared/errors';
 import { stopIfCancelled, type Progress } from '../../shared/progress';
-import { breathe } from '../project/operations';
+import { breathe, writeInSteps } from '../project/operations';
 
 export interface ImportOptions {
   kind?: DocumentKind;
   caseName?: string;
   coder?: string;
-  /** 'reading' per file, then 'writing' per document inside the one transaction; a cancel rolls it back */
+  /** 'reading' per file, then 'writing' per document inside the one (stepped) transaction; a cancel rolls it back */
   progress?: Progress;
 }
 
@@ -77,14 +77,15 @@ export async function importFiles(p: Project, files: IncomingFile[], opts: Impor
   // A backup before importing into a project that already holds work; batches of
   // one import (the dialog sends files a few at a time) share the first one.
   if (countDocuments(p) > 0) await backupUnlessRecent(p, 'import', 10 * 60_000);
-  // One transaction for the whole batch, a new coder included.
-  p.db.transaction(() => {
+  // One transaction for the whole batch, a new coder included; a turn of the event
+  // loop after each document lets a cancel in, which rolls the whole batch back.
+  await writeInSteps(p, progress, async (next) => {
     const coder = coderFor(p, opts.coder);
     const caseId = opts.caseName?.trim() ? ensureCase(p, opts.caseName, coder.id).id : null;
     for (const [k, r] of ready.entries()) {
       progress?.report('writing', k, ready.length, basename(r.file));
-      // Thrown inside the transaction: every document of the batch is rolled back.
-      stopIfCancelled(progress);
+      // A cancel thrown here, inside the transaction, rolls back every document of the batch.
+      await next();
       const now = p.now();
       const id = p.newId();
       insertDocument(
@@ -117,8 +118,7 @@ export async function importFiles(p: Project, files: IncomingFile[], opts: Impor
       );
       report.imported.push({ file: r.file, documentId: id, name: r.name, turns: r.parsed.turns.length });
     }
-    stopIfCancelled(progress);
-  })();
+  });
   progress?.report('writing', ready.length, ready.length);
   return report;
 }

@@ -1,5 +1,8 @@
 import { InputError } from '../../shared/errors';
-import { NO_PROGRESS, type Progress, type ProgressEvent } from '../../shared/progress';
+import { NO_PROGRESS, stopIfCancelled, type Progress, type ProgressEvent } from '../../shared/progress';
+import type { Project } from '../store/db';
+import { steppedTransaction } from '../store/stepped';
+import { alone } from './gate';
 import type { Session } from './session';
 
 // The long operations running in one session (a window's worker or the bridge),
@@ -78,4 +81,31 @@ export async function runOperation<T>(s: Session, id: string | undefined, work: 
  */
 export function breathe(): Promise<void> {
   return new Promise((ok) => setImmediate(ok));
+}
+
+/** Between the chunks of a stepped write: lets the event loop run, then throws `Cancelled` if asked. */
+export type NextStep = () => Promise<void>;
+
+/**
+ * The final write of a long operation as ONE transaction that still hears a cancel:
+ * `write` awaits `next()` between its chunks (a document, a few hundred rows), where
+ * a cancel or a progress event gets through and a cancel rolls everything back. The
+ * session's other calls wait at its gate meanwhile (gate.ts), so nothing else runs
+ * inside the open transaction; a last check comes just before the COMMIT.
+ */
+export function writeInSteps<T>(p: Project, progress: Progress | undefined, write: (next: NextStep) => Promise<T>): Promise<T> {
+  const next: NextStep = async () => {
+    stopIfCancelled(progress);
+    await breathe();
+    stopIfCancelled(progress);
+  };
+  return alone(p, () => {
+    // A cancel sent while the write waited at the gate stops it before it begins.
+    stopIfCancelled(progress);
+    return steppedTransaction(p.db, async () => {
+      const result = await write(next);
+      await next();
+      return result;
+    });
+  });
 }

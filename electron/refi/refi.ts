@@ -5,7 +5,7 @@ import type { RefiImportReport, RefiTarget } from '../../shared/api/reports';
 import { RefiError } from '../formats/refi/errors';
 import { codebookBytes, openQdpx, packQdpx } from '../formats/refi/qdpx';
 import { safeFileStem } from '../formats/reports/text';
-import { buildProjectFile, type OpenOptions, type Project } from '../store/db';
+import { buildProjectFileInSteps, type OpenOptions, type Project } from '../store/db';
 import { InputError, ProjectFileError, userMessage } from '../../shared/errors';
 import { projectInfo, projectRow } from '../project/project';
 import { ORIGIN, toRefi } from './export';
@@ -107,13 +107,9 @@ export async function importProjectQdpx(
   stopIfCancelled(progress);
   let counts: RefiImportReport['counts'] | undefined;
   try {
-    // Built under a temporary name: a cancel thrown while writing removes it.
-    const p = buildProjectFile(path, opts, (part) => {
-      counts = writeSnapshot(part, snapshot, skipped, renamed, (done, total, name) => {
-        progress.report('writing', done, total, name);
-        stopIfCancelled(progress);
-      });
-      stopIfCancelled(progress);
+    // Built under a temporary name: a cancel heard while writing (between sources) removes it.
+    const p = await buildProjectFileInSteps(path, opts, async (part) => {
+      counts = await writeSnapshot(part, snapshot, skipped, renamed, progress);
     });
     return { project: p, report: { project: projectInfo(p), counts: counts!, converted, renamed, skipped } };
   } catch (e) {

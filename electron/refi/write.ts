@@ -9,12 +9,15 @@ import { insertDocument } from '../store/documents';
 import { setSetting } from '../store/settings';
 import { guessKind } from '../documents/import';
 import type { ProjectSnapshot } from './snapshot';
+import { writeInSteps } from '../project/operations';
+import type { Progress } from '../../shared/progress';
 
 // Writes a snapshot read from another tool's file into a fresh project, in one
-// transaction. Names are made valid the way Fieldcode needs them ("/" separates a
-// code path; siblings and cases are unique ignoring case); identities (GUIDs) are
-// kept so a re-export names the same things; coding that points at nothing, or
-// outside its document, is skipped and reported rather than guessed at.
+// stepped transaction (a cancel is heard between sources and rolls it all back).
+// Names are made valid the way Fieldcode needs them ("/" separates a code path;
+// siblings and cases are unique ignoring case); identities (GUIDs) are kept so a
+// re-export names the same things; coding that points at nothing, or outside its
+// document, is skipped and reported rather than guessed at.
 
 export interface WriteCounts {
   documents: number;
@@ -46,20 +49,17 @@ function unique(name: string, taken: Set<string>, renamed?: { what: string; from
 
 const MEMO_TARGETS: MemoTarget[] = ['project', 'document', 'code', 'segment', 'case'];
 
+/** Segments written between two turns of the event loop. */
+const SEGMENT_CHUNK = 500;
+
 /**
  * `renamed` receives each coder, code, attribute and case whose name had to change, in words (code "A/B" → "A∕B").
- * `onSource` is called before each source is written, inside the transaction (progress, and a cancel that throws).
+ * `progress` hears 'writing' before each source; a cancel is heard between sources and segment chunks and rolls it all back.
  */
-export function writeSnapshot(
-  p: Project,
-  s: ProjectSnapshot,
-  skipped: string[],
-  renamed: string[] = [],
-  onSource?: (done: number, total: number, name: string) => void,
-): WriteCounts {
+export async function writeSnapshot(p: Project, s: ProjectSnapshot, skipped: string[], renamed: string[] = [], progress?: Progress): Promise<WriteCounts> {
   const now = p.now();
   const counts: WriteCounts = { documents: 0, codes: 0, segments: 0, cases: 0, coders: 0, memos: 0 };
-  p.db.transaction(() => {
+  await writeInSteps(p, progress, async (next) => {
     p.db
       .prepare('INSERT INTO project (id, name, codebook, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
       .run(s.project.id, s.project.name.trim() || 'Imported project', 'refi-qda', s.project.createdAt || now, now);
@@ -135,7 +135,8 @@ export function writeSnapshot(
 
     const docs = new Map<string, number>();
     for (const [i, d] of s.documents.entries()) {
-      onSource?.(i, s.documents.length, d.name);
+      progress?.report('writing', i, s.documents.length, d.name);
+      await next();
       if (docs.has(d.id)) continue;
       const kind = (DOCUMENT_KINDS as readonly string[]).includes(d.kind) ? d.kind : guessKind(d.name);
       insertDocument(
@@ -176,7 +177,8 @@ export function writeSnapshot(
     );
     let outside = 0;
     let dangling = 0;
-    for (const g of s.segments) {
+    for (const [i, g] of s.segments.entries()) {
+      if (i > 0 && i % SEGMENT_CHUNK === 0) await next();
       const chars = docs.get(g.documentId);
       if (chars === undefined || !codeIds.has(g.codeId)) {
         dangling++;
@@ -205,7 +207,7 @@ export function writeSnapshot(
     }
     counts.memos = memoIds.size;
     linkAnchors(p, s, fallbackCoder);
-  })();
+  });
   return counts;
 }
 

@@ -234,31 +234,70 @@ export function openProject(path: string, opts: OpenOptions = {}): Project {
   }
 }
 
-/**
- * Builds a new project at `path` all or nothing: created and seeded under
- * `path.part`, closed (WAL folded in), flushed and renamed into place, then opened.
- * A leftover `.part` from a killed run is removed first; an existing file is never replaced.
- */
-export function buildProjectFile(path: string, opts: OpenOptions, seed: (p: Project) => void): Project {
+/** A new project under its temporary name: seeded, then renamed into place or abandoned. */
+interface PartFile {
+  p: Project;
+  /** closes it (WAL folded in) and renames it into place */
+  complete: () => void;
+  /** closes it if still open and removes what is left of the temporary file */
+  abandon: () => void;
+}
+
+function startPartFile(path: string, opts: OpenOptions): PartFile {
   const name = basename(path);
   if (existsSync(path)) throw new ProjectFileError(name, 'a file with this name already exists; choose another name');
   if (!existsSync(dirname(path))) throw new ProjectFileError(name, `the folder ${dirname(path)} does not exist`);
   const part = `${path}.part`;
   removeWithSideFiles(part);
   let p: Project | null = null;
+  const abandon = () => {
+    if (p) closeProject(p);
+    p = null;
+    removeWithSideFiles(part);
+  };
   try {
     const db = new Database(part, { nativeBinding: opts.nativeBinding });
     p = handle(db, part, false, opts);
     configure(db);
     db.pragma(`application_id = ${APPLICATION_ID}`);
     migrate(db);
-    seed(p);
-    closeProject(p);
+  } catch (e) {
+    abandon();
+    throw e;
+  }
+  const built = p;
+  const complete = () => {
+    closeProject(built);
     p = null;
     renameIntoPlace(part, path);
+  };
+  return { p: built, complete, abandon };
+}
+
+/**
+ * Builds a new project at `path` all or nothing: created and seeded under
+ * `path.part`, closed (WAL folded in), flushed and renamed into place, then opened.
+ * A leftover `.part` from a killed run is removed first; an existing file is never replaced.
+ */
+export function buildProjectFile(path: string, opts: OpenOptions, seed: (p: Project) => void): Project {
+  const part = startPartFile(path, opts);
+  try {
+    seed(part.p);
+    part.complete();
   } finally {
-    if (p) closeProject(p);
-    removeWithSideFiles(part);
+    part.abandon();
+  }
+  return openProject(path, opts);
+}
+
+/** The same for a seed that awaits between its steps (a QDPX import that hears a cancel while it writes). */
+export async function buildProjectFileInSteps(path: string, opts: OpenOptions, seed: (p: Project) => Promise<void>): Promise<Project> {
+  const part = startPartFile(path, opts);
+  try {
+    await seed(part.p);
+    part.complete();
+  } finally {
+    part.abandon();
   }
   return openProject(path, opts);
 }

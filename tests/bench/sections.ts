@@ -11,6 +11,7 @@ export interface BenchContext {
 /** Further sections (merge, agreement, exports) join here. */
 export async function runSections(ctx: BenchContext): Promise<void> {
   await benchTeam(ctx);
+  await (await import('./cancel')).benchCancel(ctx);
   await (await import('./reliability')).benchReliability(ctx);
   await (await import('./reports')).benchReports(ctx);
   await (await import('./analysis')).benchAnalysis(ctx);

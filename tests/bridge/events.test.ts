@@ -6,6 +6,8 @@ import { closeProject, newProject } from '../../electron/project/project';
 import { parseProgressEvent, type ProgressEvent } from '../../shared/progress';
 import { tempDir } from '../helpers/temp';
 import { TEXTS } from '../team/helpers';
+import { makeTranscripts } from '../bench/corpus';
+import { dumpOnDisk } from '../helpers/cancel';
 
 let bridge: Bridge | null = null;
 afterEach(async () => {
@@ -118,5 +120,48 @@ describe('the bridge’s progress events (Server-Sent Events)', () => {
     expect(r).toEqual({ status: 400, reply: { ok: false, error: 'Cancelled — nothing was changed', refused: true } });
     expect(await cancelling).toEqual({ status: 200, reply: { ok: true, result: { cancelled: true } } });
     expect((await call(b, 'documents.list', {})).reply).toEqual({ ok: true, result: [] });
+  });
+
+  it('carry a cancel while an import writes, and keep a memo saved meanwhile: events stream out during the write', async () => {
+    const b = await setup();
+    const path = b.session.project!.path;
+    const res = await events(b.port, { 'x-fieldcode-token': b.token });
+    const writing: string[] = [];
+    let replied = false;
+    let writingBeforeReply = 0;
+    let sent: Promise<[unknown, unknown]> | null = null;
+    let buffer = '';
+    res.on('data', (chunk) => {
+      buffer += String(chunk);
+      const parts = buffer.split('\n\n');
+      buffer = parts.pop()!;
+      for (const part of parts) {
+        const data = part.split('\n').find((l) => l.startsWith('data: '));
+        const e = data ? parseProgressEvent(JSON.parse(data.slice(6))) : null;
+        if (e?.stage !== 'writing') continue;
+        writing.push(`${e.done}/${e.total}`);
+        if (!replied) writingBeforeReply++;
+        if (!sent && e.done >= 3) {
+          const memo = call(b, 'memos.save', { target: 'project', targetId: null, title: 'Field notes', body: 'Saved while the import wrote.' });
+          sent = Promise.all([memo, call(b, 'operation.cancel', { operation: 'big-write' })]);
+        }
+      }
+    });
+    const files = makeTranscripts()
+      .slice(0, 100)
+      .map((f) => ({ name: f.name, data: Buffer.from(f.text).toString('base64') }));
+    const r = await call(b, 'documents.import', { files, operation: 'big-write' });
+    replied = true;
+    res.destroy();
+    expect(r).toEqual({ status: 400, reply: { ok: false, error: 'Cancelled — nothing was changed', refused: true } });
+    const [memo, cancel] = await sent!;
+    expect(cancel).toEqual({ status: 200, reply: { ok: true, result: { cancelled: true } } });
+    expect(memo).toMatchObject({ status: 200, reply: { ok: true, result: { title: 'Field notes' } } });
+    // The write stage's events reached the page while the transaction was open, and it stopped long before the end.
+    expect(writingBeforeReply).toBeGreaterThan(3);
+    expect(writing).not.toContain('100/100');
+    expect((await call(b, 'documents.list', {})).reply).toEqual({ ok: true, result: [] });
+    const onDisk = JSON.parse(dumpOnDisk(path)) as { documents: string[]; memos: string[] };
+    expect([onDisk.documents.length, onDisk.memos.length]).toEqual([0, 1]);
   });
 });

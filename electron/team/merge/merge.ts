@@ -11,7 +11,7 @@ import { emptyKindCounts, planCopy, type MergeState } from './plan';
 import { loadSnapshot } from './snapshot';
 import { fileIdentity, readCopy, refuseMaster, type CopyFile } from './source';
 import { projectRow } from '../../project/project';
-import { breathe } from '../../project/operations';
+import { breathe, writeInSteps } from '../../project/operations';
 import { stopIfCancelled, type Progress } from '../../../shared/progress';
 
 // Merging coders' copies (or any Fieldcode projects) into the open master.
@@ -21,6 +21,8 @@ import { stopIfCancelled, type Progress } from '../../../shared/progress';
 // 3. Otherwise the master is backed up (when anything changes) and every planned
 //    write plus one merge-log row per file go in as ONE transaction: a failure or
 //    a kill half-way leaves the master as it was. The copies are never written.
+//    The transaction is stepped (project/operations.ts writeInSteps): a cancel is
+//    heard between chunks of rows and rolls it back.
 // A file whose exact bytes (SHA-256) were merged before is not compared again: by
 // the merge rules it cannot change anything; one not even written since (the same
 // identity on disk, as in git's index) is not read again. Pass `force` to read and
@@ -162,17 +164,19 @@ export async function merge(master: Project, paths: string[], opts: MergeOptions
 
   stopIfCancelled(opts.progress);
   if (changed) result.backup = await backupProject(master, 'before merge');
-  if (changeMarker(master) !== marker) throw new InputError(`${basename(master.path)}: the project changed while the merge was being prepared; merge again`);
-  master.db.transaction(() => {
-    applyOps(master, ops, (kind, done, total) => {
+  await writeInSteps(master, opts.progress, async (next) => {
+    // Checked inside the transaction: other calls ran while the files were read (and while the merge waited for the session).
+    if (changeMarker(master) !== marker) throw new InputError(`${basename(master.path)}: the project changed while the merge was being prepared; merge again`);
+    const step: WriteStep = (kind, done, total) => {
       if (done % 1000 === 0) {
         opts.progress?.report('writing', done, total, kind);
         // Thrown inside the transaction: the master rolls back to what it was.
         stopIfCancelled(opts.progress);
       }
       opts.onWrite?.(kind, done, total);
-    });
-    stopIfCancelled(opts.progress);
+    };
+    await applyOps(master, ops, step, next);
+    await next();
     const at = master.now();
     for (const entry of log) {
       writeLogRow(
@@ -182,9 +186,10 @@ export async function merge(master: Project, paths: string[], opts: MergeOptions
         entry.report,
       );
     }
-  })();
-  // Undoing a step from before the merge would write back rows older than what it brought in.
-  if (changed) forgetHistory(master);
+    // Undoing a step from before the merge would write back rows older than what it brought in.
+    // Forgotten inside the transaction, so a cancelled merge keeps the undo steps.
+    if (changed) forgetHistory(master);
+  });
   return result;
 }
 
