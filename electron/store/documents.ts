@@ -99,10 +99,27 @@ export function getTurns(p: Project, documentId: string): Turn[] {
   return rows.map(rowToTurn);
 }
 
-export function getDocument(p: Project, id: string): TranscriptDocument {
+/** Each text's direction, worked out once: a document's text never changes (keyed by its SHA-256 as well). */
+const directions = new WeakMap<Project, Map<string, boolean>>();
+
+function mostlyRtl(p: Project, summary: DocumentSummary, text: string): boolean {
+  let known = directions.get(p);
+  if (!known) directions.set(p, (known = new Map()));
+  const key = `${summary.id}:${summary.sha256}`;
+  let rtl = known.get(key);
+  if (rtl === undefined) known.set(key, (rtl = isMostlyRtl(text)));
+  return rtl;
+}
+
+/** A document with its text, without its turns. */
+export function getDocumentWithText(p: Project, id: string): Omit<TranscriptDocument, 'turnList'> {
   const summary = getDocumentSummary(p, id);
   const { text } = p.db.prepare('SELECT text FROM documents WHERE id = ?').get(id) as { text: string };
-  return { ...summary, text, turnList: getTurns(p, id), rtl: isMostlyRtl(text) };
+  return { ...summary, text, rtl: mostlyRtl(p, summary, text) };
+}
+
+export function getDocument(p: Project, id: string): TranscriptDocument {
+  return { ...getDocumentWithText(p, id), turnList: getTurns(p, id) };
 }
 
 /** Id and text of every document, by name (what autocoding reads). */

@@ -20,7 +20,7 @@ interface Armed {
   pressedAt: Promise<number>;
   /** when the page's first handler saw the key */
   routedAt: Promise<number>;
-  /** when the key's own task (its handlers, React's render and commit) had finished */
+  /** when the app's key handling (its listener, React's render and commit) had finished */
   handledAt: Promise<number>;
 }
 
@@ -98,14 +98,13 @@ async function arm(page: Page, code: string, i: number): Promise<boolean> {
           (e) => {
             resolve(e.timeStamp);
             routed(performance.now());
-            // A message posted now runs after the key's task and its microtasks (React's render).
-            const channel = new MessageChannel();
-            channel.port1.onmessage = () => handled(performance.now());
-            channel.port2.postMessage(null);
           },
           { capture: true, once: true },
         ),
       );
+      // Added after the app's own key listener, so it runs once that listener and the
+      // microtasks after it (React's render and commit of the coding) are done.
+      window.addEventListener('keydown', () => handled(performance.now()), { once: true });
       window.__applyTiming = { start, painted, saved, pressedAt, routedAt, handledAt };
       return true;
     },
