@@ -16,7 +16,8 @@ const root = join(import.meta.dirname, '..', '..');
 
 /** The packages the built CLI imports before any command runs (its static import graph). */
 function loadedAtStart(): string[] {
-  const entry = join(root, 'build', 'out', 'cli.mjs');
+  const out = join(root, 'build', 'out');
+  const entry = join(out, readFileSync(join(out, 'cli.current'), 'utf8').trim(), 'cli.mjs');
   const seen = new Set<string>();
   const packages = new Set<string>();
   const walk = (file: string) => {
