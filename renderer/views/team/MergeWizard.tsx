@@ -51,6 +51,21 @@ export function MergeWizard() {
     if (wasCancelled(r.error)) setCancelled(true);
     else setError(r.error ?? 'the merge did not finish');
   };
+  const pathsField = (
+    <label className="field">
+      <span>Project files to merge, one path per line</span>
+      <textarea
+        rows={3}
+        value={text}
+        spellCheck={false}
+        placeholder={'/Users/lead/Fieldcode/Amina copy.fieldcode\n/Users/lead/Fieldcode/Ben copy.fieldcode'}
+        onChange={(e) => {
+          setText(e.currentTarget.value);
+          setStep({ kind: 'paths' });
+        }}
+      />
+    </label>
+  );
   return (
     <section className="view-section merge-wizard" aria-labelledby="merge-heading">
       <h3 id="merge-heading">Merge coders’ copies</h3>
@@ -69,19 +84,15 @@ export function MergeWizard() {
           }}
         />
       )}
-      <label className="field">
-        <span>Project files to merge, one path per line</span>
-        <textarea
-          rows={3}
-          value={text}
-          spellCheck={false}
-          placeholder={'/Users/lead/Fieldcode/Amina copy.fieldcode\n/Users/lead/Fieldcode/Ben copy.fieldcode'}
-          onChange={(e) => {
-            setText(e.currentTarget.value);
-            setStep({ kind: 'paths' });
-          }}
-        />
-      </label>
+      {shell() ? (
+        pathsField
+      ) : (
+        // In a browser the copies come through the picker above; typed paths (files on the computer running Fieldcode) are the advanced way.
+        <details className="typed-paths" open={text.trim() !== '' || undefined}>
+          <summary>Or type paths of files on the computer running Fieldcode</summary>
+          {pathsField}
+        </details>
+      )}
       <div className="button-row">
         {shell() && (
           <button
