@@ -1,7 +1,7 @@
 import { listCoders } from '../store/coders';
 import { getDocumentWithText } from '../store/documents';
-import { segmentColumnsOf, turnColumnsOf } from '../store/transcript-columns';
-import type { OpenedDocument, SegmentColumns } from '../../shared/transcript-columns';
+import { shownSegmentsOf, turnsOf } from '../store/transcript-columns';
+import { packSegments, packTurns, type OpenedDocument, type SegmentColumns } from '../../shared/transcript-columns';
 import type { Project } from '../store/db';
 
 // Opening a transcript to code it: one answer with everything the transcript pane
@@ -10,10 +10,10 @@ import type { Project } from '../store/db';
 
 export function openDocument(p: Project, id: string): OpenedDocument {
   const document = getDocumentWithText(p, id);
-  return { document: { ...document, turnColumns: turnColumnsOf(p, id) }, segments: segmentColumns(p, id), coders: listCoders(p) };
+  return { document: { ...document, turnColumns: packTurns(turnsOf(p, id)) }, segments: segmentColumns(p, id), coders: listCoders(p) };
 }
 
 /** The document's segments as columns: what the window refreshes after a change. */
 export function segmentColumns(p: Project, documentId: string): SegmentColumns {
-  return segmentColumnsOf(p, documentId);
+  return packSegments(shownSegmentsOf(p, documentId));
 }
