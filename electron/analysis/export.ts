@@ -1,7 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { InputError } from '../../shared/errors';
-import { MIME, utf8, writeOutput, type Rendered } from '../reports/output';
+import { MIME, utf8, type Rendered } from '../reports/output';
 import type { Project } from '../store/db';
 import { caseStudies } from './case-study';
 import { groupSummaries, type GroupSpec } from './groups';
@@ -10,8 +8,8 @@ import { pairMatrix, type PairMatrixSpec } from './pair-matrix';
 import { findTemplate } from './templates';
 
 // Analysis outputs rendered to bytes (formats/reports/analysis) and written through
-// a temporary file renamed into place. Case studies go one file per case into a
-// folder, each named after its case.
+// a temporary file renamed into place. The drafts of many cases at once are in
+// drafts.ts.
 
 export type AnalysisFormat = 'docx' | 'xlsx' | 'md';
 
@@ -68,22 +66,4 @@ export function fileSafe(name: string): string {
       .replace(/[. ]+$/, '')
       .trim() || 'case'
   );
-}
-
-/** Writes one draft per case into `folder`; returns the files written. */
-export async function writeCaseStudies(p: Project, caseIds: string[], folder: string, format: 'docx' | 'md', template?: string): Promise<string[]> {
-  const t = findTemplate(p, template);
-  const { caseStudyDocx, caseStudyMarkdown } = await caseStudy();
-  mkdirSync(folder, { recursive: true });
-  const taken = new Set<string>();
-  const files: string[] = [];
-  for (const cs of caseStudies(p, caseIds, t)) {
-    let name = `${fileSafe(cs.title)}.${format}`;
-    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${fileSafe(cs.title)} (${n}).${format}`;
-    taken.add(name.toLowerCase());
-    const data = format === 'md' ? utf8(caseStudyMarkdown(cs)) : await caseStudyDocx(cs);
-    writeOutput(join(folder, name), data);
-    files.push(name);
-  }
-  return files;
 }

@@ -1,6 +1,12 @@
 import type { HandlerGroup } from '../project/handler';
 import { requireProject } from '../project/session';
-import { deliver } from '../reports/output';
+import type { ParsedInput } from '../../shared/api';
+import type { Progress } from '../../shared/progress';
+import { runOperation } from '../project/operations';
+import type { Rendered } from '../reports/output';
+import { exportInStages } from '../reports/staged';
+import type { Project } from '../project/project';
+import { renderDraftsZip } from './drafts';
 import { caseStudies } from './case-study';
 import { renderCaseStudy, renderGroups, renderMatrix, renderPairMatrix } from './export';
 import { groupSummaries } from './groups';
@@ -50,15 +56,25 @@ export const analysisHandlers: HandlerGroup<AnalysisMethods> = {
     return caseStudies(p, [i.caseId], findTemplate(p, i.templateId), i.quotationsPerCode)[0];
   },
   'analysis.groups': (s, i) => groupSummaries(requireProject(s), i),
-  'analysis.export': async (s, i) => {
+  'analysis.export': (s, i) => {
     const p = requireProject(s);
-    if (i.what === 'matrix') {
-      if (!i.matrix) throw new InputError('say which framework matrix to export');
-      return deliver(await renderMatrix(p, i.matrix, i.format), i.path);
-    }
-    if (i.what === 'pairMatrix') return deliver(await renderPairMatrix(p, i.pairMatrix ?? {}, i.format), i.path);
-    if (i.what === 'groups') return deliver(await renderGroups(p, { by: i.by ?? [] }, i.format), i.path);
-    if (!i.caseId) throw new InputError('say which case to write the case study of');
-    return deliver(await renderCaseStudy(p, i.caseId, i.templateId, i.format), i.path);
+    // Never over the open project or its backups; over another file only when the user said replace.
+    const guard = { overwrite: i.overwrite, project: s.project?.path };
+    return runOperation(s, i.operation, async (progress) => (await exportInStages(progress, () => renderAnalysis(p, i, progress), i.path, guard)).file);
   },
 };
+
+function renderAnalysis(p: Project, i: ParsedInput<'analysis.export'>, progress: Progress): Promise<Rendered> {
+  if (i.what === 'matrix') {
+    if (!i.matrix) throw new InputError('say which framework matrix to export');
+    return renderMatrix(p, i.matrix, i.format);
+  }
+  if (i.what === 'pairMatrix') return renderPairMatrix(p, i.pairMatrix ?? {}, i.format);
+  if (i.what === 'groups') return renderGroups(p, { by: i.by ?? [] }, i.format);
+  if (i.what === 'caseStudies') {
+    if (i.format === 'xlsx') throw new InputError('case-study drafts cannot be written as xlsx (use docx or md)');
+    return renderDraftsZip(p, i.caseIds, i.format, i.templateId, progress);
+  }
+  if (!i.caseId) throw new InputError('say which case to write the case study of');
+  return renderCaseStudy(p, i.caseId, i.templateId, i.format);
+}

@@ -3,8 +3,8 @@ import { extname, resolve } from 'node:path';
 import { InputError } from '../../shared/errors';
 import type { AnalysisFormat } from '../analysis/export';
 import { readFileSync } from 'node:fs';
-import { writeOutput } from '../reports/output';
 import { print, printJson, printTable, withProject } from './output';
+import { exportWithProgress, withProgress } from './progress';
 
 // Analysis from the command line: pairs, the pair matrix, case-study drafts,
 // group summaries and the framework-matrix summaries. The use cases (and their
@@ -37,6 +37,8 @@ function formatOf(out: string, given: string | undefined, allowed: AnalysisForma
 function wrote(out: string, bytes: number, what: string): void {
   print(`wrote ${what} to ${out} (${bytes < 10_240 ? `${bytes} bytes` : `${Math.round(bytes / 1024)} KB`})`);
 }
+
+const drafts = () => import('../analysis/drafts');
 
 export function registerAnalysisCommands(program: Command): void {
   program
@@ -92,8 +94,9 @@ export function registerAnalysisCommands(program: Command): void {
               where: w ? { [w.attribute]: [w.value] } : undefined,
             };
             if (o.out) {
-              const r = await renderPairMatrix(p, spec, formatOf(o.out, o.format, ['docx', 'xlsx']));
-              return wrote(o.out, writeOutput(resolve(o.out), r.data), `${r.rows} pairs`);
+              const format = formatOf(o.out, o.format, ['docx', 'xlsx']);
+              const { file } = await exportWithProgress(o.out, () => renderPairMatrix(p, spec, format));
+              return wrote(o.out, file.bytes, `${file.rows} pairs`);
             }
             const m = pairMatrix(p, spec);
             for (const line of m.unsided) process.stderr.write(`fieldcode: pair left out: ${line}\n`);
@@ -125,7 +128,12 @@ export function registerAnalysisCommands(program: Command): void {
     .option('--template <name>', 'the case-study template (default: the six sections of the NSSP report)')
     .action(async (path: string, o: { case?: string; all?: boolean; out: string; format?: 'docx' | 'md'; template?: string }) => {
       if (!!o.case === !!o.all) throw new InputError('give either --case NAME or --all');
-      const [{ caseByName }, { renderCaseStudy, writeCaseStudies }, { listCases }] = await Promise.all([rows(), exports(), import('../cases/cases')]);
+      const [{ caseByName }, { renderCaseStudy }, { writeCaseStudies }, { listCases }] = await Promise.all([
+        rows(),
+        exports(),
+        drafts(),
+        import('../cases/cases'),
+      ]);
       await withProject(
         path,
         async (p) => {
@@ -134,11 +142,11 @@ export function registerAnalysisCommands(program: Command): void {
           const format = (o.format ?? (toFile ? extname(out).slice(1).toLowerCase() : 'docx')) as 'docx' | 'md';
           if (toFile) {
             const c = caseByName(p, o.case!);
-            const r = await renderCaseStudy(p, c.id, o.template, format);
-            return wrote(o.out, writeOutput(out, r.data), `the case study of ${c.name}`);
+            const { file } = await exportWithProgress(out, () => renderCaseStudy(p, c.id, o.template, format));
+            return wrote(o.out, file.bytes, `the case study of ${c.name}`);
           }
           const ids = o.case ? [caseByName(p, o.case).id] : listCases(p).map((c) => c.id);
-          const files = await writeCaseStudies(p, ids, out, format, o.template);
+          const files = await withProgress('exporting', (progress) => writeCaseStudies(p, ids, out, format, o.template, progress));
           print(`wrote ${files.length} case stud${files.length === 1 ? 'y' : 'ies'} to ${o.out}`);
         },
         { readonly: true },
@@ -162,8 +170,9 @@ export function registerAnalysisCommands(program: Command): void {
         async (p) => {
           const spec = { by: attrs(o.by), codeIds: o.codes ? codesFromList(p, o.codes) : undefined, descendants: !!o.descendants };
           if (o.out) {
-            const r = await renderGroups(p, spec, formatOf(o.out, o.format, ['docx', 'md']));
-            wrote(o.out, writeOutput(resolve(o.out), r.data), `${r.rows} groups`);
+            const format = formatOf(o.out, o.format, ['docx', 'md']);
+            const { file } = await exportWithProgress(o.out, () => renderGroups(p, spec, format));
+            wrote(o.out, file.bytes, `${file.rows} groups`);
           }
           if (o.json)
             printJson({

@@ -1,17 +1,25 @@
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { Progress } from '../../shared/progress';
+import type { ExportedFile } from '../../shared/api/reports';
+import type { Rendered } from '../reports/output';
 
-// Long commands (import, merge) show one progress line on a terminal, rewritten in
-// place, and nothing when their output goes to a file or a pipe (scripts and tests
-// read clean output). It goes to stderr, so stdout stays the command's result.
+// Long commands (import, merge, exports) show one progress line on a terminal,
+// rewritten in place, and nothing when their output goes to a file or a pipe
+// (scripts and tests read clean output). It goes to stderr, so stdout stays the
+// command's result.
 
 export interface ProgressLine {
   show: (done: number, total: number, what: string) => void;
   end: () => void;
 }
 
+/** On the process's own stderr, only when stdout is a terminal too (`fieldcode … > out.txt` stays quiet). */
+function onTerminal(stream: NodeJS.WriteStream): boolean {
+  return !!stream.isTTY && (stream !== process.stderr || !!process.stdout.isTTY);
+}
+
 export function progressLine(label: string, stream: NodeJS.WriteStream = process.stderr): ProgressLine {
-  if (!stream.isTTY) return { show: () => {}, end: () => {} };
+  if (!onTerminal(stream)) return { show: () => {}, end: () => {} };
   let shown = false;
   let last = 0;
   return {
@@ -56,4 +64,29 @@ export function commandProgress(label: string, stream: NodeJS.WriteStream = proc
       line.end();
     },
   };
+}
+
+/** Runs a long command's work with its progress line and Ctrl+C, and always clears the line. */
+export async function withProgress<T>(label: string, work: (p: Progress) => Promise<T>): Promise<T> {
+  const progress = commandProgress(label);
+  try {
+    return await work(progress);
+  } finally {
+    progress.end();
+  }
+}
+
+/**
+ * An export written in stages (render, temporary file, rename) with the progress
+ * line; Ctrl+C stops it at the next stage and no file — partial or whole — is left.
+ */
+export async function exportWithProgress<R extends Rendered>(
+  out: string,
+  render: (p: Progress) => R | Promise<R>,
+  guard: { project?: string; overwrite?: boolean } = {},
+  first?: string,
+): Promise<{ file: ExportedFile; rendered: R }> {
+  // Loaded with the first export, not with every command.
+  const { exportInStages } = await import('../reports/staged');
+  return withProgress('exporting', (p) => exportInStages(p, () => render(p), resolve(out), guard, first));
 }

@@ -4,6 +4,7 @@ import type { AgreementReport, AgreementRow, PooledAgreementRow, ReliabilitySamp
 import { InputError } from '../../shared/errors';
 import { formatCoefficient as f, formatInterval, formatShare } from '../../shared/reliability/format';
 import { print, printJson, printTable, withProject } from './output';
+import { exportWithProgress } from './progress';
 
 // fieldcode agreement <project> --coders A,B[,C…] [--unit char|turn] [--ci N] [--seed S]
 //         [--docs NAME,…] [--sample NAME] [--by-document] [--json] [-o OUT.csv|OUT.xlsx]
@@ -143,7 +144,7 @@ export function registerReliabilityCommands(program: Command): void {
         const format = out ? (/\.xlsx$/i.test(out) ? 'xlsx' : /\.csv$/i.test(out) ? 'csv' : null) : null;
         if (out && !format) throw new InputError(`${o.out}: the agreement table is written as .csv or .xlsx`);
         const { agreement } = await import('../team/agreement');
-        const { exportAgreement } = await import('../team/reliability-report');
+        const { renderAgreement } = await import('../team/reliability-report');
         const { documentIds } = await import('../team/samples');
         const r = await withProject(
           path,
@@ -158,7 +159,7 @@ export function registerReliabilityCommands(program: Command): void {
               byPair: true,
               documentIds: o.docs ? documentIds(p, list(o.docs)) : undefined,
             };
-            if (out && format) await exportAgreement(p, options, format, out);
+            if (out && format) await exportWithProgress(out, () => renderAgreement(p, options, format), {}, 'computing');
             return agreement(p, options);
           },
           { readonly: !out },
@@ -220,8 +221,8 @@ export function registerReliabilityCommands(program: Command): void {
       const format = /\.docx$/i.test(out) ? 'docx' : /\.md$/i.test(out) ? 'md' : null;
       if (!format) throw new InputError(`${o.out}: the methods paragraph is written as .md or .docx`);
       const options = { coderIds: list(o.coders), sample: o.sample, unit: unitOf(o.unit), ci: whole(o.ci, '--ci', 0), seed: whole(o.seed, '--seed', 0) };
-      const { exportMethods } = await import('../team/reliability-report');
-      await withProject(path, (p) => exportMethods(p, options, format, out), { readonly: true });
+      const { renderMethods } = await import('../team/reliability-report');
+      await withProject(path, (p) => exportWithProgress(out, () => renderMethods(p, options, format), {}, 'computing'), { readonly: true });
       print(`Wrote ${out}`);
     });
 }

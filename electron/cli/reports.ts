@@ -1,5 +1,4 @@
 import { Option, type Command } from 'commander';
-import { resolve } from 'node:path';
 import {
   MATRIX_COUNTS,
   REFI_TARGETS,
@@ -14,9 +13,11 @@ import {
 import type { RenderedQdpx } from '../refi/refi';
 import { InputError } from '../../shared/errors';
 import type { FilterByName } from '../reports/filter';
-import { writeOutput, type Rendered } from '../reports/output';
+import type { Rendered } from '../reports/output';
+import type { Progress } from '../../shared/progress';
 import type { NumberTable } from '../reports/tables';
 import { collect, print, printJson, printTable, withProject } from './output';
+import { exportWithProgress, withProgress } from './progress';
 
 // The report and exchange use cases load their format libraries (exceljs, docx,
 // fflate, fast-xml-parser): they are imported when a command that needs them runs,
@@ -80,14 +81,17 @@ interface Target {
   force?: boolean;
 }
 
-function written(out: string, r: Rendered, what: string, t: Target): void {
-  const bytes = writeOutput(resolve(out), r.data, { project: t.project, overwrite: t.force });
-  print(`wrote ${r.rows} ${what} to ${out} (${bytes < 10_240 ? `${bytes} bytes` : `${Math.round(bytes / 1024)} KB`})`);
+async function written(out: string, render: (p: Progress) => Rendered | Promise<Rendered>, what: string, t: Target): Promise<void> {
+  const { file } = await exportWithProgress(out, render, { project: t.project, overwrite: t.force });
+  print(`wrote ${file.rows} ${what} to ${out} (${size(file.bytes)})`);
 }
 
+const size = (bytes: number) => (bytes < 10_240 ? `${bytes} bytes` : `${Math.round(bytes / 1024)} KB`);
+
 /** A .qdpx and, for a target tool, each code renamed for it and what else was written its way. */
-function writtenQdpx(out: string, r: RenderedQdpx, t: Target): void {
-  written(out, r, 'segments', t);
+async function writtenQdpx(out: string, render: (p: Progress) => Promise<RenderedQdpx>, t: Target): Promise<void> {
+  const { file, rendered: r } = await exportWithProgress(out, render, { project: t.project, overwrite: t.force });
+  print(`wrote ${file.rows} segments to ${out} (${size(file.bytes)})`);
   for (const line of r.adapted) print(`for QualCoder: ${line}`);
   for (const line of r.renamed) print(`renamed: ${line}`);
 }
@@ -95,7 +99,7 @@ function writtenQdpx(out: string, r: RenderedQdpx, t: Target): void {
 /** Tables go to a file with -o; without one, JSON or CSV print, and the default is a text table. */
 async function outputTable(t: NumberTable, format: TableFormat | undefined, out: string | undefined, target: Target): Promise<void> {
   const { renderTable } = await tables();
-  if (out) return written(out, await renderTable(t, format ?? 'csv'), 'rows', target);
+  if (out) return written(out, () => renderTable(t, format ?? 'csv'), 'rows', target);
   if (format === 'xlsx' || format === 'html') throw new InputError(`--format ${format} writes a file: add -o FILE`);
   if (format === 'json') return printJson(t.json);
   if (format === 'csv') {
@@ -139,15 +143,16 @@ export function registerReportCommands(program: Command): void {
           `--format ${o.format} exports the whole ${o.format === 'qdpx' ? 'project' : 'codebook'}; the filters apply to segment reports (${SEGMENT_FORMATS.join(', ')})`,
         );
       }
-      const [{ exportProjectQdpx, renderCodebookQdc }, { filterFromNames }, { renderSegments }] = await Promise.all([refi(), filters(), segments()]);
+      const [{ exportProjectQdpxInStages, renderCodebookQdc }, { filterFromNames }, { renderSegments }] = await Promise.all([refi(), filters(), segments()]);
       await withProject(
         path,
         async (p) => {
-          if (o.format === 'qdpx') return writtenQdpx(o.out, exportProjectQdpx(p, o.for), { project: path, force: o.force });
-          if (o.format === 'qdc') return written(o.out, renderCodebookQdc(p), 'codes', { project: path, force: o.force });
+          const target = { project: path, force: o.force };
+          if (o.format === 'qdpx') return writtenQdpx(o.out, (progress) => exportProjectQdpxInStages(p, o.for ?? 'standard', progress), target);
+          if (o.format === 'qdc') return written(o.out, () => renderCodebookQdc(p), 'codes', target);
           const filter = filterFromNames(p, byName(o));
-          const r = await renderSegments(p, filter, o.format as SegmentFormat, { title: o.title, groupBy: o.groupBy ? list(o.groupBy) : [] });
-          written(o.out, r, 'segments', { project: path, force: o.force });
+          const groupBy = o.groupBy ? list(o.groupBy) : [];
+          await written(o.out, () => renderSegments(p, filter, o.format as SegmentFormat, { title: o.title, groupBy }), 'segments', target);
         },
         { readonly: true },
       );
@@ -164,7 +169,8 @@ export function registerReportCommands(program: Command): void {
       const [{ renderCodebookQdc }, { renderCodebook }] = await Promise.all([refi(), codebook()]);
       await withProject(
         path,
-        async (p) => written(o.out, o.format === 'qdc' ? renderCodebookQdc(p) : await renderCodebook(p, o.format), 'codes', { project: path, force: o.force }),
+        async (p) =>
+          written(o.out, () => (o.format === 'qdc' ? renderCodebookQdc(p) : renderCodebook(p, o.format)), 'codes', { project: path, force: o.force }),
         { readonly: true },
       );
     });
@@ -252,7 +258,7 @@ export function registerReportCommands(program: Command): void {
     .option('--json', 'JSON output')
     .action(async (file: string, target: string, o: { json?: boolean }) => {
       const [{ importProjectQdpx }, { closeProject }] = await Promise.all([refi(), import('../project/project')]);
-      const { project, report } = await importProjectQdpx({ path: file }, target);
+      const { project, report } = await withProgress('importing', (progress) => importProjectQdpx({ path: file }, target, { progress }));
       closeProject(project);
       if (o.json)
         return printJson({ path: report.project.path, ...report.counts, converted: report.converted, renamed: report.renamed, skipped: report.skipped });

@@ -24,6 +24,7 @@ export const MIME: Record<string, string> = {
   json: 'application/json',
   qdpx: 'application/zip',
   qdc: 'application/xml',
+  zip: 'application/zip',
 };
 
 export function utf8(text: string): Uint8Array {

@@ -14,8 +14,10 @@ export async function exportInStages<R extends Rendered>(
   render: () => R | Promise<R>,
   path: string | undefined,
   guard: OutputGuard,
+  /** what the first stage is called: 'computing' where the work is in the numbers rather than the file */
+  first = 'rendering',
 ): Promise<{ file: ExportedFile; rendered: R }> {
-  progress.report('rendering', 0, 2);
+  progress.report(first, 0, 2);
   await breathe();
   stopIfCancelled(progress);
   const rendered = await render();

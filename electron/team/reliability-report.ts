@@ -1,10 +1,8 @@
-import { isAbsolute, resolve } from 'node:path';
-import type { ExportedFile } from '../../shared/api/reports';
 import type { AgreementReport, AgreementRow } from '../../shared/api/team';
 import { formatCoefficient } from '../../shared/reliability/format';
 import { safeFileStem } from '../formats/reports/text';
 import type { NumberTable, TableRow } from '../formats/reports/tables';
-import { deliver, MIME, utf8 } from '../reports/output';
+import { MIME, utf8, type Rendered } from '../reports/output';
 import { renderTable } from '../reports/tables';
 import type { Project } from '../store/db';
 import { agreement, type AgreementOptions } from './agreement';
@@ -88,13 +86,14 @@ export function agreementTable(p: Project, r: AgreementReport): NumberTable {
   };
 }
 
-export async function exportAgreement(p: Project, o: AgreementOptions, format: 'csv' | 'xlsx', path?: string): Promise<ExportedFile> {
+/** The agreement table as a file (per document too, unless told otherwise); written by reports/staged.ts. */
+export async function renderAgreement(p: Project, o: AgreementOptions, format: 'csv' | 'xlsx'): Promise<Rendered> {
   const r = agreement(p, { ...o, byDocument: o.byDocument ?? true });
-  return deliver(await renderTable(agreementTable(p, r), format), path);
+  return renderTable(agreementTable(p, r), format);
 }
 
 /** The methods paragraph, with intervals (1,000 draws unless told otherwise). */
-export async function exportMethods(p: Project, o: AgreementOptions, format: 'md' | 'docx', path?: string): Promise<ExportedFile> {
+export async function renderMethods(p: Project, o: AgreementOptions, format: 'md' | 'docx'): Promise<Rendered> {
   const r = agreement(p, { ...o, ci: o.ci ?? DEFAULT_DRAWS });
   const sample = o.sample ? getSample(p, o.sample) : null;
   const total = p.db.prepare('SELECT count(*) FROM documents WHERE deleted_at IS NULL').pluck().get() as number;
@@ -103,5 +102,5 @@ export async function exportMethods(p: Project, o: AgreementOptions, format: 'md
   const { methodsDocx, methodsMarkdown } = await import('../formats/reports/methods');
   const data = format === 'md' ? utf8(methodsMarkdown(doc)) : await methodsDocx(doc);
   const file = `${safeFileStem(`Methods - inter-coder reliability${sample ? ` - ${sample.name}` : ''}`)}.${format}`;
-  return deliver({ data, fileName: file, mime: MIME[format], rows: r.codes.length }, path && !isAbsolute(path) ? resolve(path) : path);
+  return { data, fileName: file, mime: MIME[format], rows: r.codes.length };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ExportedFile } from './reports';
 import { id, returns, text } from './method';
+import { operation } from './operations';
 
 // Analysis: from coded segments to the study's own outputs — the framework matrix
 // with its cell summaries, case-study drafts from a template, group summaries with
@@ -203,10 +204,14 @@ export const analysisApi = {
   ),
   'analysis.export': returns<ExportedFile>()(
     z.object({
-      what: z.enum(['matrix', 'pairMatrix', 'caseStudy', 'groups']),
+      /** caseStudies: the drafts of many cases (`caseIds`, or every case), one file each, in one ZIP */
+      what: z.enum(['matrix', 'pairMatrix', 'caseStudy', 'caseStudies', 'groups']),
       format: z.enum(ANALYSIS_FORMATS),
       path: text(4000).optional(),
+      overwrite: z.boolean().optional(),
+      operation: operation.optional(),
       caseId: id.optional(),
+      caseIds: z.array(id).max(10_000).optional(),
       templateId: id.optional(),
       by: z.array(text(200)).max(2).optional(),
       /** the pair matrix as shown (codes, pair filter); all codes when absent */

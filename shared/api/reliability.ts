@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ExportedFile } from './reports';
 import type { CoderCopyResult, ReliabilitySample } from './team';
 import { id, returns, text } from './method';
+import { operation } from './operations';
 
 // Reliability samples and the reliability report's exports (the agreement table
 // itself is team.agreement).
@@ -19,6 +20,8 @@ const exportFilter = {
     .max(2 ** 31 - 1)
     .optional(),
   path: text(4096).min(1).optional(),
+  overwrite: z.boolean().optional(),
+  operation: operation.optional(),
 };
 
 export const reliabilityApi = {

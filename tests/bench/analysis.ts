@@ -1,6 +1,6 @@
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeCaseStudies } from '../../electron/analysis/export';
+import { writeCaseStudies } from '../../electron/analysis/drafts';
 import { frameworkMatrix } from '../../electron/analysis/matrix';
 import { pairMatrix } from '../../electron/analysis/pair-matrix';
 import { importPairs } from '../../electron/analysis/pairs';

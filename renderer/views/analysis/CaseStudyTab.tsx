@@ -49,8 +49,30 @@ export function CaseStudyTab({ cases, codes }: { cases: Case[]; codes: Code[] })
         <button type="button" aria-expanded={editing} disabled={!shown} onClick={() => setEditing(!editing)}>
           Edit template
         </button>
-        {d && <ExportBar request={{ what: 'caseStudy', caseId: d.caseId, templateId }} formats={['docx', 'md']} name={d.title} what="this case-study draft" />}
+        {d && (
+          <ExportBar
+            request={{ what: 'caseStudy', caseId: d.caseId, templateId }}
+            formats={['docx', 'md']}
+            name={d.title}
+            what="this case-study draft"
+            rows="draft"
+          />
+        )}
       </div>
+      {known && (
+        <div className="view-toolbar filters" data-testid="all-drafts">
+          <span>All {cases.length} cases, one draft each in a ZIP:</span>
+          <ExportBar
+            request={{ what: 'caseStudies', templateId }}
+            formats={['docx', 'md']}
+            name="case-study drafts"
+            what="all case-study drafts"
+            label={`Drafts of all ${cases.length} cases, one file each in a ZIP`}
+            rows="draft"
+            extension="zip"
+          />
+        </div>
+      )}
       {editing && shown && (
         <TemplateEditor
           key={shown.id}

@@ -38,7 +38,7 @@ export function GroupsTab({ attributes, tree }: { attributes: Attribute[]; tree:
       <div className="view-toolbar filters">
         <label>Groups by {select(first, setFirst, 'Group by', false)}</label>
         <label>× {select(second, setSecond, 'and by', true)}</label>
-        <ExportBar request={{ what: 'groups', by }} formats={['docx', 'md']} name="group-summaries" what="the group summaries" />
+        <ExportBar request={{ what: 'groups', by }} formats={['docx', 'md']} name="group-summaries" what="the group summaries" rows="group" />
       </div>
       {groups.error && <p className="error">{groups.error}</p>}
       {g.length > 0 && (

@@ -39,7 +39,7 @@ export function PairsTab({ cases, codes }: { cases: Case[]; codes: Code[] }) {
           </select>
         </label>
         <AttributeFilter cases={cases} value={filter} onChange={setFilter} label="Pairs where" noun="pairs" />
-        <ExportBar request={{ what: 'pairMatrix', pairMatrix: spec }} formats={['xlsx', 'docx']} name="pair-matrix" what="the pair matrix" />
+        <ExportBar request={{ what: 'pairMatrix', pairMatrix: spec }} formats={['xlsx', 'docx']} name="pair-matrix" what="the pair matrix" rows="pair" />
         {m && (
           <span className="view-summary">
             {m.pairs.length} pair{m.pairs.length === 1 ? '' : 's'} · North: {m.north.attribute} = {m.north.value}

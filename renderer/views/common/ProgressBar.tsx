@@ -13,6 +13,8 @@ const STAGES: Record<string, string> = {
   converting: 'Converting',
   packing: 'Packing',
   rendering: 'Rendering',
+  computing: 'Computing',
+  drafting: 'Drafting',
   sending: 'Sending',
 };
 

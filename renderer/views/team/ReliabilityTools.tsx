@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api';
-import { attempt, tryCall } from '../common/attempt';
+import { attempt } from '../common/attempt';
 import { plural } from '../common/files';
 import { useFetch } from '../common/useFetch';
-import { saveExport } from '../reports/save';
+import { ReliabilityExports } from './ReliabilityExports';
 import { filterInput, type AgreementFilters } from './teamStore';
 
 // The reliability sample agreement is computed on, drawing a new one, coder copies
@@ -24,10 +24,6 @@ export function ReliabilityTools({
   const [version, setVersion] = useState(0);
   const samples = useFetch(`samples:${version}`, () => api['team.samples']({})).data ?? [];
   const [status, setStatus] = useState<string | null>(null);
-  const run = async (fn: () => Promise<string | null>) => {
-    const r = await tryCall(fn);
-    setStatus(r.ok ?? r.error ?? null);
-  };
   const base = { ...filterInput(filters), ...(sample ? { sample } : {}) };
   const chosen = samples.find((s) => s.id === sample);
   return (
@@ -51,34 +47,7 @@ export function ReliabilityTools({
         }}
       />
       {chosen && <SampleCopy sample={chosen.id} onDone={setStatus} />}
-      <span className="inline-fieldset" role="group" aria-label="Export">
-        <button type="button" onClick={() => void run(() => saveExport('methods.docx', 'code', () => api['team.exportMethods']({ ...base, format: 'docx' })))}>
-          Methods paragraph (Word)
-        </button>
-        <button type="button" onClick={() => void run(() => saveExport('methods.md', 'code', () => api['team.exportMethods']({ ...base, format: 'md' })))}>
-          Markdown
-        </button>
-        <button
-          type="button"
-          onClick={() =>
-            void run(() =>
-              saveExport('agreement.xlsx', 'row', () => api['team.exportAgreement']({ ...base, ...(intervals ? { ci: 1000 } : {}), format: 'xlsx' })),
-            )
-          }
-        >
-          Agreement table (XLSX)
-        </button>
-        <button
-          type="button"
-          onClick={() =>
-            void run(() =>
-              saveExport('agreement.csv', 'row', () => api['team.exportAgreement']({ ...base, ...(intervals ? { ci: 1000 } : {}), format: 'csv' })),
-            )
-          }
-        >
-          CSV
-        </button>
-      </span>
+      <ReliabilityExports base={base} intervals={intervals} />
       {status && (
         <span className="muted" role="status" data-testid="reliability-status">
           {status}
