@@ -9,9 +9,9 @@ import { menuTemplate, type MenuItemSpec } from './menu-template';
 import { projectArg } from './open-file';
 import { CONTENT_SECURITY_POLICY, isAppUrl, windowOptions } from './security';
 import { userMessage } from '../../shared/errors';
-import { MENU_CHANNEL, PROGRESS_CHANNEL, SHELL_CHANNELS } from '../../shared/shell';
+import { MENU_CHANNEL, SHELL_CHANNELS } from '../../shared/shell';
 import type { ProgressEvent } from '../../shared/progress';
-import { guardedSend } from './progress-events';
+import { progressToWindow } from './progress-events';
 import { workerClient, type Call } from './worker-client';
 
 // The Electron shell: one window, the native menu, dialogs. The store and services
@@ -141,13 +141,13 @@ app
     );
     electronSession.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
     // Progress events from the worker go to the window once it exists, on the fixed channel only.
-    let toWindow: ((e: ProgressEvent) => void) | null = null;
-    const call = startWorker((e) => toWindow?.(e));
+    const progress = progressToWindow();
+    const call = startWorker(progress.forward);
     const win = await createWindow(call);
-    const send = guardedSend((channel, payload) => win.webContents.send(channel, payload));
-    toWindow = (e) => {
-      if (!win.isDestroyed()) send(PROGRESS_CHANNEL, e);
-    };
+    progress.attach({
+      send: (channel, payload) => win.webContents.send(channel, payload),
+      isDestroyed: () => win.isDestroyed() || win.webContents.isDestroyed(),
+    });
     ready = (path) => void openGiven(path, win, call);
     app.on('second-instance', (_e, argv) => {
       if (win.isMinimized()) win.restore();
