@@ -28,13 +28,13 @@ export function progressLine(label: string, stream: NodeJS.WriteStream = process
       // A terminal redrawn a few times a second is enough to see it move.
       if (done < total && now - last < 100) return;
       last = now;
-      const width = Math.max(20, (stream.columns ?? 80) - 1);
+      const width = Math.max(20, (stream.columns || 80) - 1);
       const line = `${label} ${done}/${total} ${basename(what)}`;
       stream.write(`\r${line.slice(0, width).padEnd(width)}`);
       shown = true;
     },
     end() {
-      if (shown) stream.write(`\r${' '.repeat(Math.max(20, (stream.columns ?? 80) - 1))}\r`);
+      if (shown) stream.write(`\r${' '.repeat(Math.max(20, (stream.columns || 80) - 1))}\r`);
     },
   };
 }
