@@ -1,0 +1,105 @@
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { unzipSync } from 'fflate';
+import type { Browser, Download, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeProject, openProject } from '../../electron/project/project';
+import { addSyntheticSegments } from '../reports/big';
+import { buildStudy } from '../analysis/study';
+import { launchBrowser, screenshot, startApp, type App } from './helpers';
+
+// The drafts of all 54 schools exported from the Analysis view in real Chromium
+// through the bridge: the bar says which school is being drafted, Cancel stops it
+// with “Cancelled — nothing was changed” and nothing is downloaded or written;
+// left alone, one ZIP with a draft per school arrives.
+
+let browser: Browser;
+let app: App;
+let page: Page;
+let dir: string;
+const downloads: Download[] = [];
+const LABEL = 'All case-study drafts export progress';
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  dir = mkdtempSync(join(tmpdir(), 'fieldcode-analysis-progress-'));
+  const study = await buildStudy({ file: 'nssp.fieldcode' });
+  closeProject(study.p);
+  const projectPath = join(dir, 'nssp.fieldcode');
+  copyFileSync(study.p.path, projectPath);
+  // About 30,000 coded segments across the schools, as a coded study holds: drafting all 54 takes seconds, long enough to cancel.
+  const p = openProject(projectPath);
+  addSyntheticSegments(p, 30_000, 3);
+  closeProject(p);
+  app = await startApp(projectPath);
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  page.on('download', (d) => downloads.push(d));
+  await page.goto(app.bridge.url);
+  await page.getByRole('tablist', { name: 'Views' }).getByRole('tab', { name: 'Analysis' }).click();
+  await page.getByRole('tablist', { name: 'Analysis' }).getByRole('tab', { name: 'Case study' }).click();
+  await page.getByTestId('all-drafts').waitFor();
+  // Every text the bar gives screen readers, recorded in the page as it changes.
+  await page.evaluate((label) => {
+    const seen: string[] = [];
+    (window as unknown as { seen: string[] }).seen = seen;
+    new MutationObserver(() => {
+      const text = document.querySelector(`[role="progressbar"][aria-label="${label}"]`)?.getAttribute('aria-valuetext');
+      if (text && seen[seen.length - 1] !== text) seen.push(text);
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-valuetext'] });
+  }, LABEL);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const seen = () => page.evaluate(() => (window as unknown as { seen: string[] }).seen.splice(0));
+/** Files in the project's folder and the app's own (settings, default projects) — where an export could leave one. */
+const files = () => [...readdirSync(dir), ...readdirSync(app.dir, { recursive: true })].map(String).sort();
+
+describe('progress and cancel of the analysis exports (Chromium, browser mode)', () => {
+  it('shows the school being drafted; Cancel says “Cancelled — nothing was changed”, and nothing was written or downloaded', async () => {
+    const before = files();
+    const box = page.getByTestId('all-drafts');
+    await box.getByRole('group', { name: 'Drafts of all 54 cases, one file each in a ZIP' }).getByRole('button', { name: 'DOCX' }).click();
+    const bar = page.getByRole('progressbar', { name: LABEL });
+    await expect.poll(() => bar.getAttribute('aria-valuetext'), { timeout: 30_000 }).toMatch(/^Drafting \d+ of 54: .+/);
+    // Pressed at once, as a user would on seeing the bar (the running bar's picture is taken in the next test).
+    await box.getByRole('button', { name: 'Cancel' }).click();
+    const status = box.getByRole('status');
+    await expect.poll(() => status.textContent(), { timeout: 30_000 }).toBe('Cancelled — nothing was changed');
+    await screenshot(page, 'progress-drafts-cancelled');
+    expect(await bar.count()).toBe(0);
+    const shown = await seen();
+    const drafting = shown.filter((t) => /^Drafting \d+ of 54: /.test(t));
+    expect(drafting.length).toBeGreaterThan(0);
+    // Stopped before the last school, and never packed or written.
+    expect(shown.some((t) => /^Drafting 54 of 54/.test(t) || /^(Packing|Sending)/.test(t))).toBe(false);
+    expect(downloads).toHaveLength(0);
+    expect(files()).toEqual(before);
+    // The buttons are back for another try.
+    expect(await box.getByRole('button', { name: 'DOCX' }).isEnabled()).toBe(true);
+  });
+
+  it('left alone, drafts every school in order and downloads one ZIP with a draft each', async () => {
+    const box = page.getByTestId('all-drafts');
+    const downloaded = page.waitForEvent('download', { timeout: 60_000 });
+    await box.getByRole('button', { name: 'MD' }).click();
+    await expect
+      .poll(() => page.getByRole('progressbar', { name: LABEL }).getAttribute('aria-valuetext'), { timeout: 30_000 })
+      .toMatch(/^Drafting \d+ of 54: .+/);
+    await screenshot(page, 'progress-drafts-running');
+    const download = await downloaded;
+    expect(download.suggestedFilename()).toBe('case-study drafts.zip');
+    const zip = unzipSync(readFileSync((await download.path())!));
+    expect(Object.keys(zip)).toHaveLength(54);
+    expect(Object.keys(zip).every((n) => n.endsWith('.md'))).toBe(true);
+    await expect.poll(() => box.getByRole('status').textContent()).toMatch(/^Downloaded case-study drafts\.zip: 54 drafts, [\d.]+ (KB|MB)$/);
+    const counts = (await seen()).flatMap((t) => /^Drafting (\d+) of 54/.exec(t)?.slice(1) ?? []).map(Number);
+    expect(counts.length).toBeGreaterThan(0);
+    expect(counts).toEqual([...counts].sort((a, b) => a - b));
+  });
+});
