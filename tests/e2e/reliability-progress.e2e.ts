@@ -1,0 +1,103 @@
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Download, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeProject, openProject } from '../../electron/project/project';
+import { buildStudy } from '../analysis/study';
+import { addSyntheticSegments } from '../reports/big';
+import { launchBrowser, screenshot, startApp, type App } from './helpers';
+
+// The reliability report's exports in the Team view, in real Chromium through the
+// bridge: the stage ("Computing" the coefficients and 1,000 bootstrap draws, then
+// the file) with Cancel; cancelled, nothing is downloaded or written; left alone,
+// the methods paragraph arrives as a Word file.
+
+let browser: Browser;
+let app: App;
+let page: Page;
+let dir: string;
+const downloads: Download[] = [];
+const LABEL = 'Reliability export progress';
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  dir = mkdtempSync(join(tmpdir(), 'fieldcode-reliability-progress-'));
+  const study = await buildStudy({ file: 'nssp.fieldcode' });
+  closeProject(study.p);
+  const projectPath = join(dir, 'nssp.fieldcode');
+  copyFileSync(study.p.path, projectPath);
+  // Three coders' segments on every school, so the coefficients and their intervals take a moment to compute.
+  const p = openProject(projectPath);
+  addSyntheticSegments(p, 6000, 3);
+  closeProject(p);
+  app = await startApp(projectPath);
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  page.on('download', (d) => downloads.push(d));
+  await page.goto(app.bridge.url);
+  await page.getByRole('tablist', { name: 'Views' }).getByRole('tab', { name: 'Team' }).click();
+  await page.getByRole('tablist', { name: 'Team' }).getByRole('tab', { name: 'Agreement' }).click();
+  await page.getByTestId('agreement-table').waitFor({ timeout: 60_000 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const files = () => [...readdirSync(dir), ...readdirSync(app.dir, { recursive: true })].map(String).sort();
+const tools = () => page.locator('.reliability-tools');
+
+describe('progress and cancel of the reliability exports (Chromium, browser mode)', () => {
+  it('Cancel while the request is still on its way: “Cancelled — nothing was changed”, and nothing is downloaded or written', async () => {
+    // The export takes well under a second here, faster than a click: its request is held in the
+    // browser (as a slow network or a busy machine would) until Cancel has reached the core, which
+    // then stops the export as soon as it starts.
+    let release: () => void = () => {};
+    const held = new Promise<void>((ok) => (release = ok));
+    await page.route('**/api/team.exportMethods', async (route) => {
+      await held;
+      await route.continue();
+    });
+    const before = files();
+    await page.getByRole('group', { name: 'Export' }).getByRole('button', { name: 'Methods paragraph (Word)' }).click();
+    const bar = page.getByRole('progressbar', { name: LABEL });
+    await bar.waitFor();
+    await screenshot(page, 'progress-reliability-running');
+    const cancelled = page.waitForResponse('**/api/operation.cancel');
+    await tools().getByRole('button', { name: 'Cancel' }).click();
+    await cancelled;
+    release();
+    const status = tools().locator('.view-done, .view-error');
+    await expect.poll(() => status.textContent(), { timeout: 60_000 }).toBe('Cancelled — nothing was changed');
+    await screenshot(page, 'progress-reliability-cancelled');
+    await page.unroute('**/api/team.exportMethods');
+    expect(await bar.count()).toBe(0);
+    expect(downloads).toHaveLength(0);
+    expect(files()).toEqual(before);
+  });
+
+  it('left alone, “Computing” shows while the coefficients are worked out, and the methods paragraph downloads', async () => {
+    await page.evaluate((label) => {
+      const seen: string[] = [];
+      (window as unknown as { seen: string[] }).seen = seen;
+      new MutationObserver(() => {
+        const text = document.querySelector(`[role="progressbar"][aria-label="${label}"]`)?.getAttribute('aria-valuetext');
+        if (text && seen[seen.length - 1] !== text) seen.push(text);
+      }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-valuetext'] });
+    }, LABEL);
+    const downloaded = page.waitForEvent('download', { timeout: 60_000 });
+    await page.getByRole('group', { name: 'Export' }).getByRole('button', { name: 'Methods paragraph (Word)' }).click();
+    const download = await downloaded;
+    expect(download.suggestedFilename()).toBe('Methods - inter-coder reliability.docx');
+    expect(
+      readFileSync((await download.path())!)
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
+    await expect.poll(() => tools().locator('.view-done').textContent()).toMatch(/^Downloaded Methods - inter-coder reliability\.docx: /);
+    const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    expect(seen).toContain('Computing 1 of 2');
+  });
+});
