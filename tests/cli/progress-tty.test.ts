@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -148,5 +148,25 @@ describe('the progress line and Ctrl+C of long commands, on a real terminal', ()
     const table = await onTerminal(['agreement', project, '--coders', 'Amina,Ben', '-o', join(dir, 'agreement.csv')]);
     expect(table.code).toBe(0);
     expect(table.output).toMatch(/\rexporting 0\/2 computing/);
+  });
+
+  it('import: a line per transcript; Ctrl+C half-way imports nothing', async () => {
+    const target = join(dir, 'imports.fieldcode');
+    expect(spawnSync(process.execPath, [join(ROOT, 'build', 'fieldcode.mjs'), 'new', target, '--codebook', 'empty'], { encoding: 'utf8' }).status).toBe(0);
+    const folder = join(dir, 'transcripts');
+    mkdirSync(folder);
+    for (let i = 0; i < 400; i++) {
+      const turns = Array.from(
+        { length: 80 },
+        (_, t) => `${t % 2 ? 'Teacher' : 'Interviewer'}: school ${i}, turn ${t}: letters, visits and lessons with our partners.`,
+      );
+      writeFileSync(join(folder, `Interview ${String(i).padStart(3, '0')}.txt`), `${turns.join('\n')}\n`);
+    }
+    const r = await onTerminal(['import', target, folder], /importing [1-9]\d*\/400 reading Interview \d{3}\.txt/);
+    expect(r.code).toBe(1);
+    expect(r.output).toContain('fieldcode: Cancelled — nothing was changed');
+    const p = openProject(target, { readonly: true });
+    expect(p.db.prepare('SELECT count(*) FROM documents').pluck().get()).toBe(0);
+    closeProject(p);
   });
 });
