@@ -18,8 +18,9 @@ describe('Ctrl+C while `fieldcode import` writes', () => {
     writeCorpus(join(dir, 'transcripts'), makeTranscripts().slice(0, 150));
     const before = dumpOnDisk(path);
     const listeners = process.listenerCount('SIGINT');
-    const wasTTY = process.stderr.isTTY;
-    // The progress line shows only on a terminal; here it tells the test that the write has begun.
+    const wasTTY = [process.stdout.isTTY, process.stderr.isTTY];
+    // The progress line shows only on a terminal (stdout and stderr); here it tells the test that the write has begun.
+    process.stdout.isTTY = true;
     process.stderr.isTTY = true;
     const lines: string[] = [];
     try {
@@ -40,7 +41,7 @@ describe('Ctrl+C while `fieldcode import` writes', () => {
       expect(r.stderr).toContain('Cancelled — nothing was changed');
       expect(r.stdout).toBe('');
     } finally {
-      process.stderr.isTTY = wasTTY;
+      [process.stdout.isTTY, process.stderr.isTTY] = wasTTY;
     }
     expect(process.listenerCount('SIGINT')).toBe(listeners);
     expect(dumpOnDisk(path) === before, 'the project changed').toBe(true);
