@@ -38,6 +38,14 @@ export function bridgeToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
+/** Set once the page starts going away (reload, close, another address); cleared if it comes back from the back/forward cache. */
+let leaving = false;
+if (typeof window !== 'undefined') {
+  for (const e of ['pagehide', 'beforeunload']) window.addEventListener(e, () => (leaving = true), { capture: true });
+  window.addEventListener('pageshow', () => (leaving = false));
+}
+const goingAway = () => leaving || document.visibilityState === 'hidden';
+
 function httpClient(): Client {
   const token = bridgeToken();
   return makeClient(async (method: MethodName, input: unknown) => {
@@ -48,8 +56,10 @@ function httpClient(): Client {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-fieldcode-token': token },
         body,
-        // A save sent as the page goes away (reload, close) still reaches the server.
-        keepalive: body.length < 16_000,
+        // A save sent as the page goes away (reload, close) still reaches the server. Only
+        // then: Chromium holds keepalive requests back while a long call is in flight, so a
+        // Cancel sent that way arrived only after the import it was meant to stop.
+        keepalive: body.length < 16_000 && goingAway(),
       });
     } catch {
       throw new Error('Fieldcode is not running (the local server did not answer)');
