@@ -1,13 +1,9 @@
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeProject, openProject } from '../../electron/project/project';
-import { addSyntheticSegments } from '../reports/big';
-import { buildStudy } from '../analysis/study';
 import { launchBrowser, screenshot, startApp, type App } from './helpers';
+import { codedStudy, progressTexts, recordProgressTexts } from './study-copy';
 
 // The drafts of all 54 schools exported from the Analysis view in real Chromium
 // through the bridge: the bar says which school is being drafted, Cancel stops it
@@ -23,16 +19,10 @@ const LABEL = 'All case-study drafts export progress';
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  dir = mkdtempSync(join(tmpdir(), 'fieldcode-analysis-progress-'));
-  const study = await buildStudy({ file: 'nssp.fieldcode' });
-  closeProject(study.p);
-  const projectPath = join(dir, 'nssp.fieldcode');
-  copyFileSync(study.p.path, projectPath);
   // About 30,000 coded segments across the schools, as a coded study holds: drafting all 54 takes seconds, long enough to cancel.
-  const p = openProject(projectPath);
-  addSyntheticSegments(p, 30_000, 3);
-  closeProject(p);
-  app = await startApp(projectPath);
+  const study = await codedStudy('fieldcode-analysis-progress-', 30_000, 3);
+  dir = study.dir;
+  app = await startApp(study.projectPath);
   page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   page.on('download', (d) => downloads.push(d));
   await page.goto(app.bridge.url);
@@ -40,14 +30,7 @@ beforeAll(async () => {
   await page.getByRole('tablist', { name: 'Analysis' }).getByRole('tab', { name: 'Case study' }).click();
   await page.getByTestId('all-drafts').waitFor();
   // Every text the bar gives screen readers, recorded in the page as it changes.
-  await page.evaluate((label) => {
-    const seen: string[] = [];
-    (window as unknown as { seen: string[] }).seen = seen;
-    new MutationObserver(() => {
-      const text = document.querySelector(`[role="progressbar"][aria-label="${label}"]`)?.getAttribute('aria-valuetext');
-      if (text && seen[seen.length - 1] !== text) seen.push(text);
-    }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-valuetext'] });
-  }, LABEL);
+  await recordProgressTexts(page, LABEL);
 });
 
 afterAll(async () => {
@@ -56,7 +39,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const seen = () => page.evaluate(() => (window as unknown as { seen: string[] }).seen.splice(0));
+const seen = () => progressTexts(page);
 /** Files in the project's folder and the app's own (settings, default projects) — where an export could leave one. */
 const files = () => [...readdirSync(dir), ...readdirSync(app.dir, { recursive: true })].map(String).sort();
 

@@ -1,12 +1,8 @@
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeProject, openProject } from '../../electron/project/project';
-import { buildStudy } from '../analysis/study';
-import { addSyntheticSegments } from '../reports/big';
 import { launchBrowser, screenshot, startApp, type App } from './helpers';
+import { codedStudy, progressTexts, recordProgressTexts } from './study-copy';
 
 // The reliability report's exports in the Team view, in real Chromium through the
 // bridge: the stage ("Computing" the coefficients and 1,000 bootstrap draws, then
@@ -22,16 +18,10 @@ const LABEL = 'Reliability export progress';
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  dir = mkdtempSync(join(tmpdir(), 'fieldcode-reliability-progress-'));
-  const study = await buildStudy({ file: 'nssp.fieldcode' });
-  closeProject(study.p);
-  const projectPath = join(dir, 'nssp.fieldcode');
-  copyFileSync(study.p.path, projectPath);
   // Three coders' segments on every school, so the coefficients and their intervals take a moment to compute.
-  const p = openProject(projectPath);
-  addSyntheticSegments(p, 6000, 3);
-  closeProject(p);
-  app = await startApp(projectPath);
+  const study = await codedStudy('fieldcode-reliability-progress-', 6000, 3);
+  dir = study.dir;
+  app = await startApp(study.projectPath);
   page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   page.on('download', (d) => downloads.push(d));
   await page.goto(app.bridge.url);
@@ -79,14 +69,7 @@ describe('progress and cancel of the reliability exports (Chromium, browser mode
   });
 
   it('left alone, “Computing” shows while the coefficients are worked out, and the methods paragraph downloads', async () => {
-    await page.evaluate((label) => {
-      const seen: string[] = [];
-      (window as unknown as { seen: string[] }).seen = seen;
-      new MutationObserver(() => {
-        const text = document.querySelector(`[role="progressbar"][aria-label="${label}"]`)?.getAttribute('aria-valuetext');
-        if (text && seen[seen.length - 1] !== text) seen.push(text);
-      }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-valuetext'] });
-    }, LABEL);
+    await recordProgressTexts(page, LABEL);
     const downloaded = page.waitForEvent('download', { timeout: 60_000 });
     await page.getByRole('group', { name: 'Export' }).getByRole('button', { name: 'Methods paragraph (Word)' }).click();
     const download = await downloaded;
@@ -97,7 +80,6 @@ describe('progress and cancel of the reliability exports (Chromium, browser mode
         .toString(),
     ).toBe('PK');
     await expect.poll(() => tools().locator('.view-done').textContent()).toMatch(/^Downloaded Methods - inter-coder reliability\.docx: /);
-    const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
-    expect(seen).toContain('Computing 1 of 2');
+    expect(await progressTexts(page)).toContain('Computing 1 of 2');
   });
 });
