@@ -2,33 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { agreement } from '../../electron/team/agreement';
 import { createCode } from '../../electron/codebook/codebook';
-import type { Project } from '../../electron/store/db';
-import { insertSegment } from '../../electron/store/segments';
 import type { Units } from '../../shared/reliability/unitizing';
 import { naiveCoincidences, naiveUnitizing } from '../shared/reliability/naive';
-import { handMade, PLAIN, TURNS } from './fixtures';
+import { code, handMade, PLAIN, TURNS } from './fixtures';
 
 // The optimised agreement path (sweeps, coverage histograms, margins instead of
 // coincidence matrices, documents without a code as weighted gaps, pairs from data
 // read once) against a straightforward reference on random codings of a real
 // project: every character of every document expanded, every coder pair visited,
 // full coincidence matrices — no shortcut of the production code.
-
-let n = 0;
-function code(p: Project, documentId: string, codeId: string, coderId: string, start: number, end: number): void {
-  insertSegment(p, {
-    id: `ref-${++n}`,
-    document_id: documentId,
-    code_id: codeId,
-    coder_id: coderId,
-    start,
-    end,
-    memo: '',
-    created_at: p.now(),
-    updated_at: p.now(),
-    deleted_at: null,
-  });
-}
 
 type Span = { start: number; end: number; label: number };
 

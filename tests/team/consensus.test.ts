@@ -5,24 +5,7 @@ import { listDisagreements } from '../../electron/team/disagreements';
 import { listMemos } from '../../electron/coding/memos';
 import { enableHistory, undo } from '../../electron/store/history';
 import type { Project } from '../../electron/store/db';
-import { insertSegment } from '../../electron/store/segments';
-import { handMade } from './fixtures';
-
-let n = 0;
-function code(p: Project, documentId: string, codeId: string, coderId: string, start: number, end: number): void {
-  insertSegment(p, {
-    id: `c-${++n}`,
-    document_id: documentId,
-    code_id: codeId,
-    coder_id: coderId,
-    start,
-    end,
-    memo: '',
-    created_at: p.now(),
-    updated_at: p.now(),
-    deleted_at: null,
-  });
-}
+import { code, handMade } from './fixtures';
 
 const consensusSpans = (p: Project, codeId: string) =>
   p.db

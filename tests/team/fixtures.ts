@@ -3,6 +3,8 @@ import { createCode } from '../../electron/codebook/codebook';
 import { importFiles } from '../../electron/documents/import';
 import { newProject } from '../../electron/project/project';
 import { ensureCoder } from '../../electron/store/coders';
+import type { Project } from '../../electron/store/db';
+import { insertSegment } from '../../electron/store/segments';
 import { tempDir, track } from '../helpers/temp';
 
 // A hand-made project whose agreement figures are worked out by hand.
@@ -24,4 +26,22 @@ export async function handMade(texts: Record<string, string> = { 'Plain.txt': PL
   const y = createCode(p, { name: 'Y' });
   const coders = { A: ensureCoder(p, 'Ana').id, B: ensureCoder(p, 'Ben').id, C: ensureCoder(p, 'Cai').id };
   return { p, doc, x: x.id, y: y.id, coders };
+}
+
+let coded = 0;
+/** One coder's segment written straight into the store (agreement tests build exact codings, not actions). */
+export function code(p: Project, documentId: string, codeId: string, coderId: string, start: number, end: number): void {
+  const now = p.now();
+  insertSegment(p, {
+    id: `seg-${++coded}`,
+    document_id: documentId,
+    code_id: codeId,
+    coder_id: coderId,
+    start,
+    end,
+    memo: '',
+    created_at: now,
+    updated_at: now,
+    deleted_at: null,
+  });
 }

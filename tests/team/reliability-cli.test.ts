@@ -2,28 +2,11 @@ import mammoth from 'mammoth';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { closeProject, type Project } from '../../electron/store/db';
-import { insertSegment } from '../../electron/store/segments';
+import { closeProject } from '../../electron/store/db';
 import { cliInProcess } from '../helpers/cli';
 import { tempDir } from '../helpers/temp';
-import { handMade } from './fixtures';
+import { code, handMade } from './fixtures';
 import ExcelJS from 'exceljs';
-
-let n = 0;
-function code(p: Project, documentId: string, codeId: string, coderId: string, start: number, end: number): void {
-  insertSegment(p, {
-    id: `cli-${++n}`,
-    document_id: documentId,
-    code_id: codeId,
-    coder_id: coderId,
-    start,
-    end,
-    memo: '',
-    created_at: p.now(),
-    updated_at: p.now(),
-    deleted_at: null,
-  });
-}
 
 async function project(): Promise<string> {
   const { p, doc, x, y, coders } = await handMade();

@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { agreement } from '../../electron/team/agreement';
 import { drawSample, getSample, listSamples, sampleCoderCopy } from '../../electron/team/samples';
 import { openProject, closeProject, type Project } from '../../electron/store/db';
-import { insertSegment } from '../../electron/store/segments';
 import { createCase, setCaseAttribute } from '../../electron/cases/cases';
 import { updateDocument } from '../../electron/store/documents';
 import { currentCoder } from '../../electron/store/coders';
@@ -12,23 +11,7 @@ import { unitizingAlpha, unitizingPart } from '../../shared/reliability/unitizin
 import { gwetAC1, brennanPrediger } from '../../shared/reliability/chance';
 import { krippendorffAlpha } from '../../shared/agreement';
 import { tempDir } from '../helpers/temp';
-import { handMade, PLAIN, TURNS } from './fixtures';
-
-let n = 0;
-function code(p: Project, documentId: string, codeId: string, coderId: string, start: number, end: number): void {
-  insertSegment(p, {
-    id: `rel-${++n}`,
-    document_id: documentId,
-    code_id: codeId,
-    coder_id: coderId,
-    start,
-    end,
-    memo: '',
-    created_at: p.now(),
-    updated_at: p.now(),
-    deleted_at: null,
-  });
-}
+import { code, handMade, PLAIN, TURNS } from './fixtures';
 
 const expand = (length: number, spans: [number, number][]) => Array.from({ length }, (_, i) => (spans.some(([s, e]) => s <= i && i < e) ? 1 : 0));
 
