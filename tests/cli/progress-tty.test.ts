@@ -31,7 +31,9 @@ const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
  * `stdoutTo`: the command's stdout goes to this file instead (stderr stays on the terminal).
  */
 function onTerminal(args: string[], interrupt?: RegExp, stdoutTo?: string): Promise<Run> {
-  const command = [process.execPath, join(ROOT, 'build', 'fieldcode.mjs'), ...args].map(quote).join(' ') + (stdoutTo ? ` > ${quote(stdoutTo)}` : '');
+  // `exec`: the command replaces the shell `script` starts ($SHELL, often dash, which
+  // would otherwise wait for it and die of the same Ctrl+C, reporting 130 for both).
+  const command = 'exec ' + [process.execPath, join(ROOT, 'build', 'fieldcode.mjs'), ...args].map(quote).join(' ') + (stdoutTo ? ` > ${quote(stdoutTo)}` : '');
   const child = spawn('script', ['-qfec', command, '/dev/null'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
   const started = Date.now();
   let output = '';
