@@ -8,10 +8,21 @@ import type { Input, MethodName, Output } from '../../shared/api';
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const SCREENSHOTS = join(ROOT, 'tests', 'e2e', 'screenshots');
 
+/**
+ * A researcher's desktop runs in a UTF-8 locale. Without one (a bare `env -i`, some
+ * CI runners) Chromium cannot write a non-ASCII file name and saves every download
+ * as "download", so the browser gets a UTF-8 locale when the shell has none.
+ */
+function utf8Locale(): NodeJS.ProcessEnv {
+  const current = process.env.LC_ALL || process.env.LC_CTYPE || process.env.LANG || '';
+  return /utf-?8/i.test(current) ? process.env : { ...process.env, LC_ALL: 'C.UTF-8' };
+}
+
 /** Debian's Chromium; never a browser download of a test tool's own. */
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    env: utf8Locale(),
     args: [
       '--headless',
       '--no-sandbox',
