@@ -85,8 +85,20 @@ export function caseStudies(p: Project, caseIds: string[], template: CaseStudyTe
         codes: codeRows,
       };
     });
-    const background: [string, string][] = attributes.filter((a) => c.attributes[a] !== undefined).map((a) => [a, c.attributes[a]]);
-    background.push(['documents', String(c.documents)]);
-    return { caseId, title: c.name, template: template.name, background, partner: partner.get(caseId) ?? null, sections: out };
+    return { caseId, title: c.name, template: template.name, background: backgroundRows(attributes, c, partner.get(caseId)), partner: partner.get(caseId) ?? null, sections: out };
   });
+}
+
+/**
+ * The background table: the case's attributes, its documents, and its partner
+ * school. The pair (Cases view, pairs sheet) names the partner; a case-sheet
+ * column of the same name ("partner school", "partner") gives way to it rather
+ * than showing the school twice, possibly with an older name.
+ */
+export function backgroundRows(attributes: string[], c: { attributes: Record<string, string>; documents: number }, partner: string | undefined): [string, string][] {
+  const isPartnerColumn = (a: string) => partner !== undefined && /^partner( school)?$/i.test(a.trim());
+  const rows: [string, string][] = attributes.filter((a) => c.attributes[a] !== undefined && !isPartnerColumn(a)).map((a) => [a, c.attributes[a]]);
+  rows.push(['documents', String(c.documents)]);
+  if (partner !== undefined) rows.push(['partner school', partner]);
+  return rows;
 }

@@ -132,6 +132,7 @@ export interface CaseStudy {
   caseId: string;
   title: string;
   template: string;
+  /** attribute, value; then documents; then the partner school named by the pair, if any */
   background: [string, string][];
   partner: string | null;
   sections: CaseStudySection[];

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { caseStudies } from '../../electron/analysis/case-study';
+import { listPairs, setPair } from '../../electron/analysis/pairs';
 import { saveSummary } from '../../electron/analysis/summaries';
 import { DEFAULT_SECTIONS, findTemplate, saveTemplate } from '../../electron/analysis/templates';
 import { closeProject } from '../../electron/store/db';
@@ -59,6 +60,8 @@ describe('case-study drafts', () => {
       .filter((x) => x.inTable)
       .map((x) => x.text);
     expect(table).toEqual(expect.arrayContaining(['continent', 'Africa', 'partner school', "St Hilda's Catholic High School for Girls"]));
+    // the sheet's own "partner school" column gives way to the pair: the school is named once
+    expect(table.filter((t) => t === 'partner school')).toHaveLength(1);
   }, 120_000);
 
   it('writes Markdown for one case, counts what a long section leaves out, and follows an edited template', async () => {
@@ -87,5 +90,17 @@ describe('case-study drafts', () => {
       expect(md).toContain(`> ${q.text.replace(/'/g, "'")}`);
     const bad = await cliInProcess('case-study', path, '--case', 'Nowhere School', '-o', file);
     expect(bad).toEqual({ code: 1, stdout: '', stderr: 'fieldcode: no case named "Nowhere School" in this project\n' });
+  }, 120_000);
+
+  it('names the partner school once: the pair over the sheet column, the sheet column when unpaired', async () => {
+    const { p } = await buildStudy();
+    const [pair] = listPairs(p);
+    const background = (id: string) => caseStudies(p, [id], findTemplate(p), 1)[0].background;
+    const sheetValue = (id: string) => p.db.prepare(`SELECT v.value FROM attribute_values v JOIN attributes a ON a.id = v.attribute_id WHERE a.name = 'partner school' AND v.case_id = ?`).pluck().get(id) as string;
+    expect(background(pair.a.id).filter(([k]) => k === 'partner school')).toEqual([['partner school', pair.b.name]]);
+    setPair(p, pair.a.id, null);
+    expect(sheetValue(pair.a.id)).toBeTruthy();
+    expect(background(pair.a.id).filter(([k]) => k === 'partner school')).toEqual([['partner school', sheetValue(pair.a.id)]]);
+    closeProject(p);
   }, 120_000);
 });

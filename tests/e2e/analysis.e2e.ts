@@ -62,6 +62,10 @@ describe('Analysis views (Chromium)', () => {
       ]);
     await expect.poll(() => page.getByLabel('Summary: Perceived impact').inputValue()).toMatch(/^Teachers describe new ways/);
     await screenshot(page, '41-analysis-case-study');
+    // Hillcrest's sheet row names its partner, and so does its pair: the draft says it once.
+    await page.getByLabel('Case study of').selectOption({ label: 'Hillcrest Academy' });
+    const partnerRows = draft.locator('table.background tr').filter({ hasText: 'partner school' });
+    await expect.poll(() => partnerRows.allTextContents()).toEqual(['partner schoolLahore Crescent School']);
   });
 
   it('compares codes across groups and shows the sample pair side by side', async () => {

@@ -92,7 +92,7 @@ export function CaseStudyTab({ cases, codes }: { cases: Case[]; codes: Code[] })
           <h2 className="view-title">{d.title}</h2>
           <table className="data-table background">
             <tbody>
-              {[...d.background, ...(d.partner ? [['partner school', d.partner]] : [])].map(([k, v]) => (
+              {d.background.map(([k, v]) => (
                 <tr key={k}>
                   <th scope="row">{k}</th>
                   <td>{v}</td>

@@ -36,7 +36,7 @@ export async function caseStudyDocx(cs: CaseStudy): Promise<Uint8Array> {
   const body: string[] = [
     paragraph('Title', [{ text: cs.title }]),
     paragraph(null, [{ text: `Case-study draft · template: ${cs.template}`, color: '555555' }]),
-    tableXml(['Background', ''], [...cs.background, ...(cs.partner ? [['partner school', cs.partner] as [string, string]] : [])]),
+    tableXml(['Background', ''], cs.background),
   ];
   for (const s of cs.sections) {
     body.push(headingParagraph(s.title, 0));
@@ -67,7 +67,6 @@ export function quotationsMarkdown(quotations: Quotation[]): string[] {
 export function caseStudyMarkdown(cs: CaseStudy): string {
   const out = [`# ${mdEscape(cs.title)}`, '', `Case-study draft · template: ${mdEscape(cs.template)}`, '', '| Background | |', '|---|---|'];
   for (const [k, v] of cs.background) out.push(`| ${mdEscape(k)} | ${mdEscape(v)} |`);
-  if (cs.partner) out.push(`| partner school | ${mdEscape(cs.partner)} |`);
   for (const s of cs.sections) {
     out.push('', `## ${mdEscape(s.title)}`, '');
     if (s.description) out.push(`*${mdEscape(s.description)}*`, '');
