@@ -27,6 +27,7 @@ interface Armed {
 declare global {
   interface Window {
     __applyTiming?: Armed;
+    __floorTiming?: Promise<number>;
   }
 }
 
@@ -147,4 +148,51 @@ export async function applyTimes(
     await page.waitForTimeout(300);
   }
   return { times, routed, handled, confirmed, requests };
+}
+
+/**
+ * The floor for the same measure in the same page: a key whose only effect is one
+ * word's background (as a highlight's), set by a listener of the bench itself, timed
+ * from the key's timestamp to the paint of the frame that shows it. What the browser
+ * alone costs (input routing, the wait for the next frame, style, layout and paint)
+ * with no app work at all; apply's figure minus this is what Fieldcode adds.
+ */
+export async function floorTimes(page: Page, n: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    await page.evaluate((i) => {
+      const runs = [...document.querySelectorAll<HTMLElement>('.turn-text [data-end]')].filter((r) => {
+        const b = r.getBoundingClientRect();
+        return b.top > 120 && b.bottom < window.innerHeight - 60;
+      });
+      const run = runs[(i * 7) % runs.length];
+      const painted = new Promise<number>((resolve) => {
+        const seen = new MutationObserver(() => {
+          seen.disconnect();
+          requestAnimationFrame(() => {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => resolve(performance.now());
+            channel.port2.postMessage(null);
+          });
+        });
+        seen.observe(run, { attributes: true });
+      });
+      const pressedAt = new Promise<number>((resolve) =>
+        window.addEventListener(
+          'keydown',
+          (e) => {
+            resolve(e.timeStamp);
+            run.style.backgroundColor = run.style.backgroundColor ? '' : 'rgb(255 214 102 / 55%)';
+          },
+          { capture: true, once: true },
+        ),
+      );
+      window.__floorTiming = Promise.all([pressedAt, painted]).then(([t0, t1]) => t1 - t0);
+    }, i);
+    // F8 means nothing to Fieldcode: the app's own listener sees it and does nothing.
+    await page.keyboard.press('F8');
+    times.push(await page.evaluate(() => window.__floorTiming!));
+    await page.waitForTimeout(100);
+  }
+  return times;
 }

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bigProject } from './big';
-import { launchBrowser, screenshot, startApp, type App } from './helpers';
+import { callApi, launchBrowser, screenshot, startApp, type App } from './helpers';
 import { applyTimes } from '../bench/ui-apply';
 
 // A 150,000-word transcript with 3,000 segments opens as a virtual list with its
@@ -43,5 +43,21 @@ describe('a big transcript', () => {
     expect(turns).toBeGreaterThan(0);
     expect(turns).toBeLessThan(400);
     await screenshot(page, '11-big-after-timing');
+
+    // The strip beside the scrollbar takes the reader to that stretch of the text:
+    // a click nine tenths down shows a paragraph from about nine tenths in.
+    const big = (await callApi(app, 'documents.list', {})).find((d) => d.name.includes('150k'))!;
+    const length = (await callApi(app, 'documents.get', { id: big.id })).text.length;
+    const strip = page.getByTestId('density-strip');
+    const box = (await strip.boundingBox())!;
+    await strip.click({ position: { x: box.width / 2, y: box.height * 0.9 } });
+    const firstInView = () =>
+      page.evaluate(() => {
+        const scroller = document.querySelector<HTMLElement>('[data-testid="transcript"]')!.getBoundingClientRect();
+        const t = [...document.querySelectorAll<HTMLElement>('[data-testid="turn"]')].find((el) => el.getBoundingClientRect().bottom > scroller.top);
+        return Number(t?.dataset.blockStart ?? 0);
+      });
+    await expect.poll(async () => (await firstInView()) / length).toBeGreaterThan(0.85);
+    expect((await firstInView()) / length).toBeLessThan(0.95);
   });
 });

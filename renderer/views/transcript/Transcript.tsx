@@ -133,6 +133,12 @@ export function Transcript() {
   };
 
   const onStripe = useCallback((id: string) => useCoding.getState().activate([id]), []);
+  // One function for the strip's whole life, so the memoised strip skips the key's render.
+  const latestJump = useRef(jumpTo);
+  useLayoutEffect(() => {
+    latestJump.current = jumpTo;
+  });
+  const onJump = useCallback((at: number) => latestJump.current(at), []);
 
   if (!doc) {
     return <div className="transcript-empty">{loading ? <p>Opening…</p> : <p>Choose a document on the left, or import transcripts to begin.</p>}</div>;
@@ -173,7 +179,7 @@ export function Transcript() {
         ))}
         <div style={{ height: v.padBottom }} aria-hidden />
       </div>
-      <DensityStrip length={doc.text.length} segments={stripSegments} codes={codes} onJump={(at) => jumpTo(at)} />
+      <DensityStrip length={doc.text.length} segments={stripSegments} codes={codes} onJump={onJump} />
     </div>
   );
 }
