@@ -66,6 +66,7 @@ describe('Analysis views (Chromium)', () => {
     await page.getByLabel('Case study of').selectOption({ label: 'Hillcrest Academy' });
     const partnerRows = draft.locator('table.background tr').filter({ hasText: 'partner school' });
     await expect.poll(() => partnerRows.allTextContents()).toEqual(['partner schoolLahore Crescent School']);
+    await screenshot(page, '41-analysis-case-study-paired');
   });
 
   it('compares codes across groups and shows the sample pair side by side', async () => {
