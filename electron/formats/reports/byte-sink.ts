@@ -17,12 +17,20 @@ export class ByteSink {
 
   write(text: string): void {
     const most = text.length * 3;
-    if (this.len + most > this.buf.length) {
-      const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.len + most));
-      this.buf.copy(next, 0, 0, this.len);
-      this.buf = next;
-    }
+    if (this.len + most > this.buf.length) this.reserve(Math.max(this.buf.length * 2, this.len + most));
     this.len += this.buf.write(text, this.len, 'utf8');
+  }
+
+  /**
+   * Makes room for `bytes` in all, at once: a writer that can estimate its size
+   * spares the copies of growing by doubling (with 25 MB of CSV, about as much
+   * time as the encoding itself).
+   */
+  reserve(bytes: number): void {
+    if (bytes <= this.buf.length) return;
+    const next = Buffer.allocUnsafe(bytes);
+    this.buf.copy(next, 0, 0, this.len);
+    this.buf = next;
   }
 
   /** The bytes written so far (a view, not a copy). */

@@ -45,7 +45,12 @@ export function segmentsCsv(r: SegmentReport): Uint8Array {
   const repeats = segmentRepeats(r);
   const quoted = new Map<string, string>();
   const cells: string[] = [];
-  for (const s of r.segments) {
+  const segments = r.segments;
+  // After the first rows, room for all of them at the bytes per row so far, and a tenth more.
+  const sample = Math.min(segments.length, 256);
+  for (let k = 0; k < segments.length; k++) {
+    const s = segments[k];
+    if (k === sample && k > 0) out.reserve(Math.ceil((out.length / k) * segments.length * 1.1));
     const row = segmentRow(r, s);
     for (let i = 0; i < row.length; i++) {
       const v = row[i];
