@@ -85,7 +85,14 @@ export function caseStudies(p: Project, caseIds: string[], template: CaseStudyTe
         codes: codeRows,
       };
     });
-    return { caseId, title: c.name, template: template.name, background: backgroundRows(attributes, c, partner.get(caseId)), partner: partner.get(caseId) ?? null, sections: out };
+    return {
+      caseId,
+      title: c.name,
+      template: template.name,
+      background: backgroundRows(attributes, c, partner.get(caseId)),
+      partner: partner.get(caseId) ?? null,
+      sections: out,
+    };
   });
 }
 
@@ -95,7 +102,11 @@ export function caseStudies(p: Project, caseIds: string[], template: CaseStudyTe
  * column of the same name ("partner school", "partner") gives way to it rather
  * than showing the school twice, possibly with an older name.
  */
-export function backgroundRows(attributes: string[], c: { attributes: Record<string, string>; documents: number }, partner: string | undefined): [string, string][] {
+export function backgroundRows(
+  attributes: string[],
+  c: { attributes: Record<string, string>; documents: number },
+  partner: string | undefined,
+): [string, string][] {
   const isPartnerColumn = (a: string) => partner !== undefined && /^partner( school)?$/i.test(a.trim());
   const rows: [string, string][] = attributes.filter((a) => c.attributes[a] !== undefined && !isPartnerColumn(a)).map((a) => [a, c.attributes[a]]);
   rows.push(['documents', String(c.documents)]);

@@ -96,7 +96,11 @@ describe('case-study drafts', () => {
     const { p } = await buildStudy();
     const [pair] = listPairs(p);
     const background = (id: string) => caseStudies(p, [id], findTemplate(p), 1)[0].background;
-    const sheetValue = (id: string) => p.db.prepare(`SELECT v.value FROM attribute_values v JOIN attributes a ON a.id = v.attribute_id WHERE a.name = 'partner school' AND v.case_id = ?`).pluck().get(id) as string;
+    const sheetValue = (id: string) =>
+      p.db
+        .prepare(`SELECT v.value FROM attribute_values v JOIN attributes a ON a.id = v.attribute_id WHERE a.name = 'partner school' AND v.case_id = ?`)
+        .pluck()
+        .get(id) as string;
     expect(background(pair.a.id).filter(([k]) => k === 'partner school')).toEqual([['partner school', pair.b.name]]);
     setPair(p, pair.a.id, null);
     expect(sheetValue(pair.a.id)).toBeTruthy();
