@@ -134,7 +134,7 @@ function unclean(path: string): boolean {
  * and nothing Fieldcode did not create; `deep` also runs quick_check, which reads
  * every page (opening has already recovered a pending WAL). Nothing is written.
  */
-function inspect(db: Database.Database, path: string, name: string, deep: boolean, nativeBinding?: string): void {
+function inspect(db: Database.Database, path: string, name: string, deep: boolean): void {
   db.pragma('trusted_schema = OFF');
   const appId = db.pragma('application_id', { simple: true }) as number;
   const version = db.pragma('user_version', { simple: true }) as number;
@@ -165,7 +165,7 @@ function inspect(db: Database.Database, path: string, name: string, deep: boolea
       'an unfinished Fieldcode project (its creation was interrupted: it holds no work); delete it and create the project again',
     );
   }
-  checkSchema(db, name, nativeBinding);
+  checkSchema(db, name);
 }
 
 /** Opens a quiet handle, inspects the file through it, and closes it again if the file is refused. */
@@ -173,7 +173,7 @@ function openInspected(path: string, name: string, deep: boolean, nativeBinding?
   let db: Database.Database | undefined;
   try {
     db = openQuiet(path, nativeBinding);
-    inspect(db, path, name, deep, nativeBinding);
+    inspect(db, path, name, deep);
     return db;
   } catch (e) {
     db?.close();

@@ -292,12 +292,18 @@ CREATE INDEX pairs_a ON pairs(case_a);
 CREATE INDEX pairs_b ON pairs(case_b);
 `;
 
+// Counting the live segments (\`fieldcode info\`, the app's title bar) read the whole
+// segments table, 10 MB for 50,000 segments, a quarter of \`info\`'s time. An index of
+// deleted_at (almost all NULL: a few bytes a row) answers the count by itself.
+const v7 = `CREATE INDEX segments_live ON segments(deleted_at);`;
+
 export const MIGRATIONS: Migration[] = [
   { version: 1, name: 'project file', up: (db) => db.exec(v1) },
   { version: 2, name: 'search index without a copy of the text', up: searchWithoutText, compact: true },
   { version: 4, name: 'reliability samples', up: (db) => db.exec(v4) },
   { version: 5, name: 'analysis: summaries, templates, pairs', up: (db) => db.exec(v5) },
   { version: 6, name: 'search index without word positions', up: searchWithoutPositions, compact: true },
+  { version: 7, name: 'an index of the live segments', up: (db) => db.exec(v7) },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -170,7 +170,7 @@ export function openCopy(copy: CopyFile, nativeBinding?: string): OpenCopy {
       bytes[18] = 1;
       bytes[19] = 1;
       const db = new Database(bytes, { nativeBinding });
-      trustNothing(db, copy.file, nativeBinding);
+      trustNothing(db, copy.file);
       migrate(db);
       db.pragma('query_only = ON');
       return { db, close: () => db.close() };
@@ -180,7 +180,7 @@ export function openCopy(copy: CopyFile, nativeBinding?: string): OpenCopy {
     copyFileSync(copy.path, tmp);
     copyFileSync(`${copy.path}-wal`, `${tmp}-wal`);
     const db = new Database(tmp, { nativeBinding });
-    trustNothing(db, copy.file, nativeBinding);
+    trustNothing(db, copy.file);
     migrate(db);
     db.pragma('query_only = ON');
     return {
@@ -197,10 +197,10 @@ export function openCopy(copy: CopyFile, nativeBinding?: string): OpenCopy {
 }
 
 /** A copy's schema may hold only what Fieldcode creates; no function with side effects runs from it. */
-function trustNothing(db: Database.Database, file: string, nativeBinding?: string): void {
+function trustNothing(db: Database.Database, file: string): void {
   db.pragma('trusted_schema = OFF');
   try {
-    checkSchema(db, file, nativeBinding);
+    checkSchema(db, file);
   } catch (e) {
     db.close();
     if (e instanceof ProjectFileError) throw new MergeRefusal(file, e.reason);
