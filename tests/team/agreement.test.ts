@@ -2,27 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cohenKappa, krippendorffAlpha, percentAgreement } from '../../shared/agreement';
 import { agreement } from '../../electron/team/agreement';
-import type { Project } from '../../electron/store/db';
-import { insertSegment, tombstoneSegment } from '../../electron/store/segments';
-import { handMade, PLAIN, TURNS } from './fixtures';
-
-let n = 0;
-function code(p: Project, documentId: string, codeId: string, coderId: string, start: number, end: number): string {
-  const id = `seg-${++n}`;
-  insertSegment(p, {
-    id,
-    document_id: documentId,
-    code_id: codeId,
-    coder_id: coderId,
-    start,
-    end,
-    memo: '',
-    created_at: p.now(),
-    updated_at: p.now(),
-    deleted_at: null,
-  });
-  return id;
-}
+import { tombstoneSegment } from '../../electron/store/segments';
+import { code, handMade, PLAIN, TURNS } from './fixtures';
 
 describe('project agreement on a hand-made project', () => {
   it('at the character level: A codes 0–40, B codes 20–60 of 100 characters', async () => {

@@ -30,10 +30,11 @@ export async function handMade(texts: Record<string, string> = { 'Plain.txt': PL
 
 let coded = 0;
 /** One coder's segment written straight into the store (agreement tests build exact codings, not actions). */
-export function code(p: Project, documentId: string, codeId: string, coderId: string, start: number, end: number): void {
+export function code(p: Project, documentId: string, codeId: string, coderId: string, start: number, end: number): string {
   const now = p.now();
+  const id = `seg-${++coded}`;
   insertSegment(p, {
-    id: `seg-${++coded}`,
+    id,
     document_id: documentId,
     code_id: codeId,
     coder_id: coderId,
@@ -44,4 +45,5 @@ export function code(p: Project, documentId: string, codeId: string, coderId: st
     updated_at: now,
     deleted_at: null,
   });
+  return id;
 }
