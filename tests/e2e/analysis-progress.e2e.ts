@@ -1,31 +1,23 @@
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
-import type { Browser, Download, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, startApp, type App } from './helpers';
-import { codedStudy, progressTexts, recordProgressTexts } from './study-copy';
+import { screenshot } from './helpers';
+import { progressTexts, recordProgressTexts, studyInBrowser, type StudyInBrowser } from './study-copy';
 
 // The drafts of all 54 schools exported from the Analysis view in real Chromium
 // through the bridge: the bar says which school is being drafted, Cancel stops it
 // with “Cancelled — nothing was changed” and nothing is downloaded or written;
 // left alone, one ZIP with a draft per school arrives.
 
-let browser: Browser;
-let app: App;
+let study: StudyInBrowser;
 let page: Page;
-let dir: string;
-const downloads: Download[] = [];
 const LABEL = 'All case-study drafts export progress';
 
 beforeAll(async () => {
-  browser = await launchBrowser();
   // About 30,000 coded segments across the schools, as a coded study holds: drafting all 54 takes seconds, long enough to cancel.
-  const study = await codedStudy('fieldcode-analysis-progress-', 30_000, 3);
-  dir = study.dir;
-  app = await startApp(study.projectPath);
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-  page.on('download', (d) => downloads.push(d));
-  await page.goto(app.bridge.url);
+  study = await studyInBrowser('fieldcode-analysis-progress-', 30_000, 3);
+  page = study.page;
   await page.getByRole('tablist', { name: 'Views' }).getByRole('tab', { name: 'Analysis' }).click();
   await page.getByRole('tablist', { name: 'Analysis' }).getByRole('tab', { name: 'Case study' }).click();
   await page.getByTestId('all-drafts').waitFor();
@@ -34,18 +26,14 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  rmSync(dir, { recursive: true, force: true });
+  await study?.close();
 });
 
 const seen = () => progressTexts(page);
-/** Files in the project's folder and the app's own (settings, default projects) — where an export could leave one. */
-const files = () => [...readdirSync(dir), ...readdirSync(app.dir, { recursive: true })].map(String).sort();
 
 describe('progress and cancel of the analysis exports (Chromium, browser mode)', () => {
   it('shows the school being drafted; Cancel says “Cancelled — nothing was changed”, and nothing was written or downloaded', async () => {
-    const before = files();
+    const before = study.files();
     const box = page.getByTestId('all-drafts');
     await box.getByRole('group', { name: 'Drafts of all 54 cases, one file each in a ZIP' }).getByRole('button', { name: 'DOCX' }).click();
     const bar = page.getByRole('progressbar', { name: LABEL });
@@ -61,8 +49,8 @@ describe('progress and cancel of the analysis exports (Chromium, browser mode)',
     expect(drafting.length).toBeGreaterThan(0);
     // Stopped before the last school, and never packed or written.
     expect(shown.some((t) => /^Drafting 54 of 54/.test(t) || /^(Packing|Sending)/.test(t))).toBe(false);
-    expect(downloads).toHaveLength(0);
-    expect(files()).toEqual(before);
+    expect(study.downloads).toHaveLength(0);
+    expect(study.files()).toEqual(before);
     // The buttons are back for another try.
     expect(await box.getByRole('button', { name: 'DOCX' }).isEnabled()).toBe(true);
   });

@@ -1,42 +1,31 @@
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
-import type { Browser, Download, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, startApp, type App } from './helpers';
-import { codedStudy, progressTexts, recordProgressTexts } from './study-copy';
+import { screenshot } from './helpers';
+import { progressTexts, recordProgressTexts, studyInBrowser, type StudyInBrowser } from './study-copy';
 
 // The reliability report's exports in the Team view, in real Chromium through the
 // bridge: the stage ("Computing" the coefficients and 1,000 bootstrap draws, then
 // the file) with Cancel; cancelled, nothing is downloaded or written; left alone,
 // the methods paragraph arrives as a Word file.
 
-let browser: Browser;
-let app: App;
+let study: StudyInBrowser;
 let page: Page;
-let dir: string;
-const downloads: Download[] = [];
 const LABEL = 'Reliability export progress';
 
 beforeAll(async () => {
-  browser = await launchBrowser();
   // Three coders' segments on every school, so the coefficients and their intervals take a moment to compute.
-  const study = await codedStudy('fieldcode-reliability-progress-', 6000, 3);
-  dir = study.dir;
-  app = await startApp(study.projectPath);
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-  page.on('download', (d) => downloads.push(d));
-  await page.goto(app.bridge.url);
+  study = await studyInBrowser('fieldcode-reliability-progress-', 6000, 3);
+  page = study.page;
   await page.getByRole('tablist', { name: 'Views' }).getByRole('tab', { name: 'Team' }).click();
   await page.getByRole('tablist', { name: 'Team' }).getByRole('tab', { name: 'Agreement' }).click();
   await page.getByTestId('agreement-table').waitFor({ timeout: 60_000 });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  rmSync(dir, { recursive: true, force: true });
+  await study?.close();
 });
 
-const files = () => [...readdirSync(dir), ...readdirSync(app.dir, { recursive: true })].map(String).sort();
 const tools = () => page.locator('.reliability-tools');
 
 describe('progress and cancel of the reliability exports (Chromium, browser mode)', () => {
@@ -50,7 +39,7 @@ describe('progress and cancel of the reliability exports (Chromium, browser mode
       await held;
       await route.continue();
     });
-    const before = files();
+    const before = study.files();
     await page.getByRole('group', { name: 'Export' }).getByRole('button', { name: 'Methods paragraph (Word)' }).click();
     const bar = page.getByRole('progressbar', { name: LABEL });
     await bar.waitFor();
@@ -64,8 +53,8 @@ describe('progress and cancel of the reliability exports (Chromium, browser mode
     await screenshot(page, 'progress-reliability-cancelled');
     await page.unroute('**/api/team.exportMethods');
     expect(await bar.count()).toBe(0);
-    expect(downloads).toHaveLength(0);
-    expect(files()).toEqual(before);
+    expect(study.downloads).toHaveLength(0);
+    expect(study.files()).toEqual(before);
   });
 
   it('left alone, “Computing” shows while the coefficients are worked out, and the methods paragraph downloads', async () => {
